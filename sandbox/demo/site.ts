@@ -1,4 +1,11 @@
+// Demo signup site served on <label>.localhost:<port>: four page styles (plain, country
+// picker, split code boxes, SPA) plus the JSON API that "sends" the SMS through the
+// sandbox's control API. Routing only; see pages.ts, api.ts, services.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleApi } from './api.ts';
+import { sendEmpty, sendHtml } from './http-util.ts';
+import { renderMethodNotAllowed, renderNotFound, renderPage, type PageStyle } from './pages.ts';
+import { resolveService } from './services.ts';
 
 export interface DemoContext {
   /** First label of the Host header: `discord` for discord.localhost:8787. */
@@ -7,12 +14,79 @@ export interface DemoContext {
   controlBaseUrl: string;
 }
 
-// Placeholder: replaced by the demo signup site.
+const PAGE_ROUTES: Readonly<Record<string, PageStyle>> = {
+  '/': 'plain',
+  '/signup/country': 'country',
+  '/signup/split': 'split',
+  '/signup/spa': 'spa',
+  '/signup/spa/verify': 'spa',
+};
+
+const PAGE_METHODS = 'GET, HEAD';
+
+function pathOf(req: IncomingMessage): string {
+  const raw = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  const path = raw.startsWith('/') ? raw : `/${raw}`;
+  return path.length > 1 ? path.replace(/\/+$/, '') || '/' : path;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, ctx: DemoContext): Promise<void> {
+  const service = resolveService(ctx.site);
+  const method = req.method ?? 'GET';
+  const path = pathOf(req);
+
+  if (path === '/api' || path.startsWith('/api/')) {
+    await handleApi(req, res, path, service, ctx.controlBaseUrl);
+    return;
+  }
+
+  // Pages never read a body; drain it so keep-alive connections stay usable.
+  req.resume();
+  const isRead = method === 'GET' || method === 'HEAD';
+
+  if (path === '/favicon.ico') {
+    if (isRead) sendEmpty(res, 204);
+    else
+      sendHtml(req, res, 405, renderMethodNotAllowed(service, method, PAGE_METHODS), {
+        allow: PAGE_METHODS,
+      });
+    return;
+  }
+
+  const style = PAGE_ROUTES[path];
+  if (!style) {
+    sendHtml(req, res, 404, renderNotFound(service, path));
+    return;
+  }
+  if (!isRead) {
+    sendHtml(req, res, 405, renderMethodNotAllowed(service, method, PAGE_METHODS), {
+      allow: PAGE_METHODS,
+    });
+    return;
+  }
+  sendHtml(req, res, 200, renderPage(service, style));
+}
+
+/** Serve the demo signup site for `ctx.site`. Never throws and never leaks a stack trace. */
 export async function handleDemoSite(
-  _req: IncomingMessage,
+  req: IncomingMessage,
   res: ServerResponse,
   ctx: DemoContext,
 ): Promise<void> {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><title>${ctx.site}</title><p>demo site for ${ctx.site}</p>`);
+  try {
+    await route(req, res, ctx);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`[demo:${ctx.site}] ${req.method ?? '?'} ${req.url ?? '?'} failed: ${message}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body = JSON.stringify({ ok: false, reason: 'internal', error: 'Internal error.' });
+    res.writeHead(500, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  }
 }

@@ -1,0 +1,114 @@
+/** Data types of the sandbox ledger (one account per API key, shared by every face). */
+import type { Band } from './catalog.ts';
+
+export type { Band };
+
+export type OrderState = 'waiting' | 'waiting_resend' | 'delivered' | 'completed' | 'refunded';
+
+export interface Movement {
+  type: 'hold' | 'charge' | 'refund';
+  cents: number;
+  at: number;
+  reason?: 'expired' | 'cancelled';
+}
+
+export interface SmsRecord {
+  text: string;
+  code: string | null;
+  at: number;
+}
+
+export interface Order {
+  id: string;
+  key: string;
+  service: string;
+  country: string;
+  band: Band;
+  number: string;
+  priceCents: number;
+  state: OrderState;
+  /** The latest code, null until one arrived. */
+  code: string | null;
+  sms: SmsRecord[];
+  createdAt: number;
+  expiresAt: number;
+  /** Cancel is refused before this time (the early-cancel rule). */
+  cancelableAt: number;
+  /** Window length this order was created with (settings can change later). */
+  windowSeconds: number;
+  movements: Movement[];
+  /** A sandbox-simulated SMS scheduled for this order, if any. */
+  simulated: { at: number; text: string; code: string } | null;
+}
+
+export interface Account {
+  key: string;
+  balanceCents: number;
+  heldCents: number;
+  depositsCents: number;
+  chargedCents: number;
+  refundedCents: number;
+}
+
+export interface SimulationSettings {
+  enabled: boolean;
+  /** Probability that a Standard order gets an SMS, in [0, 1]. */
+  standardOdds: number;
+  priorityOdds: number;
+  /** Upper bound of the random delay; also capped by the order's window. */
+  maxDelaySeconds: number;
+}
+
+export const DEFAULT_SIMULATION: SimulationSettings = {
+  enabled: false,
+  standardOdds: 0.7,
+  priorityOdds: 0.95,
+  maxDelaySeconds: 60,
+};
+
+export interface OrderRequest {
+  service: string;
+  country: string;
+  band: Band;
+  /** Refuse (price_above_max) when the price exceeds this cap. */
+  maxPriceCents?: number;
+  idempotencyKey?: string;
+}
+
+export type OrderFailure =
+  | { ok: false; reason: 'no_account' }
+  | { ok: false; reason: 'unknown_service' }
+  | { ok: false; reason: 'unknown_country' }
+  /** Service and country known, but this pair is not offered. */
+  | { ok: false; reason: 'unknown_pair' }
+  | { ok: false; reason: 'out_of_stock' }
+  | { ok: false; reason: 'price_above_max'; priceCents: number }
+  | { ok: false; reason: 'insufficient_balance'; priceCents: number };
+
+export type OrderResult = { ok: true; order: Readonly<Order>; replayed: boolean } | OrderFailure;
+
+export type ClaimResult =
+  { kind: 'new' } | { kind: 'in_progress' } | { kind: 'replay'; order: Readonly<Order> };
+
+export type CancelResult =
+  | { kind: 'refunded'; order: Readonly<Order> }
+  | { kind: 'too_early'; order: Readonly<Order>; retryInSeconds: number }
+  | { kind: 'has_code'; order: Readonly<Order> }
+  | { kind: 'not_found' };
+
+export type DeliverResult =
+  | { kind: 'delivered'; order: Readonly<Order>; code: string }
+  | { kind: 'recorded'; order: Readonly<Order> }
+  | { kind: 'not_found' };
+
+export type StepResult =
+  | { kind: 'ok'; order: Readonly<Order> }
+  | { kind: 'no_code'; order: Readonly<Order> }
+  | { kind: 'closed'; order: Readonly<Order> }
+  | { kind: 'not_found' };
+
+export const OPEN_STATES: ReadonlySet<OrderState> = new Set([
+  'waiting',
+  'waiting_resend',
+  'delivered',
+]);

@@ -1,0 +1,46 @@
+/** Realistic verification SMS for simulated deliveries. */
+import { randDigits, randInt, type Rng } from './random.ts';
+
+export interface SimulatedSms {
+  text: string;
+  code: string;
+}
+
+export function simulatedSms(serviceCode: string, serviceName: string, rng: Rng): SimulatedSms {
+  const six = String(randInt(rng, 1, 9)) + randDigits(rng, 5);
+  switch (serviceCode) {
+    case 'go':
+      return { text: `G-${six} is your Google verification code.`, code: six };
+    case 'tg': {
+      const five = six.slice(0, 5);
+      return {
+        text: `Telegram code: ${five}\n\nYou can also tap on this link to log in:\nhttps://t.me/login/${five}`,
+        code: five,
+      };
+    }
+    case 'wa':
+      return {
+        text: `Your WhatsApp code: ${six.slice(0, 3)}-${six.slice(3)}\n\nDon't share this code with others`,
+        code: six,
+      };
+    case 'ds':
+      return { text: `Your Discord verification code is: ${six}`, code: six };
+    case 'fb':
+      return { text: `${six} is your Facebook confirmation code`, code: six };
+    case 'ig':
+      return { text: `Use ${six} to verify your Instagram account.`, code: six };
+    case 'tw':
+      return { text: `Your X verification code is ${six}.`, code: six };
+    case 'am':
+      return { text: `${six} is your Amazon OTP. Do not share it with anyone.`, code: six };
+    case 'mm':
+      return { text: `Use ${six} as Microsoft account security code`, code: six };
+    case 'wx':
+      return { text: `Your Apple Account code is: ${six}. Don't share it with anyone.`, code: six };
+    default:
+      return {
+        text: `${serviceName}: your verification code is ${six}. Do not share it.`,
+        code: six,
+      };
+  }
+}
