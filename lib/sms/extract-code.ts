@@ -1,5 +1,208 @@
-// Placeholder until the extractor lands: the first run of 4-8 digits.
+import { CODE_KEYWORDS, NOT_CODE_AFTER, NOT_CODE_BEFORE, NOT_CODE_QUALIFIERS } from './keywords';
+
+/**
+ * Finds the verification code in an SMS text, or null when there is none.
+ *
+ * Order of evidence: an origin-bound WebOTP line (`@host #code`) wins; then a message that is
+ * nothing but a code; then the candidate closest to a code keyword (any of many languages),
+ * after dropping numbers that are amounts, dates, times, phone numbers, cards, orders or links.
+ * Prefixes (G-123456) and grouping (123-456, 123 456) are removed from the result.
+ */
 export function extractCode(text: string): string | null {
-  const m = /\b(\d{4,8})\b/.exec(text);
-  return m?.[1] ?? null;
+  const normalized = normalizeDigits(text);
+  return (
+    fromWebOtpLine(normalized) ??
+    fromWholeMessage(normalized) ??
+    fromKeywords(normalized) ??
+    fromPrefixedCode(normalized)
+  );
+}
+
+const DIGIT_BLOCKS: readonly number[] = [0x0660, 0x06f0, 0x0966, 0x09e6, 0xff10];
+
+/** NFKC folds full-width forms; Arabic-Indic, Persian, Devanagari and Bengali digits by hand. */
+export function normalizeDigits(text: string): string {
+  // A full-width comma must not glue a code to the next number ("199035，10分钟").
+  return text
+    .replace(/\uff0c/g, ', ')
+    .normalize('NFKC')
+    .replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g, (ch) => {
+      const cp = ch.codePointAt(0) ?? 0;
+      const base = DIGIT_BLOCKS.find((b) => cp >= b && cp <= b + 9) ?? cp;
+      return String(cp - base);
+    });
+}
+
+/** An origin-bound WebOTP line: the code may be filled only on `host` (design: security). */
+export interface OriginBoundCode {
+  host: string;
+  code: string;
+  /** The top-level host when the code is meant for a frame embedded in it. */
+  embeddingHost?: string;
+}
+
+// Chromium's SMS parser format: "@host #code", optionally " @embedding-host"; no port, no path.
+const WEB_OTP =
+  /(?:^|\s)@([a-z0-9-]+(?:\.[a-z0-9-]+)*) #([^#\s]+)(?: @([a-z0-9-]+(?:\.[a-z0-9-]+)*))?/gim;
+
+export function parseOriginBoundCode(text: string): OriginBoundCode | null {
+  let found: OriginBoundCode | null = null;
+  for (const m of normalizeDigits(text).matchAll(WEB_OTP)) {
+    const [, host = '', code = '', embeddingHost] = m;
+    found = embeddingHost ? { host, code, embeddingHost } : { host, code };
+  }
+  return found;
+}
+
+function fromWebOtpLine(text: string): string | null {
+  return parseOriginBoundCode(text)?.code ?? null;
+}
+
+const WHOLE_FORMS: readonly RegExp[] = [
+  /^(?:[A-Z]{1,4}-)?(\d{4,10})$/,
+  /^(\d{3,4})[- ](\d{3,4})$/,
+  /^((?=[A-Z0-9]*\d)[A-Z0-9]{4,10})$/,
+];
+
+function fromWholeMessage(text: string): string | null {
+  const trimmed = text.trim().replace(/[.!]$/, '');
+  for (const form of WHOLE_FORMS) {
+    const m = form.exec(trimmed);
+    if (m) return m.slice(1).join('');
+  }
+  return null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  code: string;
+  numeric: boolean;
+}
+
+interface Anchor {
+  start: number;
+  end: number;
+}
+
+// Spans where a number is never a code.
+const EXCLUDED_SPANS: readonly RegExp[] = [
+  /\bhttps?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*/gi, // links
+  /\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}\b/g, // phones
+  /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/g, // dates
+  /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // times
+  /\d+[.,]\d+/g, // amounts with decimals
+];
+
+const CANDIDATE_FORMS: readonly { re: RegExp; numeric: boolean }[] = [
+  { re: /(?<![A-Za-z0-9-])[A-Z]{1,4}-(\d{4,8})(?![A-Za-z0-9-])/g, numeric: true },
+  { re: /(?<![\d-])(\d{3,4})[- ](\d{3,4})(?![\d-]|[.,]\d)/g, numeric: true },
+  { re: /(?<![A-Za-z0-9]|\d[:./,])(\d{3,10})(?![A-Za-z0-9]|[:/.,]\d)/g, numeric: true },
+  {
+    re: /(?<![A-Za-z0-9-])((?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{4,10})(?![A-Za-z0-9-])/g,
+    numeric: false,
+  },
+];
+
+function collectCandidates(text: string): Candidate[] {
+  const excluded: Anchor[] = [];
+  for (const re of EXCLUDED_SPANS) {
+    for (const m of text.matchAll(re))
+      excluded.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const taken: Anchor[] = [];
+  const out: Candidate[] = [];
+  const overlaps = (spans: Anchor[], s: number, e: number): boolean =>
+    spans.some((x) => s < x.end && e > x.start);
+  for (const { re, numeric } of CANDIDATE_FORMS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlaps(taken, start, end)) continue;
+      taken.push({ start, end });
+      if (overlaps(excluded, start, end)) continue;
+      if (numeric && NOT_CODE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
+      if (numeric && NOT_CODE_AFTER.test(text.slice(end, end + 12))) continue;
+      const code = m.slice(1).join('');
+      if (numeric && (code.length < 3 || code.length > 8)) continue;
+      out.push({ start, end, code, numeric });
+    }
+  }
+  return out;
+}
+
+// Short Latin keywords must stand alone ("pin" must not hit "shopping").
+const WHOLE_WORD = new Set(['pin', 'otp', 'auth', 'kod', 'mã', 'token', '2fa', 'clave']);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const KEYWORD_RE = new RegExp(
+  CODE_KEYWORDS.map((k) =>
+    WHOLE_WORD.has(k) ? `(?<![\\p{L}\\d])${escapeRegExp(k)}(?![\\p{L}])` : escapeRegExp(k),
+  ).join('|'),
+  'giu',
+);
+
+function findAnchors(text: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const m of text.matchAll(KEYWORD_RE)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (NOT_CODE_QUALIFIERS.test(before)) continue;
+    anchors.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return anchors;
+}
+
+const MAX_GAP = 60;
+// Text allowed between a keyword and a letter-bearing code: "code is: X", "code: X", "码：X".
+const TIGHT_AFTER = /^[\p{L}\s]{0,3}?\s*(?:is|es|est|ist|é|是|为|は|:|：|=)?\s*[:："'“«(]?\s*$/iu;
+const TIGHT_BEFORE = /^\s+(?:is|est|es|ist)\s+(?:your|the|votre|tu|dein|ihr)\b[\p{L}\s-]{0,24}$/iu;
+
+function gapBetween(text: string, c: Candidate, a: Anchor): { gap: string; after: boolean } {
+  return a.end <= c.start
+    ? { gap: text.slice(a.end, c.start), after: true }
+    : { gap: text.slice(c.end, a.start), after: false };
+}
+
+function score(text: string, c: Candidate, anchors: Anchor[]): number | null {
+  let best: number | null = null;
+  for (const a of anchors) {
+    if (c.start < a.end && c.end > a.start) continue;
+    const { gap, after } = gapBetween(text, c, a);
+    if (gap.length > MAX_GAP) continue;
+    const tight = after ? TIGHT_AFTER.test(gap) : TIGHT_BEFORE.test(gap);
+    if (!c.numeric) {
+      if (!tight) continue;
+      // A word without digits is a code only when it looks like one, after a colon.
+      const plainWord = !/\d/.test(c.code);
+      if (plainWord && !(after && /[:：]\s*$/.test(gap))) continue;
+    }
+    if (c.numeric && c.code.length === 3 && !tight) continue;
+    let s = 100 - gap.length;
+    if (/[.!?。！？]\s|\n/.test(gap)) s -= 40; // across a sentence
+    if (tight) s += 20;
+    if (after) s += 2;
+    if (c.numeric) s += 5;
+    if (best === null || s > best) best = s;
+  }
+  if (best !== null && text.slice(c.end).trim().replace(/[.!]$/, '') === '') best += 10;
+  return best;
+}
+
+function fromKeywords(text: string): string | null {
+  const anchors = findAnchors(text);
+  if (anchors.length === 0) return null;
+  let best: { code: string; s: number } | null = null;
+  for (const c of collectCandidates(text)) {
+    const s = score(text, c, anchors);
+    if (s !== null && (best === null || s > best.s)) best = { code: c.code, s };
+  }
+  return best?.code ?? null;
+}
+
+// "G-718356() Google": a letter prefix and a dash make a number a code even without a keyword.
+function fromPrefixedCode(text: string): string | null {
+  return /(?<![A-Za-z0-9-])[A-Z]{1,3}-(\d{4,8})(?![A-Za-z0-9-])/.exec(text)?.[1] ?? null;
 }

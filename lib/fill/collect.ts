@@ -1,0 +1,347 @@
+/**
+ * Page -> plain field descriptors. Walks the document, open shadow roots and same-origin
+ * frames in document order; everything classify needs is copied into plain data, with a
+ * reference back to the element for fill.
+ */
+
+export type FieldTag = 'input' | 'select' | 'textarea';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface OptionDescriptor {
+  value: string;
+  text: string;
+}
+
+/** Plain data about one form control; classify reads nothing else. */
+export interface FieldDescriptor {
+  /** Position in document order among collected fields. */
+  index: number;
+  tag: FieldTag;
+  type: string;
+  name: string;
+  id: string;
+  className: string;
+  autocomplete: string[];
+  inputMode: string;
+  /** The maxlength attribute; null when absent or invalid. */
+  maxLength: number | null;
+  pattern: string;
+  placeholder: string;
+  ariaLabel: string;
+  /** Text of `<label for>`, a wrapping label and aria-labelledby. */
+  labelText: string;
+  /** The closest text before the field (a heading, a span acting as label). */
+  nearbyText: string;
+  /** aria-label/legend of an enclosing role=group, radiogroup or fieldset. */
+  groupLabel: string;
+  /** A fixed dial code shown right before the field ("+62"), as intl-tel-input does. */
+  adjacentDialCode: string | null;
+  value: string;
+  options: OptionDescriptor[];
+  /** display:none, visibility, hidden attribute, zero size or off-screen. */
+  hidden: boolean;
+  /** opacity 0: invisible, though a widget may still lay a styled control over it. */
+  transparent: boolean;
+  disabled: boolean;
+  readOnly: boolean;
+  tabIndex: number;
+  ariaHidden: boolean;
+  rect: Rect;
+  /** Whether the environment does layout; without it rects are all zero and say nothing. */
+  hasLayout: boolean;
+  /** Identities of the parent and grandparent elements, for grouping neighbours. */
+  parentKey: number;
+  grandparentKey: number;
+  /** Parent, grandparent and great-grandparent identities (split boxes wrap each box deeply). */
+  ancestorKeys: number[];
+  /** Identity of the enclosing form (or the root when there is none). */
+  formKey: number;
+}
+
+export type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export interface CollectedField extends FieldDescriptor {
+  element: FormControl;
+}
+
+const MAX_OPTIONS = 400;
+const layoutCache = new WeakMap<Document, boolean>();
+
+/** True when the document lays elements out (a browser); false in happy-dom or jsdom. */
+export function documentHasLayout(doc: Document): boolean {
+  let cached = layoutCache.get(doc);
+  if (cached === undefined) {
+    const rect = doc.body?.getBoundingClientRect();
+    cached = !!rect && (rect.width > 0 || rect.height > 0);
+    layoutCache.set(doc, cached);
+  }
+  return cached;
+}
+
+class Keys {
+  private readonly ids = new WeakMap<object, number>();
+  private next = 1;
+  of(node: object | null): number {
+    if (!node) return 0;
+    let id = this.ids.get(node);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(node, id);
+    }
+    return id;
+  }
+}
+
+function isFormControl(el: Element): el is FormControl {
+  const tag = el.localName;
+  return tag === 'input' || tag === 'select' || tag === 'textarea';
+}
+
+function cleanText(text: string | null | undefined, max = 120): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+function textOf(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  if (
+    ['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist'].includes(
+      el.localName,
+    )
+  )
+    return '';
+  let out = '';
+  for (const child of Array.from(el.childNodes)) out += ' ' + textOf(child);
+  return out;
+}
+
+function byId(el: Element, id: string): Element | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+}
+
+function labelTextOf(el: FormControl): string {
+  const parts: string[] = [];
+  if (el.id) {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    for (const label of Array.from(root.querySelectorAll('label'))) {
+      if (label.htmlFor === el.id) parts.push(textOf(label));
+    }
+  }
+  const wrapping = el.closest('label');
+  if (wrapping) parts.push(textOf(wrapping));
+  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+    const ref = byId(el, id);
+    if (ref) parts.push(textOf(ref));
+  }
+  return cleanText(parts.join(' '), 200);
+}
+
+function containsControl(node: Node): boolean {
+  return (
+    node.nodeType === 1 &&
+    ((node as Element).querySelector('input,select,textarea') !== null ||
+      isFormControl(node as Element))
+  );
+}
+
+/** The nearest text before the field, within a few ancestor levels, not crossing other fields. */
+function nearbyTextOf(el: Element): string {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      if (containsControl(sib)) return '';
+      const text = cleanText(textOf(sib), 400);
+      if (text) return text.slice(-80);
+    }
+  }
+  return '';
+}
+
+function groupLabelOf(el: Element): string {
+  const group = el.closest('[role=group],[role=radiogroup],fieldset');
+  if (!group) return '';
+  const legend = group.localName === 'fieldset' ? group.querySelector('legend') : null;
+  const labelledBy = (group.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => textOf(byId(group, id) ?? group.ownerDocument.createTextNode('')));
+  return cleanText(
+    [group.getAttribute('aria-label') ?? '', legend ? textOf(legend) : '', ...labelledBy].join(' '),
+  );
+}
+
+const DIAL_TEXT = /^\(?\+\d{1,4}\)?$/;
+
+/** A short "+62" shown just before the field, in the same widget (a few levels up). */
+function adjacentDialCodeOf(el: Element): string | null {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (isFormControl(sib) || sib.querySelector('input,textarea')) break;
+      const shown = sib.querySelector('[class*=dial-code],[class*=dialCode],[class*=dial_code]');
+      const text = cleanText(textOf(shown ?? sib), 40);
+      const m = /\+\d{1,4}\b/.exec(text);
+      if (m && (DIAL_TEXT.test(text) || shown || text.length <= 24)) return m[0];
+    }
+  }
+  return null;
+}
+
+function parseMaxLength(el: Element): number | null {
+  const raw = el.getAttribute('maxlength');
+  if (raw === null || raw.trim() === '') return null;
+  const n = Number.parseInt(raw, 10);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function styleOf(el: Element): CSSStyleDeclaration | null {
+  const view = el.ownerDocument.defaultView;
+  try {
+    return view ? view.getComputedStyle(el) : null;
+  } catch {
+    return null;
+  }
+}
+
+const OFF_SCREEN_PX = -500;
+
+interface Visibility {
+  hidden: boolean;
+  transparent: boolean;
+}
+
+/** Walks up from the element; computed styles are cached per collect run. */
+function visibilityOf(el: Element, cache: Map<Element, Visibility>): Visibility {
+  const own = cache.get(el);
+  if (own) return own;
+  const style = styleOf(el);
+  let hidden = el.hasAttribute('hidden') && el.localName !== 'input';
+  let transparent = false;
+  if (style) {
+    hidden ||= style.display === 'none';
+    if (style.position === 'absolute' || style.position === 'fixed') {
+      const left = Number.parseFloat(style.left);
+      const top = Number.parseFloat(style.top);
+      hidden ||= left <= OFF_SCREEN_PX || top <= OFF_SCREEN_PX;
+    }
+    transparent = style.opacity.trim() !== '' && Number.parseFloat(style.opacity) === 0;
+  }
+  const parent = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
+  const up = parent ? visibilityOf(parent, cache) : { hidden: false, transparent: false };
+  const result = { hidden: hidden || up.hidden, transparent: transparent || up.transparent };
+  cache.set(el, result);
+  return result;
+}
+
+function isHidden(
+  el: FormControl,
+  cache: Map<Element, Visibility>,
+  hasLayout: boolean,
+): Visibility {
+  const base = visibilityOf(el, cache);
+  const style = styleOf(el);
+  let hidden =
+    base.hidden || (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden');
+  hidden ||= el.hasAttribute('hidden');
+  if (style) hidden ||= style.visibility === 'hidden' || style.visibility === 'collapse';
+  if (hasLayout) {
+    const rect = el.getBoundingClientRect();
+    const view = el.ownerDocument.defaultView;
+    const scrollW = Math.max(el.ownerDocument.documentElement.scrollWidth, view?.innerWidth ?? 0);
+    hidden ||= rect.width < 1 || rect.height < 1;
+    hidden ||= rect.right <= 0 || rect.bottom <= -2000 || rect.left >= scrollW;
+  }
+  return { hidden, transparent: base.transparent };
+}
+
+export function describeField(
+  el: FormControl,
+  index = 0,
+  keys: Keys = new Keys(),
+  cache: Map<Element, Visibility> = new Map(),
+): CollectedField {
+  const hasLayout = documentHasLayout(el.ownerDocument);
+  const r = el.getBoundingClientRect();
+  const vis = isHidden(el, cache, hasLayout);
+  const isInput = el.localName === 'input';
+  const parent = el.parentElement;
+  return {
+    element: el,
+    index,
+    tag: el.localName as FieldTag,
+    type: isInput ? (el as HTMLInputElement).type.toLowerCase() : el.localName,
+    name: el.getAttribute('name') ?? '',
+    id: el.id,
+    className: typeof el.className === 'string' ? el.className : '',
+    autocomplete: (el.getAttribute('autocomplete') ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean),
+    inputMode: (el.getAttribute('inputmode') ?? '').toLowerCase(),
+    maxLength: parseMaxLength(el),
+    pattern: el.getAttribute('pattern') ?? '',
+    placeholder: cleanText(el.getAttribute('placeholder')),
+    ariaLabel: cleanText(el.getAttribute('aria-label')),
+    labelText: labelTextOf(el),
+    nearbyText: nearbyTextOf(el),
+    groupLabel: groupLabelOf(el),
+    adjacentDialCode: isInput ? adjacentDialCodeOf(el) : null,
+    value: el.value,
+    options:
+      el.localName === 'select'
+        ? Array.from((el as HTMLSelectElement).options)
+            .slice(0, MAX_OPTIONS)
+            .map((o) => ({ value: o.value, text: cleanText(o.textContent, 80) }))
+        : [],
+    hidden: vis.hidden,
+    transparent: vis.transparent,
+    disabled: el.disabled,
+    readOnly: 'readOnly' in el && el.readOnly,
+    tabIndex: el.tabIndex,
+    ariaHidden: el.closest('[aria-hidden=true]') !== null,
+    rect: { x: r.left, y: r.top, width: r.width, height: r.height },
+    hasLayout,
+    parentKey: keys.of(parent),
+    grandparentKey: keys.of(parent?.parentElement ?? null),
+    ancestorKeys: [parent, parent?.parentElement, parent?.parentElement?.parentElement].map((a) =>
+      keys.of(a ?? null),
+    ),
+    formKey: keys.of(('form' in el ? el.form : null) ?? el.getRootNode()),
+  };
+}
+
+function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
+  try {
+    return frame.contentDocument; // null or a throw when cross-origin
+  } catch {
+    return null;
+  }
+}
+
+/** Every form control in document order, through open shadow roots and same-origin frames. */
+export function collectFields(doc: Document): CollectedField[] {
+  const out: CollectedField[] = [];
+  const keys = new Keys();
+  const cache = new Map<Element, Visibility>();
+  const visit = (root: ParentNode): void => {
+    for (const el of Array.from(root.children)) {
+      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache));
+      if (el.shadowRoot) visit(el.shadowRoot);
+      if (el.localName === 'iframe' || el.localName === 'frame') {
+        const inner = frameDocument(el as HTMLIFrameElement);
+        if (inner?.body) visit(inner.body);
+      }
+      if (el.children.length) visit(el);
+    }
+  };
+  if (doc.documentElement) visit(doc.documentElement);
+  return out;
+}

@@ -1,0 +1,235 @@
+/**
+ * Filling a chosen target: the phone number (with its dial-code control or widget) and the
+ * verification code (one field or split boxes). Every fill is read back and verified, with
+ * fallbacks (paste, then a direct set) when a widget rejects typing.
+ */
+import { formatNational, splitE164, type PhoneParts } from '../phone';
+import { describeField } from './collect';
+import { entryFormatFor, matchDialOption } from './dial';
+import {
+  changeEvent,
+  clear,
+  click,
+  focus,
+  inputEvent,
+  pasteText,
+  setNativeSelectedIndex,
+  setValue,
+  tick,
+  typeText,
+} from './events';
+
+export interface FillReport {
+  ok: boolean;
+  /** What ended up in the field(s). */
+  value: string;
+  /** How it got there: typed, pasted or set; or why it did not. */
+  method: 'typed' | 'pasted' | 'set' | 'refused';
+  detail?: string;
+}
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+
+function pageLocales(el: Element): string[] {
+  const lang = el.ownerDocument.documentElement.lang;
+  return lang ? [lang] : [];
+}
+
+/** Selects the option for the number's country in a dial-code <select>; false when none fits. */
+export function selectDialCode(select: HTMLSelectElement, parts: PhoneParts): boolean {
+  const options = Array.from(select.options).map((o) => ({
+    value: o.value,
+    text: o.textContent ?? '',
+  }));
+  const index = matchDialOption(options, parts, pageLocales(select));
+  if (index < 0) return false;
+  if (select.selectedIndex !== index) {
+    focus(select);
+    setNativeSelectedIndex(select, index);
+    inputEvent(select, 'input', 'insertReplacementText', null);
+    changeEvent(select);
+  }
+  return select.selectedIndex === index;
+}
+
+const WIDGET =
+  '.iti, .intl-tel-input, .PhoneInput, .react-tel-input, [class*=phone-input], [class*=PhoneInput]';
+const COUNTRY_ITEM = '[data-country-code], [data-iso2], [data-dial-code], [data-country]';
+const OPENER =
+  '.iti__selected-flag, .iti__selected-country, .selected-flag, .flag-dropdown, [role=combobox], button';
+
+/** Picks the number's country in a flag-dropdown widget (intl-tel-input and the like). */
+export function chooseWidgetCountry(input: HTMLInputElement, parts: PhoneParts): boolean {
+  const widget = input.closest(WIDGET) ?? input.parentElement?.parentElement ?? null;
+  if (!widget) return false;
+  const iso = parts.country?.toLowerCase() ?? '';
+  const dial = digits(parts.dialCode);
+  const items = Array.from(widget.querySelectorAll(COUNTRY_ITEM));
+  const item =
+    items.find((el) =>
+      [
+        el.getAttribute('data-country-code'),
+        el.getAttribute('data-iso2'),
+        el.getAttribute('data-country'),
+      ].some((v) => v?.toLowerCase() === iso && iso !== ''),
+    ) ?? items.find((el) => digits(el.getAttribute('data-dial-code') ?? '') === dial);
+  if (!item) return false;
+  const opener = widget.querySelector(OPENER);
+  if (opener && opener !== item) click(opener);
+  click(item);
+  return describeField(input).adjacentDialCode === parts.dialCode;
+}
+
+async function verified(
+  el: HTMLInputElement,
+  text: string,
+  matches: (value: string) => boolean,
+): Promise<FillReport> {
+  const attempts: [FillReport['method'], (e: HTMLInputElement, t: string) => void][] = [
+    ['typed', typeText],
+    ['pasted', pasteText],
+    ['set', setValue],
+  ];
+  for (const [method, write] of attempts) {
+    if (method !== 'typed') clear(el);
+    write(el, text);
+    await tick();
+    if (matches(el.value)) return { ok: true, value: el.value, method };
+  }
+  return { ok: false, value: el.value, method: 'set', detail: 'the field did not keep the value' };
+}
+
+function textFor(format: ReturnType<typeof entryFormatFor>, parts: PhoneParts): string {
+  if (format === 'international') return parts.e164;
+  if (format === 'national') return parts.national;
+  const trunk = digits(formatNational(parts.e164));
+  return trunk.endsWith(parts.national) ? trunk : parts.national;
+}
+
+export interface PhoneFillTarget {
+  input: HTMLInputElement;
+  dialCode?: HTMLSelectElement | HTMLInputElement;
+}
+
+export async function fillPhoneNumber(target: PhoneFillTarget, e164: string): Promise<FillReport> {
+  const parts = splitE164(e164);
+  if (!parts) throw new Error(`Not an E.164 phone number: ${e164}`);
+  const { input, dialCode } = target;
+  const d = describeField(input);
+  if (d.hidden || d.disabled || d.readOnly) {
+    return {
+      ok: false,
+      value: input.value,
+      method: 'refused',
+      detail: 'the phone field is not usable',
+    };
+  }
+  let text: string;
+  if (dialCode && dialCode.localName === 'select') {
+    const chosen = selectDialCode(dialCode as HTMLSelectElement, parts);
+    text = chosen
+      ? textFor(
+          entryFormatFor({ ...d, adjacentDialCode: parts.dialCode }, parts.e164, parts.national),
+          parts,
+        )
+      : parts.e164;
+  } else if (dialCode) {
+    const dialInput = dialCode as HTMLInputElement;
+    const wantsPlus =
+      /\+/.test(`${dialInput.value}${dialInput.placeholder}`) || dialInput.value === '';
+    clear(dialInput);
+    typeText(dialInput, wantsPlus ? parts.dialCode : digits(parts.dialCode));
+    text = parts.national;
+  } else {
+    let shown = d.adjacentDialCode;
+    if (shown && shown !== parts.dialCode && chooseWidgetCountry(input, parts))
+      shown = parts.dialCode;
+    // A shown prefix for another country that could not be changed: the international form
+    // lets the widget switch itself, and never repeats the code.
+    text =
+      shown && shown !== parts.dialCode
+        ? parts.e164
+        : textFor(
+            entryFormatFor({ ...d, adjacentDialCode: shown }, parts.e164, parts.national),
+            parts,
+          );
+  }
+  // A field prefilled with our own dial code ("+62 "): type only the rest after it.
+  const prefix = input.value.trim();
+  if (
+    text === parts.e164 &&
+    /^\+\d{1,4}\W*$/.test(prefix) &&
+    digits(prefix) === digits(parts.dialCode)
+  ) {
+    typeText(input, parts.national);
+    await tick();
+    if (digits(input.value).endsWith(parts.national))
+      return { ok: true, value: input.value, method: 'typed' };
+  }
+  clear(input);
+  return verified(
+    input,
+    text,
+    (v) =>
+      digits(v).endsWith(parts.national) &&
+      !digits(v).startsWith(`${digits(parts.dialCode)}${digits(parts.dialCode)}`),
+  );
+}
+
+const normalizeCode = (s: string): string => s.replace(/[\s-]/g, '');
+
+function boxesValue(inputs: readonly HTMLInputElement[]): string {
+  return normalizeCode(inputs.map((i) => i.value).join(''));
+}
+
+export async function fillCodeInto(
+  inputs: readonly HTMLInputElement[],
+  code: string,
+  refresh: () => HTMLInputElement[] | null = () => null,
+): Promise<FillReport> {
+  const unusable = inputs.find((el) => {
+    const d = describeField(el);
+    return d.hidden || d.disabled || d.readOnly;
+  });
+  if (inputs.length === 0 || unusable) {
+    return {
+      ok: false,
+      value: '',
+      method: 'refused',
+      detail: 'the code field is not visible and enabled',
+    };
+  }
+  const [single] = inputs;
+  if (inputs.length === 1 && single) {
+    clear(single);
+    return verified(single, code, (v) => normalizeCode(v) === code);
+  }
+  let boxes = [...inputs];
+  const chars = [...code];
+  for (let i = 0; i < chars.length && i < boxes.length; i++) {
+    if (!boxes[i]?.isConnected) boxes = refresh() ?? boxes; // an SPA re-rendered the row
+    const box = boxes[i];
+    if (!box) break;
+    focus(box);
+    clear(box);
+    typeText(box, chars[i] ?? '');
+    await tick();
+  }
+  if (boxes.some((b) => !b.isConnected)) boxes = refresh() ?? boxes;
+  if (boxesValue(boxes) === code) return { ok: true, value: code, method: 'typed' };
+
+  // The widget rejected per-box typing: paste the whole code into the first box.
+  boxes.forEach(clear);
+  const first = boxes[0];
+  if (first) pasteText(first, code);
+  await tick();
+  if (boxes.some((b) => !b.isConnected)) boxes = refresh() ?? boxes;
+  if (boxesValue(boxes) === code) return { ok: true, value: code, method: 'pasted' };
+
+  boxes.forEach((box, i) => setValue(box, chars[i] ?? ''));
+  await tick();
+  const value = boxesValue(boxes);
+  return value === code
+    ? { ok: true, value, method: 'set' }
+    : { ok: false, value, method: 'set', detail: 'the boxes did not keep the code' };
+}

@@ -1,0 +1,107 @@
+/**
+ * Public API of the page-side fill engine (design.md, "Content script"): find the phone and
+ * code targets, fill them, and wait for a code step that appears later.
+ */
+import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify';
+import { collectFields, type CollectedField } from './collect';
+import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
+
+export type { FillReport } from './fill';
+
+export interface PhoneTarget {
+  input: HTMLInputElement;
+  dialCode?: HTMLSelectElement | HTMLInputElement;
+}
+
+export interface CodeTarget {
+  inputs: HTMLInputElement[];
+}
+
+function asInput(f: CollectedField): HTMLInputElement | null {
+  return f.element.localName === 'input' ? (f.element as HTMLInputElement) : null;
+}
+
+export function findPhoneTarget(doc: Document): PhoneTarget | null {
+  const fields = collectFields(doc);
+  const phone = pickPhoneField(fields);
+  const input = phone ? asInput(phone) : null;
+  if (!phone || !input) return null;
+  const dial = pickDialCode(fields, phone);
+  const el = dial?.element;
+  if (el && (el.localName === 'select' || el.localName === 'input')) {
+    return { input, dialCode: el as HTMLSelectElement | HTMLInputElement };
+  }
+  return { input };
+}
+
+export function findCodeTarget(doc: Document): CodeTarget | null {
+  const picked = pickCodeTarget(collectFields(doc));
+  const inputs = picked?.map(asInput).filter((i): i is HTMLInputElement => i !== null) ?? [];
+  return inputs.length ? { inputs } : null;
+}
+
+/** Fills the phone number and reports what the field kept. */
+export function fillPhoneWithReport(target: PhoneTarget, e164: string): Promise<FillReport> {
+  return fillPhoneNumber(target, e164);
+}
+
+export async function fillPhone(target: PhoneTarget, e164: string): Promise<void> {
+  await fillPhoneNumber(target, e164);
+}
+
+/** Fills the code and reports what the field(s) kept. */
+export function fillCodeWithReport(target: CodeTarget, code: string): Promise<FillReport> {
+  const doc = target.inputs[0]?.ownerDocument;
+  return fillCodeInto(target.inputs, code, () =>
+    doc ? (findCodeTarget(doc)?.inputs ?? null) : null,
+  );
+}
+
+export async function fillCode(target: CodeTarget, code: string): Promise<void> {
+  await fillCodeWithReport(target, code);
+}
+
+/**
+ * Calls onFound once, when a visible code target exists: now, or after the page changes
+ * (SPA step changes, a revealed step, a finished transition). Stops on abort.
+ */
+export function watchForCodeTarget(
+  doc: Document,
+  signal: AbortSignal,
+  onFound: (t: CodeTarget) => void,
+): void {
+  if (signal.aborted) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const events = ['transitionend', 'animationend', 'focusin'] as const;
+  const view = doc.defaultView;
+  const Observer = view?.MutationObserver ?? globalThis.MutationObserver;
+  const stop = (): void => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const type of events) doc.removeEventListener(type, schedule, true);
+    signal.removeEventListener('abort', stop);
+  };
+  const check = (): void => {
+    timer = undefined;
+    if (signal.aborted) return;
+    const target = findCodeTarget(doc);
+    if (target) {
+      stop();
+      onFound(target);
+    }
+  };
+  // Coalesces bursts of mutations into one look at the page.
+  function schedule(): void {
+    if (timer === undefined && !signal.aborted) timer = setTimeout(check, 50);
+  }
+  const observer = new Observer(schedule);
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['style', 'class', 'hidden', 'disabled', 'readonly', 'type', 'aria-hidden'],
+  });
+  for (const type of events) doc.addEventListener(type, schedule, true);
+  signal.addEventListener('abort', stop);
+  check();
+}
