@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Money in integer minor units (cents) with its currency. Never a float. */
+export interface Money {
+  cents: number;
+  currency: string;
+}
+
+export const moneySchema = z.object({
+  cents: z.number().int(),
+  currency: z.string().length(3),
+});
+
+export function money(cents: number, currency = 'USD'): Money {
+  if (!Number.isInteger(cents)) throw new RangeError(`money must be integer cents, got ${cents}`);
+  return { cents, currency };
+}
+
+/** Parses a provider's decimal string ("5.00", "0.7") into cents without float drift. */
+export function centsFromDecimal(value: string | number): number | null {
+  const text = typeof value === 'number' ? value.toFixed(4) : value.trim();
+  const m = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!m) return null;
+  const [, sign, whole = '0', frac = ''] = m;
+  const padded = (frac + '000').slice(0, 3);
+  // Round half up on the third decimal.
+  const thousandths = Number(whole) * 1000 + Number(padded);
+  const cents = Math.round(thousandths / 10);
+  return sign === '-' ? -cents : cents;
+}
+
+/** Formats for people, at the edge only. */
+export function formatMoney(m: Money, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(
+    m.cents / 100,
+  );
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) throw new Error(`currency mismatch ${a.currency}/${b.currency}`);
+  return money(a.cents + b.cents, a.currency);
+}

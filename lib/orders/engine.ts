@@ -1,0 +1,155 @@
+import { isProviderError, type Provider, type ProviderStatus } from '../providers/types.ts';
+import { createOrder, nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
+import {
+  OPEN_STATES,
+  type CancelReason,
+  type NewOrder,
+  type Order,
+  type OrderError,
+} from './types.ts';
+
+export interface OrderStore {
+  all(): Promise<Order[]>;
+  get(id: string): Promise<Order | null>;
+  put(order: Order): Promise<void>;
+}
+
+export interface EngineDeps {
+  store: OrderStore;
+  /** The configured provider, or null when none is set up. */
+  provider(): Promise<Provider | null>;
+  now(): number;
+  newId(): string;
+  /** Runs an effect after the transition that asked for it was stored. */
+  runEffect(order: Order, effect: OrderEffect): Promise<void>;
+}
+
+export type OrderInput = Omit<NewOrder, 'id' | 'idempotencyKey' | 'providerId'>;
+
+/** A one-slot queue: transitions are read-modify-write on storage and must not interleave. */
+function createMutex() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function toOrderError(e: unknown): { error: OrderError; retryAfterMs: number | null } {
+  if (isProviderError(e)) {
+    return { error: { kind: e.kind, message: e.message }, retryAfterMs: e.retryAfterMs };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { error: { kind: 'network', message }, retryAfterMs: null };
+}
+
+export function createEngine(deps: EngineDeps) {
+  const exclusive = createMutex();
+  const inFlight = new Set<string>();
+
+  async function runEffects(order: Order, effects: OrderEffect[]) {
+    for (const effect of effects) {
+      try {
+        await deps.runEffect(order, effect);
+      } catch (e) {
+        // An effect (a fill, a notification) failing must never lose the stored order.
+        console.warn(`order ${order.id}: effect ${effect.type} failed`, e);
+      }
+    }
+  }
+
+  /** Applies an event to the stored order: transition, persist, then effects. */
+  async function apply(id: string, event: OrderEvent): Promise<Order | null> {
+    const result = await exclusive(async () => {
+      const order = await deps.store.get(id);
+      if (!order) return null;
+      const t = transition(order, event, deps.now());
+      if (t.order !== order) await deps.store.put(t.order);
+      return t;
+    });
+    if (!result) return null;
+    await runEffects(result.order, result.effects);
+    return result.order;
+  }
+
+  async function call(
+    order: Order,
+    provider: Provider,
+    what: NonNullable<ReturnType<typeof nextCall>>,
+  ) {
+    const id = order.providerOrderId ?? '';
+    switch (what) {
+      case 'order': {
+        const placed = await provider.order({
+          service: order.service.code,
+          country: order.country.code,
+          tier: order.tier,
+          maxPrice: order.maxPrice,
+          idempotencyKey: order.idempotencyKey,
+        });
+        return apply(order.id, { type: 'placed', placed });
+      }
+      case 'poll':
+        return applyStatus(order.id, await provider.check(id));
+      case 'cancel':
+        return applyStatus(order.id, await provider.cancel(id));
+      case 'complete':
+        // Providers without an explicit "done" (capabilities.complete false) treat it as a no-op.
+        await provider.complete(id);
+        return apply(order.id, { type: 'completed' });
+    }
+  }
+
+  const applyStatus = (id: string, status: ProviderStatus) => apply(id, { type: 'status', status });
+
+  /**
+   * Moves one order forward: the clock first (window end), then the provider call its state
+   * needs. `pollDue` lets the scheduler hold back polls to keep inside the rate budget.
+   */
+  async function step(id: string, pollDue: boolean): Promise<Order | null> {
+    let order = await apply(id, { type: 'tick' });
+    if (!order || inFlight.has(id)) return order;
+    const provider = await deps.provider();
+    if (!provider) return order;
+    const what = nextCall(order, deps.now());
+    if (!what || (what === 'poll' && !pollDue)) return order;
+    inFlight.add(id);
+    try {
+      order = (await call(order, provider, what)) ?? order;
+    } catch (e) {
+      const { error, retryAfterMs } = toOrderError(e);
+      order = (await apply(id, { type: 'error', error, retryAfterMs })) ?? order;
+    } finally {
+      inFlight.delete(id);
+    }
+    return order;
+  }
+
+  return {
+    apply,
+    step,
+
+    async create(input: OrderInput): Promise<Order> {
+      const provider = await deps.provider();
+      if (!provider) throw new Error('No provider is set up. Add your API key in the options.');
+      const order = createOrder(
+        { ...input, id: deps.newId(), idempotencyKey: deps.newId(), providerId: provider.id },
+        deps.now(),
+      );
+      // Stored before the provider hears of it: a crash mid-order retries with the same key.
+      await exclusive(() => deps.store.put(order));
+      return (await step(order.id, true)) ?? order;
+    },
+
+    cancel: (id: string, reason: CancelReason) => apply(id, { type: 'cancel', reason }),
+
+    allOrders: () => deps.store.all(),
+
+    async openOrders(): Promise<Order[]> {
+      return (await deps.store.all()).filter((o) => OPEN_STATES.has(o.state));
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,130 @@
+import { defaultSleep } from '../providers/rate-budget.ts';
+import type { Engine } from './engine.ts';
+import { cancelMarginMs } from './machine.ts';
+import type { Order } from './types.ts';
+
+/** After the page shows its code field the SMS is imminent: poll fast for this long. */
+export const FAST_WINDOW_MS = 3 * 60_000;
+export const FAST_POLL_MS = 2_000;
+export const SLOW_POLL_MS = 5_000;
+/** Longest the loop sleeps, so window ends and cancels are never late by much. */
+const MAX_SLEEP_MS = 5_000;
+const MIN_SLEEP_MS = 250;
+
+export interface SchedulerDeps {
+  engine: Engine;
+  now(): number;
+  /** Requests per minute the provider allows per key (shared with every other call). */
+  rateLimitPerMinute(): Promise<number>;
+  /** Keeps a killed worker coming back while orders are open. */
+  setBackstop(on: boolean): Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Poll interval for one order: fast while its page waits for the code, slow otherwise, and
+ * never so fast that all open orders together exceed 80 % of the provider's limit.
+ */
+export function pollIntervalMs(
+  order: Order,
+  openCount: number,
+  perMinute: number,
+  codeFieldSeenAt: number | undefined,
+  now: number,
+): number {
+  const wanted =
+    codeFieldSeenAt !== undefined && now - codeFieldSeenAt < FAST_WINDOW_MS
+      ? FAST_POLL_MS
+      : SLOW_POLL_MS;
+  // Leave room for offers, balance and cancels within the same budget.
+  const budgetFloor = (Math.max(1, openCount) * 60_000) / Math.max(1, perMinute * 0.7);
+  return Math.max(wanted, budgetFloor);
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => defaultSleep(ms));
+  const lastPoll = new Map<string, number>();
+  const codeFieldSeen = new Map<string, number>();
+  let running: Promise<void> | null = null;
+  let wakeEarly: (() => void) | null = null;
+  // Set by wake(): a pass that found nothing must not end the loop if an order just arrived.
+  let dirty = false;
+
+  async function pass(): Promise<number | null> {
+    const open = await deps.engine.openOrders();
+    if (open.length === 0) return null;
+    const perMinute = await deps.rateLimitPerMinute();
+    let nextAt = deps.now() + MAX_SLEEP_MS;
+    for (const order of open) {
+      const now = deps.now();
+      const interval = pollIntervalMs(
+        order,
+        open.length,
+        perMinute,
+        codeFieldSeen.get(order.id),
+        now,
+      );
+      const dueAt = (lastPoll.get(order.id) ?? 0) + interval;
+      const pollDue = now >= dueAt;
+      const before = order;
+      const after = await deps.engine.step(order.id, pollDue);
+      if (pollDue && after && (after.state !== 'ordering' || before.state !== 'ordering')) {
+        lastPoll.set(order.id, deps.now());
+      }
+      const windowEnd =
+        before.expiresAt === null ? Infinity : before.expiresAt - cancelMarginMs(before);
+      const candidates = [dueAt, before.retryAt, windowEnd];
+      if (after?.cancelAllowedAt) candidates.push(after.cancelAllowedAt);
+      nextAt = Math.min(nextAt, ...candidates.filter((t) => t > now));
+    }
+    return nextAt;
+  }
+
+  async function loop() {
+    await deps.setBackstop(true);
+    for (;;) {
+      let nextAt: number | null;
+      dirty = false;
+      try {
+        nextAt = await pass();
+      } catch (e) {
+        console.warn('scheduler pass failed', e);
+        nextAt = deps.now() + MAX_SLEEP_MS;
+      }
+      if (nextAt === null) {
+        if (dirty) continue;
+        break;
+      }
+      const ms = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, nextAt - deps.now()));
+      await Promise.race([sleep(ms), new Promise<void>((r) => (wakeEarly = r))]);
+      wakeEarly = null;
+    }
+    await deps.setBackstop(false);
+  }
+
+  return {
+    /** Starts the loop if it is not running; wakes it if it sleeps. */
+    wake(): Promise<void> {
+      dirty = true;
+      if (running) {
+        wakeEarly?.();
+        return running;
+      }
+      running = loop().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    /** The page shows the code field: the SMS is imminent. */
+    codeFieldVisible(orderId: string) {
+      codeFieldSeen.set(orderId, deps.now());
+      lastPoll.delete(orderId);
+      wakeEarly?.();
+    },
+    get running() {
+      return running !== null;
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

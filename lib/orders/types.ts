@@ -1,0 +1,75 @@
+import type { Money } from '../money.ts';
+import type { ProviderErrorKind, ProviderId, Tier } from '../providers/types.ts';
+
+export type OrderState =
+  'ordering' | 'waiting' | 'cancelling' | 'received' | 'completed' | 'refunded' | 'failed';
+
+export const OPEN_STATES: ReadonlySet<OrderState> = new Set([
+  'ordering',
+  'waiting',
+  'cancelling',
+  'received',
+]);
+
+export type CancelReason = 'user' | 'window' | 'another';
+
+export interface OrderSite {
+  tabId: number;
+  /** Origin the order was placed from, e.g. https://discord.com */
+  origin: string;
+  /** Registrable domain (tldts): codes are filled only on this site. */
+  domain: string;
+}
+
+export interface OrderError {
+  kind: ProviderErrorKind;
+  message: string;
+}
+
+export interface Order {
+  id: string;
+  idempotencyKey: string;
+  providerId: ProviderId;
+  providerOrderId: string | null;
+  service: { code: string; name: string };
+  country: { code: string; name: string; iso: string | null };
+  tier: Tier;
+  maxPrice: Money | null;
+  site: OrderSite;
+  state: OrderState;
+  phone: string | null;
+  /** The price held at order time; charged on a code, returned on a refund. */
+  price: Money | null;
+  code: string | null;
+  smsText: string | null;
+  createdAt: number;
+  orderedAt: number | null;
+  expiresAt: number | null;
+  /** Earliest time the provider accepts a cancel. */
+  cancelAllowedAt: number | null;
+  cancelReason: CancelReason | null;
+  /** Set when a cancel was refused because a code exists: poll before cancelling again. */
+  pollBeforeCancel: boolean;
+  /** Consecutive failed provider calls, for backoff. */
+  failures: number;
+  /** No provider call for this order before this time (backoff, "too early"). */
+  retryAt: number;
+  lastError: OrderError | null;
+  phoneFilled: boolean;
+  codeFilled: boolean;
+  endedAt: number | null;
+  /** The attempt this one replaced ("try another number"). */
+  previousOrderId: string | null;
+}
+
+export interface NewOrder {
+  id: string;
+  idempotencyKey: string;
+  providerId: ProviderId;
+  service: Order['service'];
+  country: Order['country'];
+  tier: Tier;
+  maxPrice: Money | null;
+  site: OrderSite;
+  previousOrderId?: string | null;
+}

@@ -1,0 +1,171 @@
+import { money } from '../../money.ts';
+import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
+import type { RateBudget } from '../rate-budget.ts';
+import {
+  ProviderError,
+  type Capabilities,
+  type Offer,
+  type OrderRequest,
+  type Provider,
+  type ProviderOrder,
+  type ProviderStatus,
+} from '../types.ts';
+import { errorFromHttp, errorFromReason, offersFromCell, statusFromReply, toE164 } from './map.ts';
+import * as s from './schemas.ts';
+import { z } from 'zod';
+
+export const CODASMS_DEFAULT_BASE_URL = 'https://api.codasms.com';
+
+export const codasmsCapabilities: Capabilities = {
+  windowSeconds: 1200,
+  earlyCancelSeconds: 120,
+  rateLimitPerMinute: 60,
+  bulkCheck: false,
+  tiers: ['standard', 'priority'],
+  anotherSms: false,
+  complete: false,
+};
+
+export interface CodasmsOptions {
+  apiKey: string;
+  baseUrl?: string;
+  budget: RateBudget;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+export function createCodasmsProvider(opts: CodasmsOptions): Provider {
+  const now = opts.now ?? Date.now;
+  const http = createHttp({
+    baseUrl: opts.baseUrl || CODASMS_DEFAULT_BASE_URL,
+    headers: { authorization: `Bearer ${opts.apiKey}`, accept: 'application/json' },
+    budget: opts.budget,
+    fetch: opts.fetch,
+  });
+
+  /** Turns a raw reply into JSON that passed `ok: true`, or the provider's typed error. */
+  function unwrap(reply: RawReply): unknown {
+    const err = s.errorReply.safeParse(reply.json);
+    if (err.success) {
+      const e = errorFromReason(err.data.reason, err.data.retry_after_seconds);
+      if (e.kind === 'rate_limited')
+        opts.budget.pause(e.retryAfterMs ?? reply.retryAfterMs ?? 10_000);
+      throw e;
+    }
+    if (reply.status >= 400 || reply.json === undefined) {
+      const e = errorFromHttp(reply.status);
+      if (e.kind === 'rate_limited') opts.budget.pause(reply.retryAfterMs ?? 10_000);
+      throw e;
+    }
+    return reply.json;
+  }
+
+  const get = async (path: string, searchParams?: Record<string, string>) =>
+    unwrap(await http.send('get', path, { searchParams }));
+  const post = async (path: string, json: unknown, headers?: Record<string, string>) =>
+    unwrap(await http.send('post', path, { json, headers }));
+
+  async function status(id: string, action: 'poll' | 'cancel') {
+    const json = await post('/v1/orders/status', { order_id: id, action });
+    return parseReply(s.statusReply, json, 'order status');
+  }
+
+  let currency = 'USD';
+
+  return {
+    id: 'codasms',
+    capabilities: codasmsCapabilities,
+
+    async balance() {
+      const reply = parseReply(
+        s.balanceReply,
+        await withRetry(() => get('/v1/balance')),
+        'balance',
+      );
+      currency = reply.currency;
+      return money(reply.balance_cents, reply.currency);
+    },
+
+    async services() {
+      const json = await withRetry(() => get('/v1/services'));
+      return parseReply(s.servicesReply, json, 'services').services.map(({ code, name }) => ({
+        code,
+        name,
+      }));
+    },
+
+    async offers(service) {
+      const [servicesJson, countriesJson] = await Promise.all([
+        withRetry(() => get('/v1/services', { service })),
+        withRetry(() => get('/v1/countries', { service })),
+      ]);
+      const { matrix } = parseReply(s.servicesReply, servicesJson, 'services');
+      const { countries } = parseReply(s.countriesReply, countriesJson, 'countries');
+      const byCode = new Map(countries.map((c) => [c.code, c]));
+      const offers: Offer[] = [];
+      for (const [countryCode, row] of Object.entries(matrix)) {
+        const cell = row[service];
+        if (!cell) continue;
+        const c = byCode.get(countryCode);
+        const country = { code: countryCode, name: c?.name ?? countryCode, iso: c?.iso ?? null };
+        offers.push(...offersFromCell(country, cell, currency));
+      }
+      return offers;
+    },
+
+    async order(req: OrderRequest): Promise<ProviderOrder> {
+      const body = { service: req.service, country: req.country, band: req.tier };
+      // Safe to retry: the same Idempotency-Key never buys twice.
+      const json = await withRetry(
+        () => post('/v1/orders', body, { 'idempotency-key': req.idempotencyKey }),
+        { attempts: 4 },
+      );
+      const reply = parseReply(s.orderReply, json, 'order');
+      const price = money(reply.price_cents, currency);
+      if (req.maxPrice && price.cents > req.maxPrice.cents) {
+        // Bought above the cap (the price moved between offer and order): give it back.
+        await status(reply.order_id, 'cancel').catch(() => undefined);
+        throw new ProviderError('price_above_cap', 'The price rose above your limit; not bought.');
+      }
+      const windowMs = (reply.expires_in_seconds ?? codasmsCapabilities.windowSeconds) * 1000;
+      const lockSeconds =
+        reply.cancel_available_in_seconds ?? codasmsCapabilities.earlyCancelSeconds;
+      return {
+        id: reply.order_id,
+        phone: toE164(reply.number),
+        price,
+        tier: reply.band ?? req.tier,
+        expiresAt: now() + windowMs,
+        cancelAllowedAt: now() + lockSeconds * 1000,
+      };
+    },
+
+    async check(id): Promise<ProviderStatus> {
+      return statusFromReply(await withRetry(() => status(id, 'poll')));
+    },
+
+    async cancel(id): Promise<ProviderStatus> {
+      // Cancelling twice is harmless at CODASMS (an already refunded order stays refunded).
+      const reply = await withRetry(() => status(id, 'cancel'));
+      const result = statusFromReply(reply);
+      if (result.kind === 'waiting') {
+        const wait = reply.cancel_available_in_seconds;
+        throw new ProviderError(
+          'too_early_to_cancel',
+          'CODASMS does not allow cancelling this order yet.',
+          wait === undefined ? null : Math.max(1, wait) * 1000,
+        );
+      }
+      return result;
+    },
+
+    async complete() {
+      // CODASMS closes delivered orders by itself; nothing to send.
+    },
+  };
+}
+
+export const codasmsSettingsSchema = z.object({
+  apiKey: z.string().min(1),
+  baseUrl: z.string().url().optional(),
+});

@@ -1,0 +1,105 @@
+import { money } from '../../money.ts';
+import {
+  ProviderError,
+  type Offer,
+  type ProviderErrorKind,
+  type ProviderStatus,
+} from '../types.ts';
+import type { MatrixCell, StatusReply } from './schemas.ts';
+
+const REASONS: Record<string, ProviderErrorKind> = {
+  missing_or_malformed_key: 'bad_key',
+  invalid_key: 'bad_key',
+  rate_limited: 'rate_limited',
+  insufficient_balance: 'no_balance',
+  no_numbers: 'no_numbers',
+  out_of_stock: 'no_numbers',
+  unavailable: 'unavailable',
+  concierge_only: 'unavailable',
+  price_moved: 'price_above_cap',
+  provider_error: 'provider_down',
+  internal_error: 'provider_down',
+  not_found: 'not_found',
+  in_progress: 'in_progress',
+};
+
+const MESSAGES: Record<ProviderErrorKind, string> = {
+  bad_key: 'CODASMS did not accept the API key.',
+  no_numbers: 'CODASMS has no numbers for this service and country right now.',
+  no_balance: 'Your CODASMS balance is too low for this number.',
+  rate_limited: 'Too many requests to CODASMS; slowing down.',
+  too_early_to_cancel: 'CODASMS does not allow cancelling this order yet.',
+  code_already_received: 'A code already arrived for this order.',
+  not_found: 'CODASMS does not know this order.',
+  banned: 'CODASMS has blocked this account.',
+  price_above_cap: 'The price changed; check the offer again.',
+  in_progress: 'CODASMS is still processing this order.',
+  unavailable: 'CODASMS does not offer this service or country.',
+  provider_down: 'CODASMS is having trouble; trying again shortly.',
+  network: 'Could not reach CODASMS.',
+  malformed_reply: 'CODASMS sent a reply that could not be read.',
+};
+
+export function errorFromReason(reason: string, retryAfterSeconds?: number): ProviderError {
+  const kind = REASONS[reason] ?? 'provider_down';
+  const message = REASONS[reason] ? MESSAGES[kind] : `CODASMS answered "${reason}".`;
+  return new ProviderError(kind, message, retryAfterSeconds ? retryAfterSeconds * 1000 : null);
+}
+
+export function errorFromHttp(status: number): ProviderError {
+  if (status === 401 || status === 403) return new ProviderError('bad_key', MESSAGES.bad_key);
+  if (status === 429) return new ProviderError('rate_limited', MESSAGES.rate_limited);
+  if (status >= 500) {
+    return new ProviderError('provider_down', `${MESSAGES.provider_down} (HTTP ${status})`);
+  }
+  return new ProviderError('malformed_reply', `${MESSAGES.malformed_reply} (HTTP ${status})`);
+}
+
+export function offersFromCell(
+  country: { code: string; name: string; iso: string | null },
+  cell: MatrixCell,
+  currency: string,
+): Offer[] {
+  const base = { country: country.code, countryName: country.name, countryIso: country.iso };
+  const offers: Offer[] = [
+    {
+      ...base,
+      tier: 'standard',
+      price: money(cell.standard_cents, currency),
+      stock: cell.standard_stock ?? cell.stock ?? 0,
+    },
+  ];
+  if (cell.priority_cents !== undefined) {
+    offers.push({
+      ...base,
+      tier: 'priority',
+      price: money(cell.priority_cents, currency),
+      stock: cell.priority_stock ?? cell.stock ?? 0,
+    });
+  }
+  return offers;
+}
+
+/** Maps a poll/cancel reply. "delivered" without a code is not a code: keep waiting. */
+export function statusFromReply(reply: StatusReply): ProviderStatus {
+  switch (reply.status) {
+    case 'delivered':
+    case 'received':
+    case 'completed':
+      return reply.code
+        ? { kind: 'code', code: reply.code, text: reply.text ?? null }
+        : { kind: 'waiting' };
+    case 'refunded':
+    case 'cancelled':
+    case 'canceled':
+    case 'expired':
+      return { kind: 'refunded' };
+    default:
+      return { kind: 'waiting' };
+  }
+}
+
+export function toE164(number: string): string {
+  const digits = number.replace(/[^\d]/g, '');
+  return `+${digits}`;
+}

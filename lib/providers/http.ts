@@ -1,0 +1,111 @@
+import ky, { type KyInstance } from 'ky';
+import type { z } from 'zod';
+import { ProviderError } from './types.ts';
+import type { RateBudget } from './rate-budget.ts';
+import { defaultSleep } from './rate-budget.ts';
+
+export interface RawReply {
+  status: number;
+  body: string;
+  json: unknown;
+  retryAfterMs: number | null;
+}
+
+export interface HttpOptions {
+  baseUrl: string;
+  headers?: Record<string, string>;
+  budget: RateBudget;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** One HTTP client per provider key: timeouts, the shared rate budget, no automatic retry. */
+export function createHttp(opts: HttpOptions) {
+  const client: KyInstance = ky.create({
+    prefixUrl: opts.baseUrl.replace(/\/+$/, ''),
+    headers: opts.headers,
+    timeout: opts.timeoutMs ?? 15_000,
+    retry: 0,
+    throwHttpErrors: false,
+    fetch: opts.fetch,
+  });
+
+  async function send(
+    method: 'get' | 'post',
+    path: string,
+    init: {
+      json?: unknown;
+      searchParams?: Record<string, string>;
+      headers?: Record<string, string>;
+    },
+  ): Promise<RawReply> {
+    await opts.budget.take();
+    let res: Response;
+    try {
+      // ky treats an explicit `headers: undefined` as "no headers" and drops the instance's
+      // Authorization, so pass only what is set.
+      const options = Object.fromEntries(Object.entries(init).filter(([, v]) => v !== undefined));
+      res = await client(path.replace(/^\//, ''), { method, ...options });
+    } catch (e) {
+      const what = e instanceof Error ? e.message : String(e);
+      throw new ProviderError('network', `Could not reach ${opts.baseUrl}: ${what}`);
+    }
+    let body: string;
+    try {
+      body = await res.text();
+    } catch (e) {
+      const what = e instanceof Error ? e.message : String(e);
+      throw new ProviderError('network', `The connection to ${opts.baseUrl} broke: ${what}`);
+    }
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    const retryAfter = Number(res.headers.get('retry-after'));
+    return {
+      status: res.status,
+      body,
+      json,
+      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+    };
+  }
+  return { send };
+}
+
+export type Http = ReturnType<typeof createHttp>;
+
+/** Parses a reply with a schema or fails as a malformed reply, never a cast. */
+export function parseReply<S extends z.ZodType>(
+  schema: S,
+  json: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ProviderError('malformed_reply', `The provider's ${what} reply was not understood.`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Retries an operation that is safe to repeat (a read, a status check, an order carrying its
+ * idempotency key) on transient failures, with exponential backoff and jitter.
+ */
+export async function withRetry<T>(
+  op: () => Promise<T>,
+  { attempts = 3, baseMs = 400, maxWaitMs = 5_000, sleep = defaultSleep } = {},
+): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await op();
+    } catch (e) {
+      if (!(e instanceof ProviderError) || !e.transient || i >= attempts) throw e;
+      // A long pause is the scheduler's business, not a reason to hold this call open.
+      if ((e.retryAfterMs ?? 0) > maxWaitMs) throw e;
+      const backoff = e.retryAfterMs ?? baseMs * 2 ** (i - 1) * (0.5 + Math.random());
+      await sleep(backoff);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import type { Money } from '../money.ts';
+
+/** Every provider family the extension can talk to. */
+export type ProviderId = 'codasms';
+
+export type Tier = 'standard' | 'priority';
+
+export interface ServiceInfo {
+  /** SMS-Activate style code: `ds` for Discord. */
+  code: string;
+  name: string;
+}
+
+export interface Offer {
+  /** Provider country id (SMS-Activate numeric id as a string). */
+  country: string;
+  countryName: string;
+  /** ISO 3166-1 alpha-2, when the provider says. */
+  countryIso: string | null;
+  tier: Tier;
+  price: Money;
+  stock: number;
+}
+
+export interface OrderRequest {
+  service: string;
+  country: string;
+  tier: Tier;
+  /** Refuse to buy above this. */
+  maxPrice: Money | null;
+  /** Same key on a retry = the same purchase, never a second number. */
+  idempotencyKey: string;
+}
+
+export interface ProviderOrder {
+  id: string;
+  /** E.164, with the plus. */
+  phone: string;
+  price: Money;
+  tier: Tier;
+  /** Epoch ms when the provider ends the window (and refunds if no code). */
+  expiresAt: number;
+  /** Epoch ms from which the provider accepts a cancel. */
+  cancelAllowedAt: number;
+}
+
+export type ProviderStatus =
+  | { kind: 'waiting' }
+  | { kind: 'code'; code: string; text: string | null }
+  | { kind: 'refunded' }
+  | { kind: 'completed' };
+
+export interface Capabilities {
+  windowSeconds: number;
+  earlyCancelSeconds: number;
+  rateLimitPerMinute: number;
+  bulkCheck: boolean;
+  tiers: readonly Tier[];
+  anotherSms: boolean;
+  /** Whether the provider wants an explicit "done" after a code is used. */
+  complete: boolean;
+}
+
+export interface Provider {
+  readonly id: ProviderId;
+  readonly capabilities: Capabilities;
+  balance(): Promise<Money>;
+  services(): Promise<ServiceInfo[]>;
+  offers(service: string): Promise<Offer[]>;
+  order(request: OrderRequest): Promise<ProviderOrder>;
+  check(id: string): Promise<ProviderStatus>;
+  /** Asks for a refund. Resolves to the resulting status: `refunded`, or `code` when one raced in. */
+  cancel(id: string): Promise<ProviderStatus>;
+  complete(id: string): Promise<void>;
+}
+
+export type ProviderErrorKind =
+  | 'bad_key'
+  | 'no_numbers'
+  | 'no_balance'
+  | 'rate_limited'
+  | 'too_early_to_cancel'
+  | 'code_already_received'
+  | 'not_found'
+  | 'banned'
+  | 'price_above_cap'
+  | 'in_progress'
+  | 'unavailable'
+  | 'provider_down'
+  | 'network'
+  | 'malformed_reply';
+
+/** Kinds worth retrying as-is after a pause. */
+export const TRANSIENT_KINDS: ReadonlySet<ProviderErrorKind> = new Set([
+  'rate_limited',
+  'in_progress',
+  'provider_down',
+  'network',
+  'malformed_reply',
+]);
+
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    /** When the provider says how long to wait. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+
+  get transient(): boolean {
+    return TRANSIENT_KINDS.has(this.kind);
+  }
+}
+
+export function isProviderError(e: unknown): e is ProviderError {
+  return e instanceof ProviderError;
+}
