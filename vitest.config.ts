@@ -4,7 +4,12 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'sandbox/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.{ts,tsx}'],
+    include: [
+      'lib/**/*.test.ts',
+      'sandbox/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'tests/unit/**/*.test.{ts,tsx}',
+    ],
     environment: 'node',
     testTimeout: 15000,
   },

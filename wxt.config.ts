@@ -1,24 +1,23 @@
 import { defineConfig } from 'wxt';
+import pkg from './package.json' with { type: 'json' };
 
 // A test build (`npm run build:test`) may reach the local demo hosts and sandbox without a
 // user gesture; the production manifest never grants all sites (see README, Permissions).
 const testBuild = process.env.WXT_TEST_BUILD === '1';
+const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'];
+const ALL_SITES = new Set(['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*']);
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: '.output',
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
   webExt: { disabled: true },
   manifest: ({ browser }) => ({
     name: 'SMS Verify',
-    description:
-      'Get a phone number for a site’s SMS verification, fill it and the code, and pay only when a code arrives.',
+    description: pkg.description,
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'notifications'],
-    host_permissions: [
-      'https://api.codasms.com/*',
-      ...(testBuild ? ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'] : []),
-    ],
-    optional_host_permissions: testBuild ? [] : ['http://127.0.0.1/*', 'http://localhost/*'],
+    host_permissions: ['https://api.codasms.com/*', ...(testBuild ? TEST_HOSTS : [])],
+    optional_host_permissions: testBuild ? [] : TEST_HOSTS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -27,4 +26,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The fill script is injected on demand (activeTab + scripting), so WXT must not turn its
+    // match patterns into install-time access to every site.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.host_permissions = manifest.host_permissions?.filter(
+        (p: string) => !ALL_SITES.has(p),
+      );
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+    },
+  },
 });

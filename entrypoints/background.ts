@@ -1,1 +1,6 @@
-export default defineBackground(() => {});
+import browser from 'webextension-polyfill';
+import { startBackground } from '@/lib/background/index.ts';
+
+export default defineBackground(() => {
+  startBackground({ browser });
+});

@@ -1,0 +1,75 @@
+import browser from 'webextension-polyfill';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { OPEN_STATES } from '@/lib/orders/types.ts';
+import { ask } from '../shared/background.ts';
+import { OfferList } from './OfferList.tsx';
+import { OrderCard } from './OrderCard.tsx';
+import { targetTabId } from './target-tab.ts';
+
+export function PopupApp() {
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    void targetTabId().then(setTabId);
+  }, []);
+  const state = useQuery({
+    queryKey: ['state', tabId],
+    queryFn: () => ask({ type: 'popup.getState', tabId: tabId ?? -1 }),
+    enabled: typeof tabId === 'number',
+    refetchInterval: 1000,
+  });
+
+  if (tabId === null) return <p className="hint">Open the popup on a signup page.</p>;
+  if (!state.data) {
+    return state.isError ? (
+      <p role="alert">{state.error.message}</p>
+    ) : (
+      <p className="hint">Loading…</p>
+    );
+  }
+  const { site, configured, orders, preferences } = state.data;
+  if (!configured) {
+    return (
+      <div className="card">
+        <p>Add your SMS provider’s API key to get numbers.</p>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Open settings
+        </button>
+      </div>
+    );
+  }
+  const here = orders.filter((o) => o.site.tabId === tabId);
+  const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
+  const others = orders.filter((o) => o.site.tabId !== tabId && OPEN_STATES.has(o.state));
+  const showOffers = !current || !OPEN_STATES.has(current.state);
+
+  return (
+    <>
+      <p className="site">
+        {site ? (
+          <>
+            <strong data-testid="service">{site.service?.name ?? 'Unknown service'}</strong>{' '}
+            <span className="domain">{site.domain}</span>
+          </>
+        ) : (
+          'This tab is not a web page.'
+        )}
+      </p>
+      {current ? <OrderCard order={current} /> : null}
+      {showOffers && site?.service ? (
+        <OfferList
+          tabId={tabId ?? -1}
+          service={site.service}
+          lastCountry={preferences.lastCountry}
+          defaultTier={preferences.tier}
+        />
+      ) : null}
+      {showOffers && site && !site.service ? (
+        <p className="hint">This site is not in the catalog yet.</p>
+      ) : null}
+      {others.map((o) => (
+        <OrderCard key={o.id} order={o} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import browser from 'webextension-polyfill';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatMoney } from '@/lib/money.ts';
+import type { Offer, Tier } from '@/lib/providers/types.ts';
+import { ask, BackgroundError } from '../shared/background.ts';
+import { flagEmoji } from '../shared/format.ts';
+import { usePopupUi } from './ui-store.ts';
+
+interface Props {
+  tabId: number;
+  service: { code: string; name: string };
+  lastCountry: string | null;
+  defaultTier: Tier;
+}
+
+interface Row {
+  country: string;
+  name: string;
+  iso: string | null;
+  standard: Offer | undefined;
+  priority: Offer | undefined;
+}
+
+/** Cheapest first, the user's last country on top. */
+export function offerRows(offers: Offer[], lastCountry: string | null): Row[] {
+  const rows = new Map<string, Row>();
+  for (const o of offers) {
+    const row = rows.get(o.country) ?? {
+      country: o.country,
+      name: o.countryName,
+      iso: o.countryIso,
+      standard: undefined,
+      priority: undefined,
+    };
+    row[o.tier] = o;
+    rows.set(o.country, row);
+  }
+  const price = (r: Row) => r.standard?.price.cents ?? r.priority?.price.cents ?? Infinity;
+  return [...rows.values()].sort(
+    (a, b) =>
+      Number(b.country === lastCountry) - Number(a.country === lastCountry) ||
+      price(a) - price(b) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+export function OfferList({ tabId, service, lastCountry, defaultTier }: Props) {
+  const tier = usePopupUi((s) => s.tier) ?? defaultTier;
+  const setTier = usePopupUi((s) => s.setTier);
+  const client = useQueryClient();
+  const offers = useQuery({
+    queryKey: ['offers', service.code],
+    queryFn: () => ask({ type: 'popup.getOffers', service: service.code }),
+    staleTime: 30_000,
+  });
+  const order = useMutation({
+    mutationFn: (country: string) =>
+      ask({ type: 'popup.createOrder', tabId, service: service.code, country, tier }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
+  });
+
+  if (offers.isPending) return <p className="hint">Loading numbers for {service.name}…</p>;
+  if (offers.isError) {
+    const e = offers.error;
+    return (
+      <div role="alert" className="error">
+        {e.message}
+        {e instanceof BackgroundError && e.kind === 'bad_key' ? (
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Check the API key
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  const rows = offerRows(offers.data.offers, lastCountry);
+  return (
+    <section aria-label="Numbers">
+      <p className="row">
+        <span>
+          Balance: <strong data-testid="balance">{formatMoney(offers.data.balance)}</strong>
+        </span>
+      </p>
+      <div className="tiers" role="radiogroup" aria-label="Number type">
+        {(['standard', 'priority'] as const).map((t) => (
+          <label key={t}>
+            <input type="radio" name="tier" checked={tier === t} onChange={() => setTier(t)} />
+            {t === 'standard' ? 'Standard' : 'Priority'}
+          </label>
+        ))}
+      </div>
+      <p className="hint">
+        Priority numbers cost more and get the SMS more reliably. Either way you pay only if a code
+        arrives.
+      </p>
+      {order.isError ? (
+        <p role="alert" className="error">
+          {order.error.message}
+        </p>
+      ) : null}
+      {rows.length === 0 ? <p className="hint">No numbers for {service.name} right now.</p> : null}
+      <ul className="offers">
+        {rows.map((r) => {
+          const offer = r[tier];
+          const out = !offer || offer.stock === 0;
+          return (
+            <li key={r.country} className={out ? 'out' : undefined}>
+              <span className="country">
+                {flagEmoji(r.iso)} {r.name}
+              </span>
+              <span className="price">{offer ? formatMoney(offer.price) : '—'}</span>
+              <span className="stock">{offer ? `${offer.stock} left` : ''}</span>
+              <button
+                type="button"
+                disabled={out || order.isPending}
+                aria-label={`Get a ${r.name} number`}
+                onClick={() => order.mutate(r.country)}
+              >
+                Get number
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import browser from 'webextension-polyfill';
+import type { PageMessage, PageReplies, Reply } from '@/lib/messaging.ts';
+
+/** An error the background reported, with the provider's error kind for the UI to explain. */
+export class BackgroundError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isReply(value: unknown): value is Reply<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value;
+}
+
+/** Sends a page message; resolves to its data or throws a BackgroundError. */
+export async function ask<M extends PageMessage>(message: M): Promise<PageReplies[M['type']]> {
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  if (!isReply(reply)) throw new BackgroundError('internal', 'The extension did not answer.');
+  if (!reply.ok) throw new BackgroundError(reply.error.kind, reply.error.message);
+  // The background answers each type with PageReplies[type]; both sides share lib/messaging.ts.
+  return reply.data as PageReplies[M['type']];
+}

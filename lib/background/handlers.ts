@@ -1,0 +1,169 @@
+import type { Browser, Runtime } from 'webextension-polyfill';
+import { contentMessage, pageMessage, type HelloReply, type Reply } from '../messaging.ts';
+import type { Engine } from '../orders/engine.ts';
+import type { Scheduler } from '../orders/scheduler.ts';
+import { OPEN_STATES, type Order } from '../orders/types.ts';
+import { isProviderError, type Provider } from '../providers/types.ts';
+import { detectSite, sameSite } from '../services/detect.ts';
+import { preferencesItem } from '../storage.ts';
+import { pokeTab } from './tabs.ts';
+
+/** How long after a code arrived the page may still have it filled. */
+const CODE_FILL_MS = 20 * 60_000;
+
+export interface HandlerDeps {
+  browser: Browser;
+  engine: Engine;
+  scheduler: Scheduler;
+  provider(): Promise<Provider | null>;
+}
+
+function fail(e: unknown): Reply<never> {
+  if (isProviderError(e)) return { ok: false, error: { kind: e.kind, message: e.message } };
+  const message = e instanceof Error ? e.message : String(e);
+  return { ok: false, error: { kind: 'internal', message } };
+}
+
+const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
+
+/** Only our own extension pages (popup, options) may order, cancel or read settings. */
+export function isExtensionPage(browser: Browser, sender: Runtime.MessageSender): boolean {
+  const base = browser.runtime.getURL('/');
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(base)
+  );
+}
+
+export function createHandlers(deps: HandlerDeps) {
+  const { browser, engine, scheduler } = deps;
+
+  async function needProvider(): Promise<Provider> {
+    const p = await deps.provider();
+    if (!p) throw new Error('No provider is set up yet. Open the options and add your API key.');
+    return p;
+  }
+
+  /** Open orders of a tab, and ended ones whose code still waits to be filled. */
+  async function tabOrders(tabId: number): Promise<Order[]> {
+    const now = Date.now();
+    const all = await engine.allOrders();
+    return all.filter(
+      (o) =>
+        o.site.tabId === tabId &&
+        (OPEN_STATES.has(o.state) ||
+          (o.state === 'completed' && !o.codeFilled && now - (o.endedAt ?? 0) < CODE_FILL_MS)),
+    );
+  }
+
+  async function onPage(raw: unknown): Promise<Reply<unknown>> {
+    const parsed = pageMessage.safeParse(raw);
+    if (!parsed.success)
+      return { ok: false, error: { kind: 'bad_message', message: 'Bad message.' } };
+    const msg = parsed.data;
+    try {
+      switch (msg.type) {
+        case 'popup.getState': {
+          const tab = await browser.tabs.get(msg.tabId);
+          const site = tab.url ? detectSite(tab.url) : null;
+          const configured = (await deps.provider()) !== null;
+          const all = await engine.allOrders();
+          const orders = all
+            .filter((o) => o.site.tabId === msg.tabId || OPEN_STATES.has(o.state))
+            .sort((a, b) => b.createdAt - a.createdAt)
+            .slice(0, 10);
+          return ok({ site, configured, orders, preferences: await preferencesItem.getValue() });
+        }
+        case 'popup.getOffers': {
+          const provider = await needProvider();
+          const [offers, balance] = await Promise.all([
+            provider.offers(msg.service),
+            provider.balance(),
+          ]);
+          return ok({ offers, balance, capabilities: provider.capabilities });
+        }
+        case 'popup.createOrder': {
+          const tab = await browser.tabs.get(msg.tabId);
+          const site = tab.url ? detectSite(tab.url) : null;
+          if (!site) throw new Error('This tab is not a web page the extension can fill.');
+          const provider = await needProvider();
+          const offers = await provider.offers(msg.service);
+          const offer = offers.find((o) => o.country === msg.country && o.tier === msg.tier);
+          const order = await engine.create({
+            service: { code: msg.service, name: site.service?.name ?? msg.service },
+            country: {
+              code: msg.country,
+              name: offer?.countryName ?? msg.country,
+              iso: offer?.countryIso ?? null,
+            },
+            tier: msg.tier,
+            // Never pay more than the price the user saw.
+            maxPrice: offer?.price ?? null,
+            site: { tabId: msg.tabId, origin: site.origin, domain: site.domain },
+          });
+          await preferencesItem.setValue({ lastCountry: msg.country, tier: msg.tier });
+          void scheduler.wake();
+          return ok(order);
+        }
+        case 'popup.cancelOrder': {
+          const order = await engine.cancel(msg.orderId, 'user');
+          void scheduler.wake();
+          return ok(order);
+        }
+        case 'popup.anotherNumber': {
+          const order = await engine.cancel(msg.orderId, 'another');
+          void scheduler.wake();
+          return ok(order);
+        }
+        case 'popup.fillAgain': {
+          const order = await engine.apply(msg.orderId, { type: 'refill' });
+          if (order) await pokeTab(browser, order.site.tabId);
+          return ok(order);
+        }
+        case 'options.testProvider': {
+          const provider = await needProvider();
+          return ok({ balance: await provider.balance() });
+        }
+      }
+    } catch (e) {
+      return fail(e);
+    }
+  }
+
+  /** A content script may only learn about, and report on, its own tab's order. */
+  async function onContent(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+    const tabId = sender.tab?.id;
+    const url = sender.url;
+    if (tabId === undefined || !url || sender.frameId !== 0) return null;
+    const parsed = contentMessage.safeParse(raw);
+    if (!parsed.success) return null;
+    const msg = parsed.data;
+    const mine = (await tabOrders(tabId)).filter((o) => sameSite(url, o.site.domain));
+    switch (msg.type) {
+      case 'content.hello': {
+        const order = mine.sort((a, b) => b.createdAt - a.createdAt)[0];
+        const reply: HelloReply = {
+          orderId: order?.id ?? null,
+          phone: order?.phone ?? null,
+          code: order?.state === 'received' || order?.state === 'completed' ? order.code : null,
+          fillPhone: !!order?.phone && !order.phoneFilled,
+          fillCode: !!order?.code && !order.codeFilled,
+        };
+        return reply;
+      }
+      case 'content.filled': {
+        if (!mine.some((o) => o.id === msg.orderId)) return null;
+        await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
+        return true;
+      }
+      case 'content.codeFieldVisible': {
+        if (!mine.some((o) => o.id === msg.orderId)) return null;
+        scheduler.codeFieldVisible(msg.orderId);
+        return true;
+      }
+    }
+  }
+
+  return { onPage, onContent };
+}

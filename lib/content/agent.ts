@@ -1,0 +1,76 @@
+import type { Browser } from 'webextension-polyfill';
+import {
+  fillCode,
+  fillPhone,
+  findCodeTarget,
+  findPhoneTarget,
+  watchForCodeTarget,
+} from '../fill/index.ts';
+import {
+  backgroundToContent,
+  helloReply,
+  type ContentMessage,
+  type HelloReply,
+} from '../messaging.ts';
+
+export interface AgentOptions {
+  browser: Browser;
+  doc?: Document;
+  signal: AbortSignal;
+}
+
+/**
+ * The page side of an order: asks the background what this tab may fill (the background
+ * checks that the page is the site that ordered), fills the phone, watches for the code field
+ * and fills the code when it is known. Holds no secrets: only this tab's number and code.
+ */
+export function startFillAgent({ browser, doc = document, signal }: AgentOptions) {
+  const send = (m: ContentMessage) => browser.runtime.sendMessage(m);
+  let watching: string | null = null;
+  let latest: HelloReply | null = null;
+  let running = Promise.resolve();
+
+  async function fillCodeInto(orderId: string, code: string) {
+    const target = findCodeTarget(doc);
+    if (!target) return false;
+    await fillCode(target, code);
+    await send({ type: 'content.filled', orderId, what: 'code' });
+    return true;
+  }
+
+  async function checkIn() {
+    const parsed = helloReply.safeParse(await send({ type: 'content.hello' }));
+    if (!parsed.success || !parsed.data.orderId) return;
+    const reply = (latest = parsed.data);
+    const orderId = parsed.data.orderId;
+    if (reply.fillPhone && reply.phone) {
+      const target = findPhoneTarget(doc);
+      if (target) {
+        await fillPhone(target, reply.phone);
+        await send({ type: 'content.filled', orderId, what: 'phone' });
+      }
+    }
+    if (reply.fillCode && reply.code && (await fillCodeInto(orderId, reply.code))) return;
+    if (watching === orderId) return;
+    watching = orderId;
+    // The code step may not exist yet (a SPA step, a dialog): wait for it, tell the
+    // background (it polls faster then), and fill if the code is already known.
+    watchForCodeTarget(doc, signal, () => {
+      void send({ type: 'content.codeFieldVisible', orderId });
+      const known = latest;
+      if (known?.orderId === orderId && known.fillCode && known.code) {
+        void fillCodeInto(orderId, known.code);
+      }
+    });
+  }
+
+  const queue = () => {
+    running = running.then(checkIn).catch((e) => console.warn('fill agent:', e));
+  };
+  const onMessage = (message: unknown) => {
+    if (backgroundToContent.safeParse(message).success) queue();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  queue();
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { Money } from './money.ts';
+import type { Order } from './orders/types.ts';
+import type { Capabilities, Offer } from './providers/types.ts';
+import type { SiteInfo } from './services/detect.ts';
+import type { Preferences } from './storage.ts';
+
+// One protocol for popup/options <-> background <-> content. Names say the direction:
+// `popup.*` and `options.*` come from extension pages, `content.*` from a content script,
+// `bg.*` go from the background to a content script. Validated at the receiver.
+
+const tier = z.enum(['standard', 'priority']);
+
+export const pageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('popup.getState'), tabId: z.number().int() }),
+  z.object({ type: z.literal('popup.getOffers'), service: z.string().min(1).max(32) }),
+  z.object({
+    type: z.literal('popup.createOrder'),
+    tabId: z.number().int(),
+    service: z.string().min(1).max(32),
+    country: z.string().min(1).max(16),
+    tier,
+  }),
+  z.object({ type: z.literal('popup.cancelOrder'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('popup.fillAgain'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('options.testProvider') }),
+]);
+export type PageMessage = z.infer<typeof pageMessage>;
+
+export const contentMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content.hello') }),
+  z.object({
+    type: z.literal('content.filled'),
+    orderId: z.string().min(1),
+    what: z.enum(['phone', 'code']),
+  }),
+  z.object({ type: z.literal('content.codeFieldVisible'), orderId: z.string().min(1) }),
+]);
+export type ContentMessage = z.infer<typeof contentMessage>;
+
+export const backgroundToContent = z.discriminatedUnion('type', [
+  /** "Ask me again": the content script replies with content.hello. */
+  z.object({ type: z.literal('bg.poke') }),
+]);
+export type BackgroundToContent = z.infer<typeof backgroundToContent>;
+
+/** What a content script may know about its own tab's order: never the key. */
+export const helloReply = z.object({
+  orderId: z.string().nullable(),
+  phone: z.string().nullable(),
+  code: z.string().nullable(),
+  fillPhone: z.boolean(),
+  fillCode: z.boolean(),
+});
+export type HelloReply = z.infer<typeof helloReply>;
+
+/** Replies are `{ok: true, data}` or `{ok: false, error}` so errors cross the boundary typed. */
+export type Reply<T> =
+  { ok: true; data: T } | { ok: false; error: { kind: string; message: string } };
+
+/** What the background answers to each page message. */
+export interface PageReplies {
+  'popup.getState': PopupState;
+  'popup.getOffers': OffersReply;
+  'popup.createOrder': Order;
+  'popup.cancelOrder': Order | null;
+  'popup.anotherNumber': Order | null;
+  'popup.fillAgain': Order | null;
+  'options.testProvider': { balance: Money };
+}
+
+export interface PopupState {
+  site: SiteInfo | null;
+  configured: boolean;
+  orders: Order[];
+  preferences: Preferences;
+}
+
+export interface OffersReply {
+  offers: Offer[];
+  balance: Money;
+  capabilities: Capabilities;
+}

@@ -1,0 +1,51 @@
+import { getDomain } from 'tldts';
+import { CATALOG, type CatalogService } from './catalog.ts';
+
+export interface SiteInfo {
+  origin: string;
+  /** Registrable domain, e.g. discord.com for canary.discord.com. */
+  domain: string;
+  service: CatalogService | null;
+}
+
+/**
+ * The site behind a tab URL and the service it belongs to. A demo host `<name>.localhost`
+ * stands for the service whose main domain is `<name>.<tld>` (discord.localhost -> discord.com,
+ * telegram.localhost -> telegram.org), so the local demo site detects like the real one.
+ */
+export function detectSite(url: string): SiteInfo | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const host = parsed.hostname.toLowerCase();
+  const domain = registrableDomain(host);
+  if (!domain) return null;
+  const demo = /^([a-z0-9-]+)\.localhost$/.exec(domain)?.[1];
+  const service =
+    (demo
+      ? CATALOG.find((s) => s.domains[0]?.split('.')[0] === demo)
+      : CATALOG.find((s) => s.domains.includes(domain))) ?? null;
+  return { origin: parsed.origin, domain, service };
+}
+
+export function registrableDomain(host: string): string | null {
+  if (host === 'localhost' || host.endsWith('.localhost')) {
+    // tldts has no public suffix for localhost: keep the first label under it.
+    const labels = host.split('.');
+    return labels.length >= 2 ? labels.slice(-2).join('.') : host;
+  }
+  return getDomain(host, { allowPrivateDomains: true }) ?? (host.includes('.') ? null : host);
+}
+
+/** True when a page at `url` belongs to the same registrable domain as `domain`. */
+export function sameSite(url: string, domain: string): boolean {
+  try {
+    return registrableDomain(new URL(url).hostname.toLowerCase()) === domain;
+  } catch {
+    return false;
+  }
+}

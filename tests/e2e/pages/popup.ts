@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The toolbar popup, as a user sees it. */
+export class PopupPage {
+  readonly service: Locator;
+  readonly balance: Locator;
+  readonly status: Locator;
+  readonly number: Locator;
+  readonly code: Locator;
+
+  constructor(readonly page: Page) {
+    this.service = page.getByTestId('service');
+    this.balance = page.getByTestId('balance');
+    this.status = page.getByTestId('order-status');
+    this.number = page.getByTestId('order-number');
+    this.code = page.getByTestId('order-code');
+  }
+
+  offerRow(countryName: string): Locator {
+    return this.page.locator('.offers li', { hasText: countryName });
+  }
+
+  async chooseTier(tier: 'Standard' | 'Priority') {
+    await this.page.getByRole('radio', { name: tier }).check();
+  }
+
+  async getNumber(countryName: string) {
+    await this.page.getByRole('button', { name: `Get a ${countryName} number` }).click();
+  }
+
+  async expectStatus(text: string | RegExp, timeout = 30_000) {
+    await expect(this.status).toHaveText(text, { timeout });
+  }
+
+  async cancelWhenAllowed(timeout = 30_000) {
+    const cancel = this.page.getByRole('button', { name: 'Cancel & refund' });
+    await expect(cancel).toBeEnabled({ timeout });
+    await cancel.click();
+  }
+}
