@@ -21,8 +21,15 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'sms-verify@codasms.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'sms-verify@codasms.dev',
+              strict_min_version: '115.0',
+              // Nothing leaves the browser except calls to the provider the user set up.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
+          // MV2 has no optional_host_permissions: origins go in optional_permissions.
+          ...(testBuild ? {} : { optional_permissions: TEST_HOSTS }),
         }
       : {}),
   }),

@@ -9,7 +9,9 @@ import { ask } from '../shared/background.ts';
 /** Asks for access to a custom provider origin (a local sandbox, a mirror) when saving. */
 async function allowOrigin(baseUrl: string): Promise<boolean> {
   if (!baseUrl) return true;
-  const origins = [`${new URL(baseUrl).origin}/*`];
+  // Match patterns without a port cover every port of that host.
+  const { protocol, hostname } = new URL(baseUrl);
+  const origins = [`${protocol}//${hostname}/*`];
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }

@@ -55,7 +55,11 @@ export function PopupApp() {
           'This tab is not a web page.'
         )}
       </p>
-      {current ? <OrderCard order={current} /> : null}
+      {current ? (
+        <section aria-label="This site’s order" data-testid="current-order">
+          <OrderCard order={current} />
+        </section>
+      ) : null}
       {showOffers && site?.service ? (
         <OfferList
           tabId={tabId ?? -1}
@@ -67,9 +71,14 @@ export function PopupApp() {
       {showOffers && site && !site.service ? (
         <p className="hint">This site is not in the catalog yet.</p>
       ) : null}
-      {others.map((o) => (
-        <OrderCard key={o.id} order={o} />
-      ))}
+      {others.length > 0 ? (
+        <section aria-label="Other open orders">
+          <h2>Other open orders</h2>
+          {others.map((o) => (
+            <OrderCard key={o.id} order={o} />
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

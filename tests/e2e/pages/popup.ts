@@ -8,12 +8,16 @@ export class PopupPage {
   readonly number: Locator;
   readonly code: Locator;
 
+  /** The order of the tab the popup was opened on (other tabs' orders are listed below it). */
+  readonly currentOrder: Locator;
+
   constructor(readonly page: Page) {
     this.service = page.getByTestId('service');
     this.balance = page.getByTestId('balance');
-    this.status = page.getByTestId('order-status');
-    this.number = page.getByTestId('order-number');
-    this.code = page.getByTestId('order-code');
+    this.currentOrder = page.getByTestId('current-order');
+    this.status = this.currentOrder.getByTestId('order-status');
+    this.number = this.currentOrder.getByTestId('order-number');
+    this.code = this.currentOrder.getByTestId('order-code');
   }
 
   offerRow(countryName: string): Locator {
@@ -33,7 +37,7 @@ export class PopupPage {
   }
 
   async cancelWhenAllowed(timeout = 30_000) {
-    const cancel = this.page.getByRole('button', { name: 'Cancel & refund' });
+    const cancel = this.currentOrder.getByRole('button', { name: 'Cancel & refund' });
     await expect(cancel).toBeEnabled({ timeout });
     await cancel.click();
   }

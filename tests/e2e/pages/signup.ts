@@ -10,6 +10,24 @@ export class SignupPage {
     this.code = page.getByLabel('Verification code');
   }
 
+  /** The code as it stands in the page: one field, or split boxes read left to right. */
+  async codeValue(): Promise<string> {
+    // CSS, not roles: the boxes may still be hidden, and a hidden box still counts as empty.
+    const boxes = this.page.locator('[role="group"][aria-label="Verification code"] input');
+    if ((await boxes.count()) > 0) {
+      const digits = await boxes.evaluateAll((els) =>
+        els.map((e) => (e instanceof HTMLInputElement ? e.value : '')),
+      );
+      return digits.join('');
+    }
+    const single = this.page.locator('input[autocomplete="one-time-code"]');
+    return (await single.count()) > 0 ? single.first().inputValue() : '';
+  }
+
+  async expectCodeFilled(timeout = 30_000) {
+    await expect.poll(() => this.codeValue(), { timeout }).toMatch(/^\d{4,8}$/);
+  }
+
   async sendCode() {
     await this.page.getByRole('button', { name: 'Send code' }).click();
   }
