@@ -26,14 +26,16 @@ export function centsFromDecimal(value: string | number): number | null {
   // Round half up on the third decimal.
   const thousandths = Number(whole) * 1000 + Number(padded);
   const cents = Math.round(thousandths / 10);
-  return sign === '-' ? -cents : cents;
+  // No negative zero: "-0.00" would be shown as "-$0.00".
+  return sign === '-' && cents !== 0 ? -cents : cents;
 }
 
 /** Formats for people, at the edge only. */
 export function formatMoney(m: Money, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(
-    m.cents / 100,
-  );
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+  // Minor units per currency (2 for USD, 0 for JPY, 3 for KWD); `+ 0` turns -0 into 0.
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(m.cents / 10 ** digits + 0);
 }
 
 export function addMoney(a: Money, b: Money): Money {

@@ -110,16 +110,20 @@ export function createEngine(deps: EngineDeps) {
   async function step(id: string, pollDue: boolean): Promise<Order | null> {
     let order = await apply(id, { type: 'tick' });
     if (!order || inFlight.has(id)) return order;
-    const provider = await deps.provider();
-    if (!provider) return order;
-    const what = nextCall(order, deps.now());
-    if (!what || (what === 'poll' && !pollDue)) return order;
+    // Claimed before the next await: a concurrent step of this order (create() and a scheduler
+    // pass) must not slip in while the provider settings load and make a second call.
     inFlight.add(id);
     try {
-      order = (await call(order, provider, what)) ?? order;
-    } catch (e) {
-      const { error, retryAfterMs } = toOrderError(e);
-      order = (await apply(id, { type: 'error', error, retryAfterMs })) ?? order;
+      const provider = await deps.provider();
+      if (!provider) return order;
+      const what = nextCall(order, deps.now());
+      if (!what || (what === 'poll' && !pollDue)) return order;
+      try {
+        order = (await call(order, provider, what)) ?? order;
+      } catch (e) {
+        const { error, retryAfterMs } = toOrderError(e);
+        order = (await apply(id, { type: 'error', error, retryAfterMs })) ?? order;
+      }
     } finally {
       inFlight.delete(id);
     }

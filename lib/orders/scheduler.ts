@@ -64,18 +64,22 @@ export function createScheduler(deps: SchedulerDeps) {
         codeFieldSeen.get(order.id),
         now,
       );
-      const dueAt = (lastPoll.get(order.id) ?? 0) + interval;
-      const pollDue = now >= dueAt;
+      const pollDue = now >= (lastPoll.get(order.id) ?? 0) + interval;
       const before = order;
       const after = await deps.engine.step(order.id, pollDue);
       if (pollDue && after && (after.state !== 'ordering' || before.state !== 'ordering')) {
         lastPoll.set(order.id, deps.now());
       }
+      // Plan from the order as it is now: the next poll counts from the one just made (else
+      // a fast cadence would fall back to MAX_SLEEP_MS), with the latest backoff and window.
+      const latest = after ?? before;
+      const nextPoll = (lastPoll.get(order.id) ?? 0) + interval;
       const windowEnd =
-        before.expiresAt === null ? Infinity : before.expiresAt - cancelMarginMs(before);
-      const candidates = [dueAt, before.retryAt, windowEnd];
-      if (after?.cancelAllowedAt) candidates.push(after.cancelAllowedAt);
-      nextAt = Math.min(nextAt, ...candidates.filter((t) => t > now));
+        latest.expiresAt === null ? Infinity : latest.expiresAt - cancelMarginMs(latest);
+      const candidates = [nextPoll, latest.retryAt, windowEnd];
+      if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
+      const stepped = deps.now();
+      nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));
     }
     return nextAt;
   }
@@ -93,13 +97,16 @@ export function createScheduler(deps: SchedulerDeps) {
       }
       if (nextAt === null) {
         if (dirty) continue;
-        break;
+        await deps.setBackstop(false);
+        // wake() while the alarm was being cleared: an order may have just been created.
+        if (!dirty) return;
+        await deps.setBackstop(true);
+        continue;
       }
       const ms = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, nextAt - deps.now()));
       await Promise.race([sleep(ms), new Promise<void>((r) => (wakeEarly = r))]);
       wakeEarly = null;
     }
-    await deps.setBackstop(false);
   }
 
   return {

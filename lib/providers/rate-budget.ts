@@ -1,5 +1,5 @@
 /**
- * A token bucket shared by every call made with one provider key, so polling, offers and
+ * A rate budget shared by every call made with one provider key, so polling, offers and
  * orders together stay inside the provider's per-minute limit.
  */
 export interface RateBudget {
@@ -34,29 +34,39 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+const WINDOW_MS = 60_000;
+
 export function createRateBudget(opts: RateBudgetOptions): RateBudget {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
-  const capacity = Math.max(1, Math.floor(opts.perMinute * (opts.share ?? 0.8)));
-  const refillPerMs = capacity / 60_000;
-  // Start half full: a restarted worker cannot know what its predecessor spent.
-  let tokens = capacity / 2;
-  let last = now();
+  const allowed = Math.max(1, Math.floor(opts.perMinute * (opts.share ?? 0.8)));
+  // Send times within the last minute: a sliding window, like the provider's own limit. (A
+  // token bucket holding a minute's worth of tokens lets a full bucket plus a minute of refill,
+  // twice the share, through in one minute after an idle spell.)
+  let sent: number[] = [];
   let pausedUntil = 0;
 
-  const refill = () => {
-    const t = now();
-    tokens = Math.min(capacity, tokens + (t - last) * refillPerMs);
-    last = t;
+  /** Pretends `count` requests went out evenly over the minute before `until`. */
+  const assumeSpent = (count: number, until: number) => {
+    const step = WINDOW_MS / Math.max(1, count);
+    sent = Array.from({ length: count }, (_, i) => until - WINDOW_MS + (i + 1) * step);
   };
+  const prune = (t: number) => {
+    while (sent.length > 0 && (sent[0] ?? t) <= t - WINDOW_MS) sent.shift();
+  };
+
+  // Start half spent: a restarted worker cannot know what its predecessor spent.
+  assumeSpent(Math.floor(allowed / 2), now());
 
   return {
     async take(signal) {
       for (;;) {
-        refill();
-        const wait = Math.max(pausedUntil - now(), tokens >= 1 ? 0 : (1 - tokens) / refillPerMs);
+        const t = now();
+        prune(t);
+        const full = sent.length >= allowed ? (sent[0] ?? t) + WINDOW_MS - t : 0;
+        const wait = Math.max(pausedUntil - t, full);
         if (wait <= 0) {
-          tokens -= 1;
+          sent.push(t);
           return;
         }
         await sleep(Math.ceil(wait), signal);
@@ -64,11 +74,13 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
-      tokens = 0;
+      // The provider says the window is full: resume at the steady rate, not with a burst.
+      assumeSpent(allowed, pausedUntil);
     },
     available() {
-      refill();
-      return now() < pausedUntil ? 0 : Math.floor(tokens);
+      const t = now();
+      prune(t);
+      return t < pausedUntil ? 0 : Math.max(0, allowed - sent.length);
     },
   };
 }

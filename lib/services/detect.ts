@@ -10,8 +10,9 @@ export interface SiteInfo {
 
 /**
  * The site behind a tab URL and the service it belongs to. A demo host `<name>.localhost`
- * stands for the service whose main domain is `<name>.<tld>` (discord.localhost -> discord.com,
- * telegram.localhost -> telegram.org), so the local demo site detects like the real one.
+ * stands for the service with a domain `<name>.<tld>`, its main domain first (discord.localhost ->
+ * discord.com, telegram.localhost -> telegram.org, twitter.localhost -> twitter.com), so the
+ * local demo site detects like the real one.
  */
 export function detectSite(url: string): SiteInfo | null {
   let parsed: URL;
@@ -25,9 +26,12 @@ export function detectSite(url: string): SiteInfo | null {
   const domain = registrableDomain(host);
   if (!domain) return null;
   const demo = /^([a-z0-9-]+)\.localhost$/.exec(domain)?.[1];
+  const label = (d: string | undefined) => d?.split('.')[0];
   const service =
     (demo
-      ? CATALOG.find((s) => s.domains[0]?.split('.')[0] === demo)
+      ? // The main domain first (x.localhost -> x.com), then aliases (twitter.localhost).
+        (CATALOG.find((s) => label(s.domains[0]) === demo) ??
+        CATALOG.find((s) => s.domains.some((d) => label(d) === demo)))
       : CATALOG.find((s) => s.domains.includes(domain))) ?? null;
   return { origin: parsed.origin, domain, service };
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createRateBudget, type RateBudget } from './rate-budget.ts';
+
+/** A budget on a simulated clock: sleeping advances the clock instead of waiting. */
+function simulated(perMinute: number, share?: number) {
+  const clock = { t: 1_800_000_000_000, slept: 0 };
+  const budget = createRateBudget({
+    perMinute,
+    share,
+    now: () => clock.t,
+    sleep: async (ms) => {
+      clock.t += ms;
+      clock.slept += ms;
+    },
+  });
+  return { clock, budget };
+}
+
+/** The most sends that fell into any one sliding minute (t - 60 s, t]. */
+function worstMinute(times: number[]): number {
+  let worst = 0;
+  for (const t of times) {
+    worst = Math.max(worst, times.filter((x) => x > t - 60_000 && x <= t).length);
+  }
+  return worst;
+}
+
+async function takeMany(budget: RateBudget, clock: { t: number }, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await budget.take();
+    times.push(clock.t);
+  }
+  return times;
+}
+
+describe('rate budget', () => {
+  it('never sends more than its share of the limit in any minute, from a cold start', async () => {
+    const { clock, budget } = simulated(60);
+    const times = await takeMany(budget, clock, 200);
+    expect(worstMinute(times)).toBeLessThanOrEqual(48);
+  });
+
+  it('never exceeds the share after an idle spell (no double burst)', async () => {
+    const { clock, budget } = simulated(60);
+    clock.t += 10 * 60_000; // a long quiet period: a naive bucket would now be full
+    const times = await takeMany(budget, clock, 200);
+    // 60/min is CODASMS's hard limit; 48 is our 80 % share of it.
+    expect(worstMinute(times)).toBeLessThanOrEqual(48);
+  });
+
+  it('keeps up the full share over a long run (does not starve callers)', async () => {
+    const { clock, budget } = simulated(60);
+    const start = clock.t;
+    const times = await takeMany(budget, clock, 48 * 5);
+    // 240 requests at 48/min need about five minutes, not much more.
+    expect(times.at(-1)! - start).toBeLessThanOrEqual(5 * 60_000 + 1_000);
+  });
+
+  it('a restarted worker starts half spent: about half the share is free at once', async () => {
+    const { clock, budget } = simulated(60);
+    expect(budget.available()).toBe(24);
+    const start = clock.t;
+    await takeMany(budget, clock, 24);
+    expect(clock.t).toBe(start);
+    await budget.take();
+    expect(clock.t).toBeGreaterThan(start);
+  });
+
+  it('pause() stops sending until the provider said, then resumes at a steady rate', async () => {
+    const { clock, budget } = simulated(60);
+    const start = clock.t;
+    budget.pause(30_000);
+    expect(budget.available()).toBe(0);
+    const times = await takeMany(budget, clock, 5);
+    expect(times[0]).toBeGreaterThanOrEqual(start + 30_000);
+    // After a 429 we come back slowly: no burst of five at once.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4 * (60_000 / 48) - 1);
+    expect(worstMinute(times)).toBeLessThanOrEqual(48);
+  });
+
+  it('a tiny limit still lets one request a minute through', async () => {
+    const { clock, budget } = simulated(1);
+    const times = await takeMany(budget, clock, 3);
+    expect(worstMinute(times)).toBe(1);
+    expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(120_000);
+  });
+
+  it('take() gives up when its signal aborts while waiting', async () => {
+    const budget = createRateBudget({ perMinute: 60 });
+    budget.pause(60_000);
+    const controller = new AbortController();
+    const taking = budget.take(controller.signal);
+    controller.abort(new Error('popup closed'));
+    await expect(taking).rejects.toThrow('popup closed');
+  });
+});
