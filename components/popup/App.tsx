@@ -65,7 +65,6 @@ export function PopupApp() {
           tabId={tabId ?? -1}
           service={site.service}
           lastCountry={preferences.lastCountry}
-          defaultTier={preferences.tier}
         />
       ) : null}
       {showOffers && site && !site.service ? (

@@ -4,13 +4,11 @@ import { formatMoney } from '@/lib/money.ts';
 import type { Offer, Tier } from '@/lib/providers/types.ts';
 import { ask, BackgroundError } from '../shared/background.ts';
 import { flagEmoji } from '../shared/format.ts';
-import { usePopupUi } from './ui-store.ts';
 
 interface Props {
   tabId: number;
   service: { code: string; name: string };
   lastCountry: string | null;
-  defaultTier: Tier;
 }
 
 interface Row {
@@ -44,9 +42,12 @@ export function offerRows(offers: Offer[], lastCountry: string | null): Row[] {
   );
 }
 
-export function OfferList({ tabId, service, lastCountry, defaultTier }: Props) {
-  const tier = usePopupUi((s) => s.tier) ?? defaultTier;
-  const setTier = usePopupUi((s) => s.setTier);
+function stockLine(r: Row): string {
+  const stock = (r.standard?.stock ?? 0) + (r.priority?.stock ?? 0);
+  return stock === 0 ? 'out of stock' : `${stock.toLocaleString()} numbers`;
+}
+
+export function OfferList({ tabId, service, lastCountry }: Props) {
   const client = useQueryClient();
   const offers = useQuery({
     queryKey: ['offers', service.code],
@@ -54,7 +55,7 @@ export function OfferList({ tabId, service, lastCountry, defaultTier }: Props) {
     staleTime: 30_000,
   });
   const order = useMutation({
-    mutationFn: (country: string) =>
+    mutationFn: ({ country, tier }: { country: string; tier: Tier }) =>
       ask({ type: 'popup.createOrder', tabId, service: service.code, country, tier }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
@@ -74,6 +75,7 @@ export function OfferList({ tabId, service, lastCountry, defaultTier }: Props) {
     );
   }
   const rows = offerRows(offers.data.offers, lastCountry);
+  const tiers = offers.data.capabilities.tiers;
   return (
     <section aria-label="Numbers">
       <p className="row">
@@ -81,18 +83,12 @@ export function OfferList({ tabId, service, lastCountry, defaultTier }: Props) {
           Balance: <strong data-testid="balance">{formatMoney(offers.data.balance)}</strong>
         </span>
       </p>
-      <div className="tiers" role="radiogroup" aria-label="Number type">
-        {(['standard', 'priority'] as const).map((t) => (
-          <label key={t}>
-            <input type="radio" name="tier" checked={tier === t} onChange={() => setTier(t)} />
-            {t === 'standard' ? 'Standard' : 'Priority'}
-          </label>
-        ))}
-      </div>
-      <p className="hint">
-        Priority numbers cost more and get the SMS more reliably. Either way you pay only if a code
-        arrives.
-      </p>
+      {tiers.includes('priority') ? (
+        <p className="hint">
+          Priority numbers cost more and get the SMS more reliably. Either way you pay only if a
+          code arrives.
+        </p>
+      ) : null}
       {order.isError ? (
         <p role="alert" className="error">
           {order.error.message}
@@ -100,27 +96,32 @@ export function OfferList({ tabId, service, lastCountry, defaultTier }: Props) {
       ) : null}
       {rows.length === 0 ? <p className="hint">No numbers for {service.name} right now.</p> : null}
       <ul className="offers">
-        {rows.map((r) => {
-          const offer = r[tier];
-          const out = !offer || offer.stock === 0;
-          return (
-            <li key={r.country} className={out ? 'out' : undefined}>
-              <span className="country">
-                {flagEmoji(r.iso)} {r.name}
-              </span>
-              <span className="price">{offer ? formatMoney(offer.price) : '—'}</span>
-              <span className="stock">{offer ? `${offer.stock} left` : ''}</span>
-              <button
-                type="button"
-                disabled={out || order.isPending}
-                aria-label={`Get a ${r.name} number`}
-                onClick={() => order.mutate(r.country)}
-              >
-                Get number
-              </button>
-            </li>
-          );
-        })}
+        {rows.map((r) => (
+          <li key={r.country}>
+            <span className="country">
+              {flagEmoji(r.iso)} {r.name}
+              <span className="stock">{stockLine(r)}</span>
+            </span>
+            {tiers.map((tier) => {
+              const offer = r[tier];
+              const label = tier === 'standard' ? 'Standard' : 'Priority';
+              const price = offer ? formatMoney(offer.price) : '—';
+              return (
+                <button
+                  key={tier}
+                  type="button"
+                  className={`tier tier-${tier}`}
+                  disabled={!offer || offer.stock === 0 || order.isPending}
+                  aria-label={`Get a ${r.name} number, ${label}, ${price}`}
+                  onClick={() => order.mutate({ country: r.country, tier })}
+                >
+                  <span className="tier-name">{label}</span>
+                  <span className="price">{price}</span>
+                </button>
+              );
+            })}
+          </li>
+        ))}
       </ul>
     </section>
   );

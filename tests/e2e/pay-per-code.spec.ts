@@ -76,7 +76,7 @@ test.describe('pay-per-code on the demo signup site', () => {
     expect(ledger.held_cents).toBe(0);
   });
 
-  test('the user cancels after the early-cancel period and gets the money back', async ({
+  test('the user cancels a Priority number after the early-cancel period and gets the money back', async ({
     ext,
     apiKey,
     control,
@@ -90,7 +90,7 @@ test.describe('pay-per-code on the demo signup site', () => {
     const popup = new PopupPage(
       await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
     );
-    await popup.getNumber('Indonesia');
+    await popup.getNumber('Indonesia', 'Priority');
     await popup.expectStatus('Waiting for the SMS');
     // The cancel button waits out the provider's early-cancel lock, then refunds.
     await expect(popup.page.getByRole('button', { name: /^Cancel in / })).toBeDisabled();
@@ -98,6 +98,7 @@ test.describe('pay-per-code on the demo signup site', () => {
     await popup.expectStatus('Refunded');
 
     const ledger = await control.ledger(apiKey);
+    expect(ledger.orders[0]?.band).toBe('priority');
     expect(ledger.orders[0]?.movements.map((m) => m.type)).toEqual(['hold', 'refund']);
     expect(ledger.balance_cents).toBe(START_BALANCE_CENTS);
   });

@@ -24,12 +24,9 @@ export class PopupPage {
     return this.page.locator('.offers li', { hasText: countryName });
   }
 
-  async chooseTier(tier: 'Standard' | 'Priority') {
-    await this.page.getByRole('radio', { name: tier }).check();
-  }
-
-  async getNumber(countryName: string) {
-    await this.page.getByRole('button', { name: `Get a ${countryName} number` }).click();
+  async getNumber(countryName: string, tier: 'Standard' | 'Priority' = 'Standard') {
+    const name = new RegExp(`^Get a ${countryName} number, ${tier},`);
+    await this.page.getByRole('button', { name }).click();
   }
 
   async expectStatus(text: string | RegExp, timeout = 30_000) {
