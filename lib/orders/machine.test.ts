@@ -158,6 +158,18 @@ describe('order state machine', () => {
     expect(later.state).toBe('refunded');
   });
 
+  it('a number bought above the price cap is returned, never filled', () => {
+    const dear: OrderEvent = {
+      type: 'placed',
+      placed: { ...placedEvent.placed, price: money(50) },
+    } as const;
+    const { order, effects } = run([dear]);
+    expect(order.state).toBe('cancelling');
+    expect(order.cancelReason).toBe('price');
+    expect(effects).toEqual([]);
+    expect(nextCall(order, T0 + 120_000)).toBe('cancel');
+  });
+
   it('holds money only while waiting for the SMS', () => {
     expect(heldCents(run([placedEvent]).order)).toBe(35);
     expect(heldCents(run([placedEvent, code]).order)).toBe(0);

@@ -179,6 +179,15 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
         lastError: null,
         retryAt: now,
       };
+      if (order.maxPrice && p.price.cents > order.maxPrice.cents) {
+        // The price moved between the offer and the order: give the number back as soon as
+        // the provider allows, rather than leave it holding money or fill it.
+        const lastError: OrderError = {
+          kind: 'price_above_cap',
+          message: 'The price rose above what you chose; the number is being returned.',
+        };
+        return stay({ ...next, state: 'cancelling', cancelReason: 'price', lastError });
+      }
       return { order: next, effects: [{ type: 'fillPhone' }] };
     }
     case 'status':

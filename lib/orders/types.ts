@@ -11,7 +11,8 @@ export const OPEN_STATES: ReadonlySet<OrderState> = new Set([
   'received',
 ]);
 
-export type CancelReason = 'user' | 'window' | 'another';
+/** Why we cancel: the user, the window's end, "try another number", or a price above the cap. */
+export type CancelReason = 'user' | 'window' | 'another' | 'price';
 
 export interface OrderSite {
   tabId: number;

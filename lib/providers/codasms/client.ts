@@ -122,11 +122,6 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
       );
       const reply = parseReply(s.orderReply, json, 'order');
       const price = money(reply.price_cents, currency);
-      if (req.maxPrice && price.cents > req.maxPrice.cents) {
-        // Bought above the cap (the price moved between offer and order): give it back.
-        await status(reply.order_id, 'cancel').catch(() => undefined);
-        throw new ProviderError('price_above_cap', 'The price rose above your limit; not bought.');
-      }
       const windowMs = (reply.expires_in_seconds ?? codasmsCapabilities.windowSeconds) * 1000;
       const lockSeconds =
         reply.cancel_available_in_seconds ?? codasmsCapabilities.earlyCancelSeconds;
