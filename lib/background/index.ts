@@ -1,7 +1,7 @@
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../orders/engine.ts';
 import { createScheduler } from '../orders/scheduler.ts';
-import { createProviderCache } from '../providers/registry.ts';
+import { createProviderResolver } from '../providers/active.ts';
 import { createOrderStore, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers, isExtensionPage } from './handlers.ts';
@@ -18,11 +18,7 @@ export interface BackgroundOptions {
  * for a worker woken by an event; the first thing a fresh worker does is reconcile open orders.
  */
 export function startBackground({ browser, now = Date.now }: BackgroundOptions) {
-  const providers = createProviderCache(now);
-  const provider = async () => {
-    const settings = await providerSettingsItem.getValue();
-    return settings?.apiKey ? providers(settings) : null;
-  };
+  const provider = createProviderResolver(() => providerSettingsItem.getValue(), now);
 
   const runEffect = createEffectRunner({
     browser,
@@ -33,6 +29,7 @@ export function startBackground({ browser, now = Date.now }: BackgroundOptions) 
         tier: o.tier,
         maxPrice: o.maxPrice,
         site: o.site,
+        providerId: o.providerId,
         previousOrderId: o.id,
       });
       void scheduler.wake();

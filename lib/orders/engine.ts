@@ -1,4 +1,9 @@
-import { isProviderError, type Provider, type ProviderStatus } from '../providers/types.ts';
+import {
+  isProviderError,
+  type Provider,
+  type ProviderId,
+  type ProviderStatus,
+} from '../providers/types.ts';
 import { createOrder, nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
 import {
   OPEN_STATES,
@@ -16,15 +21,18 @@ export interface OrderStore {
 
 export interface EngineDeps {
   store: OrderStore;
-  /** The configured provider, or null when none is set up. */
-  provider(): Promise<Provider | null>;
+  /** The provider with that id (an order's), or the default one; null when none is set up. */
+  provider(id?: ProviderId): Promise<Provider | null>;
   now(): number;
   newId(): string;
   /** Runs an effect after the transition that asked for it was stored. */
   runEffect(order: Order, effect: OrderEffect): Promise<void>;
 }
 
-export type OrderInput = Omit<NewOrder, 'id' | 'idempotencyKey' | 'providerId'>;
+export type OrderInput = Omit<NewOrder, 'id' | 'idempotencyKey' | 'providerId'> & {
+  /** Which configured provider to order from; the default one when absent. */
+  providerId?: ProviderId;
+};
 
 /** A one-slot queue: transitions are read-modify-write on storage and must not interleave. */
 function createMutex() {
@@ -114,7 +122,7 @@ export function createEngine(deps: EngineDeps) {
     // pass) must not slip in while the provider settings load and make a second call.
     inFlight.add(id);
     try {
-      const provider = await deps.provider();
+      const provider = await deps.provider(order.providerId);
       if (!provider) return order;
       const what = nextCall(order, deps.now());
       if (!what || (what === 'poll' && !pollDue)) return order;
@@ -135,7 +143,7 @@ export function createEngine(deps: EngineDeps) {
     step,
 
     async create(input: OrderInput): Promise<Order> {
-      const provider = await deps.provider();
+      const provider = await deps.provider(input.providerId);
       if (!provider) throw new Error('No provider is set up. Add your API key in the options.');
       const order = createOrder(
         { ...input, id: deps.newId(), idempotencyKey: deps.newId(), providerId: provider.id },

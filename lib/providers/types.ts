@@ -72,6 +72,16 @@ export interface Provider {
   /** Asks for a refund. Resolves to the resulting status: `refunded`, or `code` when one raced in. */
   cancel(id: string): Promise<ProviderStatus>;
   complete(id: string): Promise<void>;
+  /**
+   * Asks for another SMS on an order that already has a code (capabilities.anotherSms).
+   * Providers without it throw a ProviderError of kind 'unavailable'.
+   */
+  requestAnotherSms(id: string): Promise<void>;
+  /**
+   * One request for many orders where the provider has a bulk status call
+   * (capabilities.bulkCheck); absent otherwise. Orders missing from the map are unknown.
+   */
+  checkMany?(ids: readonly string[]): Promise<Map<string, ProviderStatus>>;
 }
 
 export type ProviderErrorKind =

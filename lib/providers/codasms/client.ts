@@ -157,6 +157,10 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     async complete() {
       // CODASMS closes delivered orders by itself; nothing to send.
     },
+
+    async requestAnotherSms() {
+      throw new ProviderError('unavailable', 'CODASMS does not offer another SMS on an order.');
+    },
   };
 }
 
