@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox.ts';
+import { expect, START_BALANCE_CENTS, test } from './fixtures.ts';
+
+const FIREFOX_BUILD = resolve('.output/firefox-mv2-test');
+
+/** Waits until `fn` (run in the page) returns something truthy; returns it. */
+async function waitIn<T>(page: Page, fn: () => T, timeout = 30_000): Promise<NonNullable<T>> {
+  const handle = await page.waitForFunction(fn, { timeout, polling: 200 });
+  return (await handle.jsonValue()) as NonNullable<T>;
+}
+
+async function clickButton(page: Page, label: RegExp | string) {
+  const source = typeof label === 'string' ? `^${label}$` : label.source;
+  await page.evaluate((src) => {
+    const re = new RegExp(src);
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => re.test(b.getAttribute('aria-label') ?? '') || re.test(b.textContent?.trim() ?? ''),
+    );
+    if (!button) throw new Error(`no button ${src}`);
+    button.click();
+  }, source);
+}
+
+test.describe('Firefox ESR', () => {
+  let ff: LaunchedFirefox | undefined;
+  test.afterEach(async () => {
+    await ff?.close();
+  });
+
+  test('happy path: order, phone filled, SMS, code filled, charged', async ({
+    sandbox,
+    control,
+  }) => {
+    const apiKey = `coda_live_ff_${randomUUID().slice(0, 8)}`;
+    await control.createAccount(apiKey, START_BALANCE_CENTS);
+    ff = await launchFirefoxWithExtension(FIREFOX_BUILD);
+
+    // A fresh install opens the settings page.
+    const options = await ff.extensionPage('options.html');
+    await options.type('input[type="password"]', apiKey);
+    await options.type('input[type="url"]', sandbox.url);
+    await clickButton(options, 'Save and test');
+    const connected = await waitIn(options, () =>
+      document.querySelector('[role="status"]')?.textContent?.includes('Connected'),
+    );
+    expect(connected).toBe(true);
+
+    const site = await ff.browser.newPage();
+    const url = `http://discord.localhost:${sandbox.port}/`;
+    await site.goto(url);
+    // The popup acts on the signup tab (test builds take it from ?tab=).
+    await options.evaluate(async (target) => {
+      const [tab] = await browser.tabs.query({ url: target });
+      await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
+    }, url);
+    const popup = await ff.extensionPage('popup.html');
+    await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
+    await clickButton(popup, /^Get a Indonesia number, Standard/);
+
+    const phone = await waitIn(site, () => {
+      const v = document.querySelector<HTMLInputElement>('#phone')?.value ?? '';
+      return v.startsWith('+62') ? v : null;
+    });
+    expect(phone).toMatch(/^\+62\d+$/);
+    await clickButton(site, 'Send code');
+    const code = await waitIn(site, () => {
+      const v = document.querySelector<HTMLInputElement>('#code')?.value ?? '';
+      return /^\d{6}$/.test(v) ? v : null;
+    });
+    await clickButton(site, 'Verify');
+    await waitIn(site, () => document.querySelector('[role="status"]')?.textContent === 'Verified');
+    // The popup refreshes while it is visible, as a real popup is.
+    await popup.bringToFront();
+    const shown = await waitIn(
+      popup,
+      () => document.querySelector('[data-testid="order-code"]')?.textContent,
+    );
+    expect(shown).toBe(code);
+
+    const ledger = await control.ledger(apiKey);
+    expect(ledger.orders[0]?.code).toBe(code);
+    expect(ledger.orders[0]?.movements.map((m) => m.type)).toEqual(['hold', 'charge']);
+    expect(ledger.balance_cents).toBe(START_BALANCE_CENTS - ledger.charged_cents);
+  });
+});

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const GECKO_ID = 'sms-verify@codasms.dev';
+/** Fixed moz-extension:// UUID so tests know the extension's origin. */
+export const EXTENSION_UUID = '4b1f7b5e-1d2a-4c1e-9a3e-0f5a6b7c8d9e';
+
+export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  /** The open extension page whose location ends with `path` (e.g. options.html). */
+  extensionPage(path: string, timeoutMs?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Firefox ESR over WebDriver BiDi with the unpacked build installed as a temporary add-on.
+ * Firefox's own background traffic goes to a dead proxy so it fails fast offline.
+ */
+export async function launchFirefoxWithExtension(extensionDir: string): Promise<LaunchedFirefox> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('Firefox not found: apt-get install -y firefox-esr');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1, .localhost',
+      'network.proxy.allow_hijacking_localhost': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  const prefix = `moz-extension://${EXTENSION_UUID}/`;
+
+  return {
+    browser,
+    // Automation may not navigate to moz-extension:// itself, and such pages report
+    // about:blank as their url: find them by asking each page where it is.
+    async extensionPage(path, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(prefix) && href.slice(prefix.length).startsWith(path)) return page;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`no extension page ${path} opened`);
+    },
+    close: () => browser.close(),
+  };
+}
