@@ -12,6 +12,22 @@ export default defineConfig({
   outDir: '.output',
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
   webExt: { disabled: true },
+  // The sources archive AMO reviewers rebuild from: the extension's code and build config,
+  // not the sandbox, tests or local tooling.
+  zip: {
+    includeSources: ['README.md', '.prettierrc.json', '.prettierignore'],
+    excludeSources: [
+      'tests/**',
+      'sandbox/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/*.fixture.ts',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      '.ci/**',
+      'test-results/**',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'SMS Verify',
     description: pkg.description,
