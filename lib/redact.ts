@@ -1,0 +1,15 @@
+/**
+ * Removes secrets from text bound for a log, an error shown to the user or an export: API keys
+ * in query strings (SMS-Activate protocol: `api_key=`), bearer tokens, and anything that looks
+ * like a provider key.
+ */
+export function redactSecrets(text: string, knownSecrets: readonly string[] = []): string {
+  let out = text
+    .replace(/([?&](?:api_key|apikey|key|token)=)[^&#\s"']+/gi, '$1[redacted]')
+    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+    .replace(/\bcoda_(live|test)_[A-Za-z0-9_]+/g, 'coda_$1_[redacted]');
+  for (const secret of knownSecrets) {
+    if (secret.length >= 6) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
