@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const manifestSchema = z.object({
+  manifest_version: z.number(),
+  permissions: z.array(z.string()).default([]),
+  host_permissions: z.array(z.string()).default([]),
+  optional_host_permissions: z.array(z.string()).default([]),
+  content_scripts: z.array(z.unknown()).optional(),
+  externally_connectable: z.unknown().optional(),
+  content_security_policy: z.unknown().optional(),
+});
+
+const ALL_SITES = ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'];
+
+// The production Chrome build, as a store would receive it.
+describe('production manifest (least privilege)', () => {
+  let manifest: z.infer<typeof manifestSchema>;
+  beforeAll(() => {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+    const raw: unknown = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+    manifest = manifestSchema.parse(raw);
+  }, 120_000);
+
+  it('asks for no access to all sites at install', () => {
+    for (const pattern of [...manifest.host_permissions, ...manifest.permissions]) {
+      expect(ALL_SITES).not.toContain(pattern);
+      expect(pattern).not.toMatch(/^(\*|https?):\/\/\*\//);
+    }
+    expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('reaches pages only through activeTab + scripting', () => {
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+  });
+
+  it('offers no channel to web pages and keeps the default CSP (no unsafe-eval)', () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toContain('unsafe-eval');
+  });
+});
