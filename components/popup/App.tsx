@@ -70,6 +70,17 @@ export function PopupApp() {
       {showOffers && site && !site.service ? (
         <p className="hint">This site is not in the catalog yet.</p>
       ) : null}
+      <footer className="row footer">
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })}
+        >
+          History
+        </button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </footer>
       {others.length > 0 ? (
         <section aria-label="Other open orders">
           <h2>Other open orders</h2>

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { money } from '../money.ts';
+import { createOrder } from '../orders/machine.ts';
+import type { Order, OrderState } from '../orders/types.ts';
+import { historyCsv, totals } from './summary.ts';
+
+function order(id: string, state: OrderState, cents: number | null, extra: Partial<Order> = {}) {
+  const base = createOrder(
+    {
+      id,
+      idempotencyKey: `k-${id}`,
+      providerId: 'codasms',
+      service: { code: 'ds', name: 'Discord' },
+      country: { code: '6', name: 'Indonesia', iso: 'ID' },
+      tier: 'standard',
+      maxPrice: null,
+      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
+    },
+    Date.UTC(2026, 10, 26, 12, 0, 0),
+  );
+  return { ...base, state, price: cents === null ? null : money(cents), ...extra };
+}
+
+describe('history totals', () => {
+  it('adds up spent, refunded, held and saved in cents', () => {
+    const t = totals([
+      order('a', 'completed', 10, { code: '123456' }),
+      order('b', 'refunded', 19),
+      order('c', 'refunded', 12),
+      order('d', 'waiting', 15),
+      order('e', 'failed', null),
+    ]);
+    expect(t).toMatchObject({
+      spentCents: 10,
+      refundedCents: 31,
+      savedCents: 31,
+      heldCents: 15,
+      codes: 1,
+      orders: 5,
+    });
+  });
+});
+
+describe('history CSV', () => {
+  it('has one row per order with the outcome, and a header', () => {
+    const csv = historyCsv([order('a', 'completed', 10, { code: '123456', phone: '+62812' })]);
+    const [header, row] = csv.trim().split('\r\n');
+    expect(header).toBe(
+      'created,ended,service,site,country,tier,number,price,currency,outcome,code',
+    );
+    expect(row).toContain(
+      '"Discord","discord.com","Indonesia","standard","+62812","0.10","USD","charged","123456"',
+    );
+  });
+
+  it('keeps a hostile service name from running as a spreadsheet formula', () => {
+    const evil = order('x', 'refunded', 5, { service: { code: 'ds', name: '=HYPERLINK("x")' } });
+    expect(historyCsv([evil])).toContain(`"'=HYPERLINK(""x"")"`);
+    const sneaky = order('y', 'refunded', 5, { service: { code: 'ds', name: '+cmd|x' } });
+    expect(historyCsv([sneaky])).toContain(`"'+cmd|x"`);
+  });
+});

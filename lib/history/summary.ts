@@ -1,0 +1,115 @@
+import type { Order, OrderState } from '../orders/types.ts';
+
+export type Outcome = 'charged' | 'refunded' | 'no number' | 'open';
+
+export function outcomeOf(state: OrderState): Outcome {
+  switch (state) {
+    case 'received':
+    case 'completed':
+      return 'charged';
+    case 'refunded':
+      return 'refunded';
+    case 'failed':
+      return 'no number';
+    case 'ordering':
+    case 'waiting':
+    case 'cancelling':
+      return 'open';
+  }
+}
+
+export interface Totals {
+  currency: string;
+  /** Paid for codes that arrived. */
+  spentCents: number;
+  /** Given back for orders without a code. */
+  refundedCents: number;
+  /** Held right now by open orders. */
+  heldCents: number;
+  /**
+   * What pay-per-code saved: the price of every attempt that brought no code, which a
+   * pay-per-number service would have kept.
+   */
+  savedCents: number;
+  codes: number;
+  orders: number;
+}
+
+export function totals(orders: readonly Order[]): Totals {
+  const t: Totals = {
+    currency: orders.find((o) => o.price)?.price?.currency ?? 'USD',
+    spentCents: 0,
+    refundedCents: 0,
+    heldCents: 0,
+    savedCents: 0,
+    codes: 0,
+    orders: orders.length,
+  };
+  for (const o of orders) {
+    const cents = o.price?.cents ?? 0;
+    switch (outcomeOf(o.state)) {
+      case 'charged':
+        t.spentCents += cents;
+        t.codes += 1;
+        break;
+      case 'refunded':
+        t.refundedCents += cents;
+        t.savedCents += cents;
+        break;
+      case 'open':
+        if (o.state !== 'ordering') t.heldCents += cents;
+        break;
+      case 'no number':
+        break;
+    }
+  }
+  return t;
+}
+
+const COLUMNS = [
+  'created',
+  'ended',
+  'service',
+  'site',
+  'country',
+  'tier',
+  'number',
+  'price',
+  'currency',
+  'outcome',
+  'code',
+] as const;
+
+/**
+ * One CSV cell: quoted, and never starting like a spreadsheet formula (a phone number such as
+ * +62812... stays as it is: a sign followed by digits is a number, not a formula).
+ */
+function cell(value: string): string {
+  const formula = /^[=@\t\r]/.test(value) || /^[+-](?![\d\s]*$)/.test(value);
+  const safe = formula ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** History as CSV for a spreadsheet. Holds no key and nothing from settings. */
+export function historyCsv(orders: readonly Order[]): string {
+  const rows = [...orders]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((o) =>
+      [
+        new Date(o.createdAt).toISOString(),
+        o.endedAt ? new Date(o.endedAt).toISOString() : '',
+        o.service.name,
+        o.site.domain,
+        o.country.name,
+        o.tier,
+        o.phone ?? '',
+        o.price ? (o.price.cents / 100).toFixed(2) : '',
+        o.price?.currency ?? '',
+        outcomeOf(o.state),
+        o.code ?? '',
+      ]
+        .map(cell)
+        .join(','),
+    );
+  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { PopupPage } from './pages/popup.ts';
+import { SignupPage } from './pages/signup.ts';
+import { openPopup, tabIdOf } from '../support/extension.ts';
+
+test('history shows what was charged, refunded and saved, and exports CSV without the key', async ({
+  ext,
+  apiKey,
+  control,
+  demoUrl,
+}) => {
+  await control.settings({ early_cancel_seconds: 2 });
+  // One order gets its code...
+  const discord = await ext.context.newPage();
+  await discord.goto(demoUrl('discord'));
+  const popupA = new PopupPage(
+    await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, demoUrl('discord'))),
+  );
+  await popupA.getNumber('Indonesia');
+  await popupA.expectStatus('Waiting for the SMS');
+  await new SignupPage(discord).sendCode();
+  await popupA.expectStatus('Code received');
+
+  // ...another is cancelled by the user and refunded.
+  const tg = await ext.context.newPage();
+  await tg.goto(demoUrl('telegram'));
+  const popupB = new PopupPage(
+    await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, demoUrl('telegram'))),
+  );
+  await popupB.getNumber('Indonesia', 'Priority');
+  await popupB.expectStatus('Waiting for the SMS');
+  await popupB.cancelWhenAllowed();
+  await popupB.expectStatus('Refunded');
+
+  const ledger = await control.ledger(apiKey);
+  const charged = ledger.orders.find((o) => o.movements.some((m) => m.type === 'charge'));
+  const refunded = ledger.orders.find((o) => o.movements.some((m) => m.type === 'refund'));
+  const usd = (cents = 0) => `$${(cents / 100).toFixed(2)}`;
+
+  const [history] = await Promise.all([
+    ext.context.waitForEvent('page'),
+    popupB.page.getByRole('button', { name: 'History' }).click(),
+  ]);
+  await expect(history.getByTestId('spent')).toHaveText(usd(charged?.price_cents));
+  await expect(history.getByTestId('refunded')).toHaveText(usd(refunded?.price_cents));
+  await expect(history.getByTestId('saved')).toHaveText(usd(refunded?.price_cents));
+  await expect(history.getByRole('row')).toHaveCount(3);
+
+  const [download] = await Promise.all([
+    history.waitForEvent('download'),
+    history.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(csv.trim().split('\r\n')).toHaveLength(3);
+  expect(csv).toContain('"charged"');
+  expect(csv).toContain('"refunded"');
+  expect(csv).not.toContain(apiKey);
+});
