@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -73,6 +73,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens the settings page by itself; wait for it so that a test opening
+  // the same page cannot race it (Chrome would reuse and reload that tab mid-test).
+  if (!opts.userDataDir) await settingsOpened(context, extensionId);
   return {
     context,
     worker,
@@ -101,10 +104,72 @@ async function loadThroughCdp(context: BrowserContext, path: string): Promise<vo
   }
 }
 
+async function settingsOpened(context: BrowserContext, extensionId: string): Promise<void> {
+  const isSettings = (url: string) =>
+    url.startsWith(`chrome-extension://${extensionId}/options.html`);
+  // A new tab reports about:blank until it commits, so look rather than wait for the event.
+  for (let waited = 0; waited < 5_000; waited += 100) {
+    if (context.pages().some((p) => isSettings(p.url()))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The extension's current service worker (a fresh one after a kill). */
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
   return (
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
   );
+}
+
+/**
+ * Stops the extension's service worker for real, as Chrome does after 30 s idle (CDP
+ * ServiceWorker.stopAllWorkers from a page session). Resolves once CDP reports every extension
+ * worker stopped; the next event (a message, an alarm, a tab update) starts a fresh one.
+ */
+export async function killServiceWorker(context: BrowserContext, page?: Page): Promise<void> {
+  const target = page ?? context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(target);
+  const status = new Map<string, string>();
+  let changed: () => void = () => undefined;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
+    }
+    changed();
+  });
+  const allStopped = () => [...status.values()].every((s) => s === 'stopped');
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 10_000;
+    while (status.size === 0 || !allStopped()) {
+      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      await new Promise<void>((resolve) => {
+        changed = resolve;
+        setTimeout(resolve, 100);
+      });
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Running states ("running", "stopped", ...) of the extension's service worker versions. */
+export async function serviceWorkerStates(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
+    }
+  });
+  try {
+    await cdp.send('ServiceWorker.enable');
+    // enable() replays the current versions as events.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return [...status.values()];
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

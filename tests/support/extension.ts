@@ -6,8 +6,12 @@ export async function configureProvider(
   extensionId: string,
   settings: { apiKey: string; baseUrl: string },
 ): Promise<string> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  // Reuse the settings tab a fresh install opened, as a user would.
+  const settingsUrl = `chrome-extension://${extensionId}/options.html`;
+  const page =
+    context.pages().find((p) => p.url().startsWith(settingsUrl)) ?? (await context.newPage());
+  if (!page.url().startsWith(settingsUrl)) await page.goto(settingsUrl);
+  await page.getByLabel('API key').waitFor();
   await page.getByLabel('API key').fill(settings.apiKey);
   await page.getByLabel(/API address/).fill(settings.baseUrl);
   await page.getByRole('button', { name: 'Save and test' }).click();
