@@ -6,12 +6,8 @@ import {
   findPhoneTarget,
   watchForCodeTarget,
 } from '../fill/index.ts';
-import {
-  backgroundToContent,
-  helloReply,
-  type ContentMessage,
-  type HelloReply,
-} from '../messaging.ts';
+import { backgroundToContent, type ContentMessage } from '../messaging.ts';
+import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
 
 export interface AgentOptions {
   browser: Browser;
@@ -27,10 +23,12 @@ export interface AgentOptions {
 export function startFillAgent({ browser, doc = document, signal }: AgentOptions) {
   const send = (m: ContentMessage) => browser.runtime.sendMessage(m);
   let watching: string | null = null;
-  let latest: HelloReply | null = null;
+  let latest: HelloReplyWithOrigin | null = null;
   let running = Promise.resolve();
 
-  async function fillCodeInto(orderId: string, code: string) {
+  async function fillCodeInto(reply: HelloReplyWithOrigin, orderId: string, code: string) {
+    // An origin-bound SMS ("@host #code") is for that host's page only.
+    if (!codeAllowedOn(doc.location.hostname, reply)) return false;
     const target = findCodeTarget(doc);
     if (!target) return false;
     await fillCode(target, code);
@@ -39,7 +37,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   }
 
   async function checkIn() {
-    const parsed = helloReply.safeParse(await send({ type: 'content.hello' }));
+    const parsed = helloReplyWithOrigin.safeParse(await send({ type: 'content.hello' }));
     if (!parsed.success || !parsed.data.orderId) return;
     const reply = (latest = parsed.data);
     const orderId = parsed.data.orderId;
@@ -50,7 +48,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
         await send({ type: 'content.filled', orderId, what: 'phone' });
       }
     }
-    if (reply.fillCode && reply.code && (await fillCodeInto(orderId, reply.code))) return;
+    if (reply.fillCode && reply.code && (await fillCodeInto(reply, orderId, reply.code))) return;
     if (watching === orderId) return;
     watching = orderId;
     // The code step may not exist yet (a SPA step, a dialog): wait for it, tell the
@@ -59,7 +57,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
       void send({ type: 'content.codeFieldVisible', orderId });
       const known = latest;
       if (known?.orderId === orderId && known.fillCode && known.code) {
-        void fillCodeInto(orderId, known.code);
+        void fillCodeInto(known, orderId, known.code);
       }
     });
   }

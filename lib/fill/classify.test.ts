@@ -207,14 +207,26 @@ describe('split boxes', () => {
     expect(pickCodeTarget(boxes)).toEqual(boxes);
   });
 
-  it('needs a row: misaligned boxes with layout do not group', () => {
+  it('needs a row: misaligned unnumbered boxes with layout do not group', () => {
     const boxes = row(6, (i) => ({
       maxLength: 1,
-      name: `otp${i}`,
       hasLayout: true,
-      rect: { x: 10, y: i * 50, width: 40, height: 40 },
+      rect: { x: 10 + (i % 2) * 300, y: i * 50, width: 40, height: 40 },
     }));
     expect(findSplitGroups(boxes)).toEqual([]);
+  });
+
+  it('groups consecutively numbered boxes even when the layout stacks them', () => {
+    // PayPal's otpCode-0..5 before its stylesheet arrives: one box per line.
+    const boxes = row(6, (i) => ({
+      type: 'tel',
+      name: `otpCode-${i}`,
+      ariaLabel: `${i + 1}-6`,
+      hasLayout: true,
+      rect: { x: 8, y: 26 + i * 21, width: 177, height: 21 },
+    }));
+    expect(findSplitGroups(boxes)).toEqual([boxes]);
+    expect(pickCodeTarget(boxes)).toEqual(boxes);
   });
 
   it('groups aligned boxes by geometry and rejects mixed sizes', () => {

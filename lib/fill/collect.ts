@@ -114,7 +114,8 @@ function textOf(node: Node): string {
   if (
     ['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist'].includes(
       el.localName,
-    )
+    ) ||
+    el.hasAttribute('hidden') // a closed dropdown's items are no label
   )
     return '';
   let out = '';
@@ -179,6 +180,7 @@ function groupLabelOf(el: Element): string {
 }
 
 const DIAL_TEXT = /^\(?\+\d{1,4}\)?$/;
+const PICKER_BUTTON = 'button, [role=combobox], [aria-haspopup]';
 
 /** A short "+62" shown just before the field, in the same widget (a few levels up). */
 function adjacentDialCodeOf(el: Element): string | null {
@@ -186,7 +188,10 @@ function adjacentDialCodeOf(el: Element): string | null {
   for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
     for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
       if (isFormControl(sib) || sib.querySelector('input,textarea')) break;
-      const shown = sib.querySelector('[class*=dial-code],[class*=dialCode],[class*=dial_code]');
+      // A picker shows the current code in its button; its closed list holds every other code.
+      const shown =
+        sib.querySelector('[class*=dial-code],[class*=dialCode],[class*=dial_code]') ??
+        (sib.matches(PICKER_BUTTON) ? sib : sib.querySelector(PICKER_BUTTON));
       const text = cleanText(textOf(shown ?? sib), 40);
       const m = /\+\d{1,4}\b/.exec(text);
       if (m && (DIAL_TEXT.test(text) || shown || text.length <= 24)) return m[0];

@@ -63,8 +63,11 @@ describe.skipIf(!present)('forms-ddg phone field detection (measurement)', () =>
     );
     console.log('false positives:', fp.map((r) => `${r.file}=${r.picked}`).join(', ') || 'none');
     console.log('missed:', missed.map((r) => `${r.file}=${r.picked}`).join(', ') || 'none');
-    // Measured 93.9% / 92.5% (62 of 67; 4 of the misses are hidden or disabled in the saved page).
-    expect(precision).toBeGreaterThanOrEqual(0.9);
+    // Measured 95.4% / 92.5% here (happy-dom: no layout, the source's labels as given). The
+    // Chromium measurement, with the disputed labels noted, is `npm run eval`: the false
+    // positives are phone-only sign-in fields the source calls username, and most misses are
+    // fields hidden in the saved page (tests/eval/phone-notes.json).
+    expect(precision).toBeGreaterThanOrEqual(0.93);
     expect(recall).toBeGreaterThanOrEqual(0.88);
   }, 120_000);
 });

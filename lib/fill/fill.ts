@@ -5,19 +5,11 @@
  */
 import { formatNational, splitE164, type PhoneParts } from '../phone';
 import { describeField } from './collect';
-import { entryFormatFor, matchDialOption } from './dial';
-import {
-  changeEvent,
-  clear,
-  click,
-  focus,
-  inputEvent,
-  pasteText,
-  setNativeSelectedIndex,
-  setValue,
-  tick,
-  typeText,
-} from './events';
+import { entryFormatFor } from './dial';
+import { clear, focus, pasteText, setValue, tick, typeText } from './events';
+import { chooseWidgetCountry, selectDialCode } from './widgets';
+
+export { chooseWidgetCountry, selectDialCode } from './widgets';
 
 export interface FillReport {
   ok: boolean;
@@ -29,56 +21,6 @@ export interface FillReport {
 }
 
 const digits = (s: string): string => s.replace(/\D/g, '');
-
-function pageLocales(el: Element): string[] {
-  const lang = el.ownerDocument.documentElement.lang;
-  return lang ? [lang] : [];
-}
-
-/** Selects the option for the number's country in a dial-code <select>; false when none fits. */
-export function selectDialCode(select: HTMLSelectElement, parts: PhoneParts): boolean {
-  const options = Array.from(select.options).map((o) => ({
-    value: o.value,
-    text: o.textContent ?? '',
-  }));
-  const index = matchDialOption(options, parts, pageLocales(select));
-  if (index < 0) return false;
-  if (select.selectedIndex !== index) {
-    focus(select);
-    setNativeSelectedIndex(select, index);
-    inputEvent(select, 'input', 'insertReplacementText', null);
-    changeEvent(select);
-  }
-  return select.selectedIndex === index;
-}
-
-const WIDGET =
-  '.iti, .intl-tel-input, .PhoneInput, .react-tel-input, [class*=phone-input], [class*=PhoneInput]';
-const COUNTRY_ITEM = '[data-country-code], [data-iso2], [data-dial-code], [data-country]';
-const OPENER =
-  '.iti__selected-flag, .iti__selected-country, .selected-flag, .flag-dropdown, [role=combobox], button';
-
-/** Picks the number's country in a flag-dropdown widget (intl-tel-input and the like). */
-export function chooseWidgetCountry(input: HTMLInputElement, parts: PhoneParts): boolean {
-  const widget = input.closest(WIDGET) ?? input.parentElement?.parentElement ?? null;
-  if (!widget) return false;
-  const iso = parts.country?.toLowerCase() ?? '';
-  const dial = digits(parts.dialCode);
-  const items = Array.from(widget.querySelectorAll(COUNTRY_ITEM));
-  const item =
-    items.find((el) =>
-      [
-        el.getAttribute('data-country-code'),
-        el.getAttribute('data-iso2'),
-        el.getAttribute('data-country'),
-      ].some((v) => v?.toLowerCase() === iso && iso !== ''),
-    ) ?? items.find((el) => digits(el.getAttribute('data-dial-code') ?? '') === dial);
-  if (!item) return false;
-  const opener = widget.querySelector(OPENER);
-  if (opener && opener !== item) click(opener);
-  click(item);
-  return describeField(input).adjacentDialCode === parts.dialCode;
-}
 
 async function verified(
   el: HTMLInputElement,
@@ -142,7 +84,7 @@ export async function fillPhoneNumber(target: PhoneFillTarget, e164: string): Pr
     text = parts.national;
   } else {
     let shown = d.adjacentDialCode;
-    if (shown && shown !== parts.dialCode && chooseWidgetCountry(input, parts))
+    if (shown && shown !== parts.dialCode && (await chooseWidgetCountry(input, parts)))
       shown = parts.dialCode;
     // A shown prefix for another country that could not be changed: the international form
     // lets the widget switch itself, and never repeats the code.

@@ -61,9 +61,44 @@ export async function fillCode(target: CodeTarget, code: string): Promise<void> 
   await fillCodeWithReport(target, code);
 }
 
+const WATCHED_ATTRIBUTES = [
+  'style',
+  'class',
+  'hidden',
+  'disabled',
+  'readonly',
+  'type',
+  'aria-hidden',
+];
+
+/** Open shadow roots and same-origin frame documents under a root: mutations there do not
+ * reach an observer on the document, so each gets its own. */
+function innerRoots(root: Document | ShadowRoot, out: (Document | ShadowRoot)[] = []) {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.shadowRoot) {
+      out.push(el.shadowRoot);
+      innerRoots(el.shadowRoot, out);
+    }
+    if (el.localName === 'iframe' || el.localName === 'frame') {
+      let inner: Document | null = null;
+      try {
+        inner = (el as HTMLIFrameElement).contentDocument; // null or a throw when cross-origin
+      } catch {
+        inner = null;
+      }
+      if (inner) {
+        out.push(inner);
+        innerRoots(inner, out);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Calls onFound once, when a visible code target exists: now, or after the page changes
- * (SPA step changes, a revealed step, a finished transition). Stops on abort.
+ * (SPA step changes, a revealed step, a finished transition), in the document, its open
+ * shadow roots and its same-origin frames. Stops on abort.
  */
 export function watchForCodeTarget(
   doc: Document,
@@ -72,18 +107,37 @@ export function watchForCodeTarget(
 ): void {
   if (signal.aborted) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const events = ['transitionend', 'animationend', 'focusin'] as const;
+  const events = ['transitionend', 'animationend', 'focusin', 'load'] as const;
   const view = doc.defaultView;
   const Observer = view?.MutationObserver ?? globalThis.MutationObserver;
+  const observed = new WeakSet<Node>();
+  const listened: (Document | ShadowRoot)[] = [];
   const stop = (): void => {
     observer.disconnect();
     clearTimeout(timer);
-    for (const type of events) doc.removeEventListener(type, schedule, true);
+    for (const root of listened)
+      for (const type of events) root.removeEventListener(type, schedule, true);
     signal.removeEventListener('abort', stop);
+  };
+  // New shadow roots and frames appear as the page renders: attach to each once.
+  const observeAll = (): void => {
+    for (const root of [doc, ...innerRoots(doc)]) {
+      if (observed.has(root)) continue;
+      observed.add(root);
+      observer.observe(root, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: WATCHED_ATTRIBUTES,
+      });
+      for (const type of events) root.addEventListener(type, schedule, true);
+      listened.push(root);
+    }
   };
   const check = (): void => {
     timer = undefined;
     if (signal.aborted) return;
+    observeAll();
     const target = findCodeTarget(doc);
     if (target) {
       stop();
@@ -95,13 +149,6 @@ export function watchForCodeTarget(
     if (timer === undefined && !signal.aborted) timer = setTimeout(check, 50);
   }
   const observer = new Observer(schedule);
-  observer.observe(doc, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['style', 'class', 'hidden', 'disabled', 'readonly', 'type', 'aria-hidden'],
-  });
-  for (const type of events) doc.addEventListener(type, schedule, true);
   signal.addEventListener('abort', stop);
   check();
 }

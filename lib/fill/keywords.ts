@@ -72,7 +72,8 @@ const NOT_PRIMARY_PHONE = [
   'landline',
   W('ext'),
   'extension',
-  'area code',
+  // "Phone (with area code)" asks for the whole number; a bare "Area code" is a part of it.
+  '(?<!with |incl |including |plus )area code',
   'запасн',
   'дополнительн',
   'экстренн',
@@ -178,7 +179,8 @@ const CODE = [
   'mfa',
   'totp',
   W('tfa'),
-  W('code'),
+  // "Area code", "country code", "zip code" are parts of an address or a phone number.
+  `(?<!area |country |zip |postal |post |dial |dialing |calling )${W('code')}`,
   W('digit'),
   'код',
   'подтвержд',
@@ -231,6 +233,38 @@ const SMS_CODE = [
   '短信',
   '簡訊',
   'رسالة',
+];
+
+/**
+ * Words no CAPTCHA, PIN or mailed activation code comes with: the field takes a one-time code
+ * from a phone or an authenticator (2FA steps, "we sent a code to ...").
+ */
+const ONE_TIME = [
+  ...SMS_CODE,
+  '2fa',
+  'mfa',
+  'totp',
+  W('tfa'),
+  'two factor',
+  '2 step',
+  'two step',
+  'authenticat',
+  'token',
+  'sent (?:a|an|the|your)? ?(?:code|otp)? ?to',
+  'we sent',
+  'we have sent',
+  "we've sent",
+  'отправ',
+  'выслал',
+  'enviado',
+  'envoyé',
+  'gesendet',
+  'inviato',
+  'gönderil',
+  'dikirim',
+  '发送',
+  '送信',
+  'أرسلنا',
 ];
 
 const NOT_CODE = [
@@ -328,17 +362,17 @@ export const KEYWORDS = {
   notPhone: compile(NOT_PHONE),
   code: compile(CODE),
   smsCode: compile(SMS_CODE),
+  oneTime: compile(ONE_TIME),
   notCode: compile(NOT_CODE),
   decoy: compile(DECOY),
 } as const;
 
+// Word boundaries inside identifiers: "userPhone" -> "user Phone", "otp2" -> "otp 2".
+const WORD_SPLIT = /(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)/g;
+const SEPARATORS = /[\s_\-[\].:*()]+/g;
+
 /** Splits identifiers into words ("userPhone_2" -> "user phone 2") and lowercases. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
-    .replace(/[_\-[\].:*()]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  if (text === '') return ''; // most labels are empty: skip the regex passes
+  return text.replace(WORD_SPLIT, ' ').replace(SEPARATORS, ' ').trim().toLowerCase();
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractCode, normalizeDigits, parseOriginBoundCode } from './extract-code';
+import { chooseCode, extractCode, normalizeDigits, parseOriginBoundCode } from './extract-code';
 
 describe('extractCode rules', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('extractCode rules', () => {
     expect(parseOriginBoundCode('Code 1\n@a.example #ABC123 @top.example')).toEqual({
       host: 'a.example',
       code: 'ABC123',
-      embeddingHost: 'top.example',
+      embeddedHost: 'top.example',
     });
     expect(parseOriginBoundCode('@example.com#12345')).toBeNull();
     expect(parseOriginBoundCode('@a.com:8443 #123')).toBeNull();
@@ -42,8 +42,17 @@ describe('extractCode rules', () => {
     expect(extractCode(text)).toBe(code);
   });
 
+  it('binds an origin-bound code to the top-level host, lower-cased', () => {
+    expect(parseOriginBoundCode('Your code is 1234.\n\n@Shop.Example.com #1234')).toEqual({
+      host: 'shop.example.com',
+      code: '1234',
+    });
+    expect(parseOriginBoundCode('Your code is 1234.')).toBeNull();
+  });
+
   it.each([
     ['Your WhatsApp code is 105-876', '105876'],
+    ['Your code is 12 34 56', '123456'],
     ['Your BuzzSumo verification code is 823 815', '823815'],
     ['123-456', '123456'],
   ])('joins grouped digits: %s', (text, code) => {
@@ -74,6 +83,7 @@ describe('extractCode rules', () => {
     ['Your code is: 5WGU8G', '5WGU8G'],
     ['TRUSTED LOCATION PASSCODE: mifsuc', 'mifsuc'],
     ['CWGUG8 is your code', 'CWGUG8'],
+    ['someweird-pattern:a1b2c3', 'a1b2c3'],
   ])('accepts alphanumeric codes next to a keyword: %s', (text, code) => {
     expect(extractCode(text)).toBe(code);
   });
@@ -87,13 +97,48 @@ describe('extractCode rules', () => {
     'FWD from (817) 697-4520: Mark me',
     '2-step verification is now deactivated on your account.',
     'Your verification code is valid for 10 minutes',
+    'Order: 12345',
+    'Balance: 1234',
     '',
   ])('null without a code: %j', (text) => {
     expect(extractCode(text)).toBeNull();
   });
 
+  it.each([
+    ['<#> Your ExampleApp code is: 123456\nFA+9qCX9VSu', '123456'],
+    ['<#> 654321 is your code\nAbC9dEf1GhI', '654321'],
+    ['Your code: 1234\n\nAPP hash: s3LhKBB0M33', '1234'],
+  ])('ignores the app-hash suffix of an SMS Retriever message: %j', (text, code) => {
+    expect(extractCode(text)).toBe(code);
+  });
+
   it('normalizeDigits maps Arabic-Indic, Persian and full-width digits', () => {
     expect(normalizeDigits('٠١٢٣ ۴۵۶۷ ８９')).toBe('0123 4567 89');
+  });
+});
+
+describe('chooseCode', () => {
+  it("takes the provider's code when the text carries it", () => {
+    expect(chooseCode('412157', 'G-412157 is your Google verification code.')).toBe('412157');
+    expect(chooseCode('105876', 'Your WhatsApp code is 105-876')).toBe('105876');
+    // The provider knows a format our rules would not pick from this text.
+    expect(chooseCode('7788', 'Ref 7788 / Code 1234 for login')).toBe('7788');
+  });
+
+  it('takes the code from the text when the provider parsed something the text lacks', () => {
+    expect(chooseCode('150000', 'Your verification code is 482913')).toBe('482913');
+    expect(chooseCode('4829', 'Your verification code is 482913')).toBe('482913');
+  });
+
+  it('falls back to whichever side has a code', () => {
+    expect(chooseCode(null, 'Your code is 5521')).toBe('5521');
+    expect(chooseCode('5521', null)).toBe('5521');
+    expect(chooseCode('  55-21 ', '')).toBe('5521');
+    expect(chooseCode(null, 'Hello')).toBeNull();
+  });
+
+  it('lets an origin-bound line win over the provider', () => {
+    expect(chooseCode('111111', 'Your code is 111111\n@shop.example #222222')).toBe('222222');
   });
 });
 
@@ -116,9 +161,9 @@ describe.skipIf(!existsSync(CORPUS))('extractCode on the sms-otp corpus', () => 
       `sms-otp: ${rows.length - misses.length}/${rows.length} = ${(accuracy * 100).toFixed(1)}%`,
       misses.map((m) => `\n  miss: ${JSON.stringify(m.code)} <- ${m.text.slice(0, 80)}`).join(''),
     );
-    // Measured 104/106 (98.1%); the misses are "grubhub order 771332" (an order number by our
-    // rules) and "someweird-pattern:a1b2c3" (no keyword at all).
-    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    // Measured 105/106 (99.1%); the miss is "grubhub order 771332", an order number by our
+    // rules (see tests/eval/sms-notes.json).
+    expect(accuracy).toBeGreaterThanOrEqual(0.98);
   });
 });
 

@@ -1,4 +1,10 @@
-import { CODE_KEYWORDS, NOT_CODE_AFTER, NOT_CODE_BEFORE, NOT_CODE_QUALIFIERS } from './keywords';
+import {
+  CODE_KEYWORDS,
+  NOT_CODE_AFTER,
+  NOT_CODE_BEFORE,
+  NOT_CODE_LABELS,
+  NOT_CODE_QUALIFIERS,
+} from './keywords';
 
 /**
  * Finds the verification code in an SMS text, or null when there is none.
@@ -35,21 +41,24 @@ export function normalizeDigits(text: string): string {
 
 /** An origin-bound WebOTP line: the code may be filled only on `host` (design: security). */
 export interface OriginBoundCode {
+  /** The top-level page's host: the code is filled only on a page of this host. */
   host: string;
   code: string;
-  /** The top-level host when the code is meant for a frame embedded in it. */
-  embeddingHost?: string;
+  /** "@top #code @frame": the host of the frame inside `host` that asked for the code. */
+  embeddedHost?: string;
 }
 
-// Chromium's SMS parser format: "@host #code", optionally " @embedding-host"; no port, no path.
+// Chromium's SMS parser format: "@host #code", optionally " @embedded-host"; no port, no path.
 const WEB_OTP =
   /(?:^|\s)@([a-z0-9-]+(?:\.[a-z0-9-]+)*) #([^#\s]+)(?: @([a-z0-9-]+(?:\.[a-z0-9-]+)*))?/gim;
 
 export function parseOriginBoundCode(text: string): OriginBoundCode | null {
   let found: OriginBoundCode | null = null;
   for (const m of normalizeDigits(text).matchAll(WEB_OTP)) {
-    const [, host = '', code = '', embeddingHost] = m;
-    found = embeddingHost ? { host, code, embeddingHost } : { host, code };
+    const [, host = '', code = '', embeddedHost] = m;
+    found = embeddedHost
+      ? { host: host.toLowerCase(), code, embeddedHost: embeddedHost.toLowerCase() }
+      : { host: host.toLowerCase(), code };
   }
   return found;
 }
@@ -64,12 +73,24 @@ const WHOLE_FORMS: readonly RegExp[] = [
   /^((?=[A-Z0-9]*\d)[A-Z0-9]{4,10})$/,
 ];
 
+// A message that is one "label: value" pair, the value a code with a digit ("pattern:a1b2c3").
+const LABELLED_VALUE =
+  /^([\p{L}][\p{L}\d _-]{0,30}[:：])\s*((?=[A-Za-z0-9]*\d)[A-Za-z0-9]{4,10})$/u;
+
 function fromWholeMessage(text: string): string | null {
   const trimmed = text.trim().replace(/[.!]$/, '');
   for (const form of WHOLE_FORMS) {
     const m = form.exec(trimmed);
     if (m) return m.slice(1).join('');
   }
+  const labelled = LABELLED_VALUE.exec(trimmed);
+  // "Order: 12345", "Balance: 1234": the label says what the number is, and it is no code.
+  if (
+    labelled &&
+    !NOT_CODE_BEFORE.test(labelled[1] ?? '') &&
+    !NOT_CODE_LABELS.test(labelled[1] ?? '')
+  )
+    return labelled[2] ?? null;
   return null;
 }
 
@@ -97,6 +118,7 @@ const EXCLUDED_SPANS: readonly RegExp[] = [
 const CANDIDATE_FORMS: readonly { re: RegExp; numeric: boolean }[] = [
   { re: /(?<![A-Za-z0-9-])[A-Z]{1,4}-(\d{4,8})(?![A-Za-z0-9-])/g, numeric: true },
   { re: /(?<![\d-])(\d{3,4})[- ](\d{3,4})(?![\d-]|[.,]\d)/g, numeric: true },
+  { re: /(?<![\d-])(\d{2})[- ](\d{2})[- ](\d{2})(?![\d-]|[.,]\d)/g, numeric: true },
   { re: /(?<![A-Za-z0-9]|\d[:./,])(\d{3,10})(?![A-Za-z0-9]|[:/.,]\d)/g, numeric: true },
   {
     re: /(?<![A-Za-z0-9-])((?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{4,10})(?![A-Za-z0-9-])/g,
@@ -205,4 +227,33 @@ function fromKeywords(text: string): string | null {
 // "G-718356() Google": a letter prefix and a dash make a number a code even without a keyword.
 function fromPrefixedCode(text: string): string | null {
   return /(?<![A-Za-z0-9-])[A-Z]{1,3}-(\d{4,8})(?![A-Za-z0-9-])/.exec(text)?.[1] ?? null;
+}
+
+/** "G-412 157" -> "G-412157": digit groups joined, so a code can be found however it is spaced. */
+function joinDigitGroups(text: string): string {
+  return normalizeDigits(text).replace(/(\d)[\s-](?=\d)/g, '$1');
+}
+
+/**
+ * The code to fill, from the provider's own parse (when it has one) and the SMS text. An
+ * origin-bound line is the site's own statement of the code and wins. Otherwise the provider's
+ * code wins when the text carries it as a whole token (the provider may know the service's
+ * format); a code the text does not contain (a misparse, an amount from another field) loses
+ * to our extraction, and is used only when the text yields nothing.
+ */
+export function chooseCode(
+  providerCode: string | null | undefined,
+  text: string | null | undefined,
+): string | null {
+  const provider = normalizeDigits(providerCode ?? '')
+    .trim()
+    .replace(/[\s-]/g, '');
+  if (!text?.trim()) return provider || null;
+  const bound = parseOriginBoundCode(text);
+  if (bound) return bound.code;
+  const extracted = extractCode(text);
+  if (!provider) return extracted;
+  const edge = /^\d+$/.test(provider) ? '\\d' : 'A-Za-z0-9';
+  const token = new RegExp(`(?<![${edge}])${escapeRegExp(provider)}(?![${edge}])`, 'i');
+  return token.test(joinDigitGroups(text)) ? provider : (extracted ?? provider);
 }

@@ -84,3 +84,7 @@ export const NOT_CODE_BEFORE =
 /** Immediately after a number: a unit or currency, so an amount or a duration. */
 export const NOT_CODE_AFTER =
   /^\s*(?:%|usd|eur|gbp|inr|rub|jpy|idr|руб|₽|円|元|원|mb|gb|kg|km|min|mins|minutes|sec|seconds|hours?|days?|мин|час|дн)/i;
+
+/** The label of a "label: value" message that names the value as something else than a code. */
+export const NOT_CODE_LABELS =
+  /amount|balance|total|price|сумм|баланс|итого|saldo|monto|montant|betrag|余额|金额/i;

@@ -11,6 +11,9 @@ import { paletteFor, stylesheet } from './theme.ts';
 
 export type PageStyle = 'plain' | 'country' | 'split' | 'spa';
 
+/** The gallery of phone and code widgets (widgets.ts). */
+export const WIDGETS_PATH = '/widgets';
+
 export const PAGE_PATHS: Readonly<Record<PageStyle, string>> = {
   plain: '/',
   country: '/signup/country',
@@ -25,18 +28,22 @@ const NAV: ReadonlyArray<[PageStyle, string]> = [
   ['spa', 'Single-page app'],
 ];
 
-interface LayoutOptions {
+export interface LayoutOptions {
   title: string;
-  current?: PageStyle;
+  current?: PageStyle | 'widgets';
   main: string;
   script?: string;
 }
 
-function layout(service: Service, o: LayoutOptions): string {
+export function layout(service: Service, o: LayoutOptions): string {
   const nav = NAV.map(([style, label]) => {
     const current = style === o.current ? ' aria-current="page"' : '';
     return `<a href="${e(PAGE_PATHS[style])}"${current}>${e(label)}</a>`;
-  }).join('');
+  })
+    .concat(
+      `<a href="${e(WIDGETS_PATH)}"${o.current === 'widgets' ? ' aria-current="page"' : ''}>Widgets</a>`,
+    )
+    .join('');
   const script = o.script ? `<script>\n"use strict";\n${o.script}\n</script>` : '';
   return `<!doctype html>
 <html lang="en">
@@ -56,13 +63,13 @@ ${script}
 </html>`;
 }
 
-function intro(service: Service): string {
+export function intro(service: Service): string {
   return `<div class="logo" aria-hidden="true">${e(service.name.charAt(0))}</div>
 <h1>Create your ${e(service.name)} account</h1>
 <p class="muted">Enter your phone number and we will text you a verification code.</p>`;
 }
 
-const PLAIN_PHONE = `<label for="phone">Phone number</label>
+export const PLAIN_PHONE = `<label for="phone">Phone number</label>
 <input id="phone" type="tel" name="phone" autocomplete="tel" placeholder="+1 555 123 4567" required>`;
 
 function countryPhone(): string {
@@ -78,10 +85,12 @@ ${options}
 <input id="national" type="tel" name="national" autocomplete="tel-national" inputmode="tel" placeholder="555 123 4567" required>`;
 }
 
-const SINGLE_CODE = (service: Service): string => `<label for="code">Verification code</label>
+export const SINGLE_CODE = (
+  service: Service,
+): string => `<label for="code">Verification code</label>
 <input id="code" type="text" name="code" autocomplete="one-time-code" inputmode="numeric" placeholder="${e(service.codeLength)}-digit code">`;
 
-function splitCode(service: Service): string {
+export function splitCode(service: Service): string {
   const boxes: string[] = [];
   for (let i = 1; i <= service.codeLength; i++) {
     const ac = i === 1 ? 'one-time-code' : 'off';
@@ -94,7 +103,7 @@ ${boxes.join('\n')}
 </div>`;
 }
 
-function formsMain(service: Service, phoneStep: string, codeStep: string): string {
+export function formsMain(service: Service, phoneStep: string, codeStep: string): string {
   return `<main class="card">
 ${intro(service)}
 <form id="phone-form" novalidate>

@@ -1,11 +1,20 @@
 // Demo signup site served on <label>.localhost:<port>: four page styles (plain, country
-// picker, split code boxes, SPA) plus the JSON API that "sends" the SMS through the
+// picker, split code boxes, SPA), the widget gallery under /widgets (widgets.ts), plus the JSON API that "sends" the SMS through the
 // sandbox's control API. Routing only; see pages.ts, api.ts, services.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api.ts';
 import { sendEmpty, sendHtml } from './http-util.ts';
 import { renderMethodNotAllowed, renderNotFound, renderPage, type PageStyle } from './pages.ts';
 import { resolveService } from './services.ts';
+import {
+  IFRAME_FORM_PATH,
+  renderIframeForm,
+  renderWidget,
+  renderWidgetIndex,
+  WIDGETS,
+  widgetPath,
+  type WidgetName,
+} from './widgets.ts';
 
 export interface DemoContext {
   /** First label of the Host header: `discord` for discord.localhost:8787. */
@@ -23,6 +32,18 @@ const PAGE_ROUTES: Readonly<Record<string, PageStyle>> = {
 };
 
 const PAGE_METHODS = 'GET, HEAD';
+
+type Renderer = (service: ReturnType<typeof resolveService>) => string;
+
+/** The widget gallery: /widgets, /widgets/<name>, and the page inside the iframe widget. */
+const WIDGET_ROUTES: ReadonlyMap<string, Renderer> = new Map<string, Renderer>([
+  ['/widgets', renderWidgetIndex],
+  [IFRAME_FORM_PATH, renderIframeForm],
+  ...(Object.keys(WIDGETS) as WidgetName[]).map((name): [string, Renderer] => [
+    widgetPath(name),
+    (service) => renderWidget(service, name),
+  ]),
+]);
 
 function pathOf(req: IncomingMessage): string {
   const raw = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
@@ -54,7 +75,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: DemoContext
   }
 
   const style = PAGE_ROUTES[path];
-  if (!style) {
+  const widget = WIDGET_ROUTES.get(path);
+  if (!style && !widget) {
     sendHtml(req, res, 404, renderNotFound(service, path));
     return;
   }
@@ -64,7 +86,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: DemoContext
     });
     return;
   }
-  sendHtml(req, res, 200, renderPage(service, style));
+  sendHtml(req, res, 200, style ? renderPage(service, style) : (widget?.(service) ?? ''));
 }
 
 /** Serve the demo signup site for `ctx.site`. Never throws and never leaks a stack trace. */

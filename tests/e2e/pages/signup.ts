@@ -1,26 +1,32 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
-/** A demo signup page: phone step, then code step. */
+/**
+ * A demo signup page: phone step, then code step. `scope` is where the form lives: the page,
+ * or the frame of a page that embeds its form in an iframe.
+ */
 export class SignupPage {
   readonly phone: Locator;
   readonly code: Locator;
 
-  constructor(readonly page: Page) {
-    this.phone = page.getByLabel('Phone number');
-    this.code = page.getByLabel('Verification code');
+  constructor(
+    readonly page: Page,
+    readonly scope: Page | FrameLocator = page,
+  ) {
+    this.phone = scope.getByLabel('Phone number', { exact: true });
+    this.code = scope.getByLabel('Verification code');
   }
 
   /** The code as it stands in the page: one field, or split boxes read left to right. */
   async codeValue(): Promise<string> {
     // CSS, not roles: the boxes may still be hidden, and a hidden box still counts as empty.
-    const boxes = this.page.locator('[role="group"][aria-label="Verification code"] input');
+    const boxes = this.scope.locator('[role="group"][aria-label="Verification code"] input');
     if ((await boxes.count()) > 0) {
       const digits = await boxes.evaluateAll((els) =>
         els.map((e) => (e instanceof HTMLInputElement ? e.value : '')),
       );
       return digits.join('');
     }
-    const single = this.page.locator('input[autocomplete="one-time-code"]');
+    const single = this.scope.locator('input[autocomplete="one-time-code"]');
     return (await single.count()) > 0 ? single.first().inputValue() : '';
   }
 
@@ -29,15 +35,15 @@ export class SignupPage {
   }
 
   async sendCode() {
-    await this.page.getByRole('button', { name: 'Send code' }).click();
+    await this.scope.getByRole('button', { name: 'Send code' }).click();
   }
 
   async verify() {
-    await this.page.getByRole('button', { name: 'Verify' }).click();
+    await this.scope.getByRole('button', { name: 'Verify' }).click();
   }
 
   async expectVerified(timeout = 10_000) {
-    await expect(this.page.getByRole('status').filter({ hasText: 'Verified' })).toBeVisible({
+    await expect(this.scope.getByRole('status').filter({ hasText: 'Verified' })).toBeVisible({
       timeout,
     });
   }

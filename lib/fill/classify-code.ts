@@ -1,0 +1,233 @@
+/**
+ * Pure scoring of verification-code targets over field descriptors: one field, or a row of
+ * split boxes. No DOM. Negatives: CAPTCHAs, promo/coupon/postal/card codes, PINs, codes sent
+ * by e-mail, and fields that are not usable.
+ */
+import { isDecoy, TEXT_LIKE, textsOf, usable, type Texts } from './classify-text';
+import type { FieldDescriptor } from './collect';
+import { KEYWORDS, normalizeText } from './keywords';
+
+/** Negative words in the field's own texts win unless it is clearly the SMS code. */
+function codeContext(d: FieldDescriptor, t: Texts): { strong: boolean; negative: boolean } {
+  const otc = d.autocomplete.includes('one-time-code');
+  const strong = otc || KEYWORDS.smsCode.test(`${t.ids} ${t.labels} ${t.group}`);
+  const own = `${t.ids} ${t.labels} ${t.group} ${normalizeText(d.className)}`;
+  const negative = KEYWORDS.notCode.test(own) || /captcha/i.test(t.nearby);
+  return { strong, negative };
+}
+
+/** "email_confirmation_code", "email verification code": a code we never receive by SMS. */
+function emailedCode(t: Texts): boolean {
+  const own = `${t.ids} ${t.labels}`;
+  // The phone list holds "sms" too; "otp" says nothing about the channel.
+  return KEYWORDS.email.test(own) && !KEYWORDS.phone.test(own);
+}
+
+function codeWordsScore(t: Texts): number {
+  let s = 0;
+  if (KEYWORDS.code.test(t.ids)) s += 30;
+  if (KEYWORDS.code.test(t.labels)) s += 40;
+  else if (KEYWORDS.code.test(t.nearby)) s += 15;
+  if (KEYWORDS.code.test(t.group)) s += 20;
+  if (KEYWORDS.smsCode.test(t.all)) s += 15;
+  // "phone verification code": the code our SMS brings, ahead of other codes on the page.
+  if (KEYWORDS.phone.test(`${t.ids} ${t.labels}`) && KEYWORDS.code.test(`${t.ids} ${t.labels}`))
+    s += 15;
+  return s;
+}
+
+/** Score of a field as a whole verification-code input; null when it cannot be one. */
+export function scoreCodeField(d: FieldDescriptor): number | null {
+  if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || !usable(d)) return null;
+  if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 3) return null;
+  const otc = d.autocomplete.includes('one-time-code');
+  if (d.transparent && !otc) return null;
+  const t = textsOf(d);
+  if (isDecoy(d, t)) return null;
+  const { strong, negative } = codeContext(d, t);
+  if (negative && !strong) return null;
+  if (!otc && emailedCode(t)) return null;
+  let s = otc ? 80 : 0;
+  s += codeWordsScore(t);
+  if (KEYWORDS.phone.test(`${t.ids} ${t.labels}`) && !KEYWORDS.code.test(`${t.ids} ${t.labels}`))
+    s -= 40;
+  if (d.autocomplete.some((a) => a.startsWith('tel') || a === 'email' || a === 'username')) s -= 40;
+  if (d.inputMode === 'numeric' || d.type === 'number' || d.type === 'tel') s += 10;
+  if (/\\d|\[0-9\]/.test(d.pattern)) s += 10;
+  if (d.maxLength !== null && d.maxLength >= 4 && d.maxLength <= 10) s += 15;
+  if (d.type === 'password') s -= 15;
+  return s >= 40 ? s : null;
+}
+
+function boxLike(d: FieldDescriptor): boolean {
+  if (d.maxLength === 1) return true;
+  if (d.maxLength === null && d.type === 'number') return true;
+  return d.hasLayout && d.rect.width > 0 && d.rect.width <= 64 && (d.maxLength ?? 2) <= 2;
+}
+
+function sameRow(a: FieldDescriptor, b: FieldDescriptor): boolean {
+  if (!a.hasLayout || !b.hasLayout) return true;
+  const near = (x: number, y: number, tol: number): boolean => Math.abs(x - y) <= tol;
+  return (
+    near(a.rect.width, b.rect.width, 3) &&
+    near(a.rect.height, b.rect.height, 3) &&
+    near(a.rect.y, b.rect.y, 6) &&
+    b.rect.x > a.rect.x
+  );
+}
+
+function sameContainer(a: FieldDescriptor, b: FieldDescriptor): boolean {
+  return a.ancestorKeys.some((k, i) => k !== 0 && k === b.ancestorKeys[i]);
+}
+
+/** "otpCode-0", "code[3]", "otp2", aria "2-6" / "Digit 2": a box's place in a row. */
+export function boxNumber(d: FieldDescriptor): { base: string; n: number } | null {
+  for (const text of [d.name, d.id, d.ariaLabel]) {
+    const m = /^(.*?)[-_[\s]?(\d)\]?(?:\s*(?:-|of|\/)\s*\d)?$/i.exec(text.trim());
+    if (m && text.length <= 60) return { base: (m[1] ?? '').toLowerCase(), n: Number(m[2]) };
+  }
+  return null;
+}
+
+function numberedNext(prev: FieldDescriptor, f: FieldDescriptor): boolean {
+  const a = boxNumber(prev);
+  const b = boxNumber(f);
+  return !!a && !!b && a.base === b.base && b.n === a.n + 1;
+}
+
+function continues(prev: FieldDescriptor, f: FieldDescriptor): boolean {
+  return (boxLike(prev) && boxLike(f)) || numberedNext(prev, f);
+}
+
+/**
+ * Runs of 4-8 adjacent one-character boxes of one type, aligned in a row. Consecutively
+ * numbered names ("otpCode-0".."otpCode-5") make a row even where the layout does not show
+ * one (a page whose stylesheet has not arrived stacks the boxes).
+ */
+export function findSplitGroups<F extends FieldDescriptor>(fields: readonly F[]): F[][] {
+  const groups: F[][] = [];
+  let run: F[] = [];
+  const flush = (): void => {
+    if (run.length >= 4 && run.length <= 8) groups.push(run);
+    run = [];
+  };
+  for (const f of fields) {
+    const short = f.maxLength === null || f.maxLength <= 2;
+    const ok = f.tag === 'input' && TEXT_LIKE.has(f.type) && usable(f) && short;
+    const prev = run[run.length - 1];
+    if (
+      ok &&
+      prev &&
+      f.index === prev.index + 1 &&
+      f.type === prev.type &&
+      sameContainer(prev, f) &&
+      (sameRow(prev, f) || numberedNext(prev, f)) &&
+      continues(prev, f)
+    ) {
+      run.push(f);
+      continue;
+    }
+    flush();
+    if (ok && (boxLike(f) || boxNumber(f))) run.push(f);
+  }
+  flush();
+  return groups;
+}
+
+export function scoreSplitGroup(group: readonly FieldDescriptor[]): number | null {
+  const first = group[0];
+  if (!first) return null;
+  const texts = group.map(textsOf);
+  const merged: Texts = {
+    ids: texts.map((t) => t.ids).join(' '),
+    labels: texts.map((t) => t.labels).join(' '),
+    nearby: texts[0]?.nearby ?? '',
+    group: texts[0]?.group ?? '',
+    all: texts.map((t) => t.all).join(' '),
+  };
+  if (group.some((d, i) => isDecoy(d, texts[i] ?? merged))) return null;
+  const otc = group.some((d) => d.autocomplete.includes('one-time-code'));
+  const strong = otc || KEYWORDS.smsCode.test(`${merged.ids} ${merged.labels} ${merged.group}`);
+  const negative = KEYWORDS.notCode.test(`${merged.ids} ${merged.labels} ${merged.group}`);
+  if (negative && !strong) return null;
+  if (!otc && emailedCode(merged)) return null;
+  let s = otc ? 80 : 0;
+  s += codeWordsScore(merged);
+  if (first.inputMode === 'numeric' || first.type === 'number' || first.type === 'tel') s += 10;
+  s += group.length === 6 ? 10 : 5;
+  // One character per box is what a code row looks like; address or name parts never do.
+  if (group.every((d) => d.maxLength === 1)) s += 10;
+  if (first.type === 'password') s -= 20;
+  return s >= 40 ? s : null;
+}
+
+/** A numbered box with a numbered neighbour ("ActivationCode1", "ActivationCode2"). */
+function partOfRow(fields: readonly FieldDescriptor[], at: number): boolean {
+  const f = fields[at];
+  if (!f || (f.maxLength !== null && f.maxLength > 6)) return false;
+  const prev = fields[at - 1];
+  const next = fields[at + 1];
+  return (
+    (!!next && sameContainer(f, next) && continues(f, next)) ||
+    (!!prev && sameContainer(prev, f) && continues(prev, f))
+  );
+}
+
+function looksLikePhoneInput(d: FieldDescriptor): boolean {
+  const t = textsOf(d);
+  const own = `${t.ids} ${t.labels}`;
+  return (
+    usable(d) &&
+    d.tag === 'input' &&
+    (d.type === 'tel' ||
+      d.autocomplete.some((a) => a.startsWith('tel')) ||
+      KEYWORDS.phone.test(own || t.nearby)) &&
+    !KEYWORDS.code.test(own)
+  );
+}
+
+/**
+ * A login form (a password, no phone field) with a code field that says nothing about one-time
+ * codes, SMS or 2FA: that is the form's image CAPTCHA ("Verification code", "验证码").
+ */
+function captchaForms(fields: readonly FieldDescriptor[]): Set<number> {
+  const password = new Set<number>();
+  const phone = new Set<number>();
+  for (const f of fields) {
+    if (f.tag === 'input' && f.type === 'password' && usable(f)) password.add(f.formKey);
+    if (looksLikePhoneInput(f)) phone.add(f.formKey);
+  }
+  return new Set([...password].filter((k) => !phone.has(k)));
+}
+
+function saysOneTime(inputs: readonly FieldDescriptor[]): boolean {
+  return inputs.some(
+    (d) => d.autocomplete.includes('one-time-code') || KEYWORDS.oneTime.test(textsOf(d).all),
+  );
+}
+
+/** The best code target: a row of split boxes or one field. */
+export function pickCodeTarget<F extends FieldDescriptor>(fields: readonly F[]): F[] | null {
+  // The form context costs a pass over every field: only build it when a candidate needs it.
+  let captcha: Set<number> | null = null;
+  const plausible = (inputs: readonly F[]): boolean => {
+    if (saysOneTime(inputs)) return true;
+    captcha ??= captchaForms(fields);
+    return !inputs.some((d) => captcha?.has(d.formKey));
+  };
+  let top: { inputs: F[]; s: number } | null = null;
+  const inGroup = new Set<number>();
+  for (const g of findSplitGroups(fields)) {
+    const s = scoreSplitGroup(g);
+    if (s === null || !plausible(g)) continue;
+    g.forEach((f) => inGroup.add(f.index));
+    if (!top || s > top.s) top = { inputs: g, s };
+  }
+  fields.forEach((f, at) => {
+    if (inGroup.has(f.index)) return;
+    const s = scoreCodeField(f);
+    if (s === null || (top && s <= top.s) || partOfRow(fields, at) || !plausible([f])) return;
+    top = { inputs: [f], s };
+  });
+  return top?.inputs ?? null;
+}
