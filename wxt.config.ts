@@ -6,6 +6,21 @@ import pkg from './package.json' with { type: 'json' };
 const testBuild = process.env.WXT_TEST_BUILD === '1';
 const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'];
 const ALL_SITES = new Set(['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*']);
+// Provider origins besides CODASMS, asked for one at a time when the user saves that provider
+// in the options (lib/providers/sms-activate/hosts.ts, lib/providers/fivesim/client.ts).
+const PROVIDER_HOSTS = [
+  'https://5sim.net/*',
+  'https://hero-sms.com/*',
+  'https://api.grizzlysms.com/*',
+  'https://smshub.org/*',
+  'https://daisysms.com/*',
+  'https://smsbower.online/*',
+  'https://api.sms-activate.ae/*',
+];
+// Any other SMS-Activate-compatible host the user types in: optional, so nothing is granted at
+// install; the browser asks for that one origin when it is saved.
+const CUSTOM_PROVIDER_HOSTS = ['https://*/*'];
+const OPTIONAL_HOSTS = [...PROVIDER_HOSTS, ...CUSTOM_PROVIDER_HOSTS];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -33,7 +48,7 @@ export default defineConfig({
     description: pkg.description,
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'notifications'],
     host_permissions: ['https://api.codasms.com/*', ...(testBuild ? TEST_HOSTS : [])],
-    optional_host_permissions: testBuild ? [] : TEST_HOSTS,
+    optional_host_permissions: testBuild ? OPTIONAL_HOSTS : [...OPTIONAL_HOSTS, ...TEST_HOSTS],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -45,7 +60,7 @@ export default defineConfig({
             },
           },
           // MV2 has no optional_host_permissions: origins go in optional_permissions.
-          ...(testBuild ? {} : { optional_permissions: TEST_HOSTS }),
+          optional_permissions: testBuild ? OPTIONAL_HOSTS : [...OPTIONAL_HOSTS, ...TEST_HOSTS],
         }
       : {}),
   }),

@@ -12,9 +12,19 @@ export const ordersItem = storage.defineItem<Record<string, Order>>('local:order
   version: 1,
 });
 
-export const providerSettingsItem = storage.defineItem<ProviderSettings | null>(
+/**
+ * The providers the user set up, the default (first) one first. Version 1 held one CODASMS
+ * setting or null; several providers may be configured since version 2.
+ */
+export const providerSettingsItem = storage.defineItem<ProviderSettings[]>(
   'local:providerSettings',
-  { fallback: null, version: 1 },
+  {
+    fallback: [],
+    version: 2,
+    migrations: {
+      2: (old: ProviderSettings | null): ProviderSettings[] => (old ? [old] : []),
+    },
+  },
 );
 
 export interface Preferences {

@@ -9,12 +9,14 @@ import { FAULT_KINDS, type Faults } from './faults.ts';
 import { jsonReply, parseJson, type ApiRequest, type Reply } from './http.ts';
 import type { Ledger, Order } from './ledger.ts';
 import { normalizePhone } from './numbers.ts';
+import { QUIRKS, type Quirks } from './quirks.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface ControlContext {
   ledger: Ledger;
   faults: Faults;
   limiter: RateLimiter;
+  quirks: Quirks;
 }
 
 const fail = (status: number, reason: string, extra: Record<string, unknown> = {}): Reply =>
@@ -37,6 +39,7 @@ const FaultsBody = z.object({
   kinds: z.array(z.enum(FAULT_KINDS)).optional(),
   seed: z.int().optional(),
 });
+const QuirksBody = z.object({ quirks: z.array(z.enum(QUIRKS)) });
 const SettingsBody = z.object({
   window_seconds: seconds.min(1).optional(),
   early_cancel_seconds: seconds.optional(),
@@ -174,6 +177,14 @@ function simulate(req: ApiRequest, ctx: ControlContext): Reply {
   });
 }
 
+function quirks(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, QuirksBody);
+  if (!body.ok) return body.reply;
+  ctx.quirks.clear();
+  for (const q of body.value.quirks) ctx.quirks.add(q);
+  return jsonReply(200, { ok: true, quirks: [...ctx.quirks] });
+}
+
 type Route = { method: 'GET' | 'POST'; run: (req: ApiRequest, ctx: ControlContext) => Reply };
 
 const ROUTES: Record<string, Route> = {
@@ -184,6 +195,7 @@ const ROUTES: Record<string, Route> = {
   '/control/faults': { method: 'POST', run: faults },
   '/control/settings': { method: 'POST', run: settings },
   '/control/simulate': { method: 'POST', run: simulate },
+  '/control/quirks': { method: 'POST', run: quirks },
 };
 
 export function handleControl(req: ApiRequest, ctx: ControlContext): Reply {

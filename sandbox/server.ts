@@ -1,6 +1,6 @@
 /**
- * The local sandbox provider server: CODASMS v1 (/v1/...), the SMS-Activate protocol
- * (/stubs/handler_api.php) and the control API (/control/...) over one ledger, plus the demo
+ * The local sandbox provider server: CODASMS v1 (/v1/...), 5sim (/v1/user/..., /v1/guest/...),
+ * the SMS-Activate protocol (/stubs/handler_api.php) and the control API (/control/...) over one ledger, plus the demo
  * signup sites on <name>.localhost. node:http only; no handler may crash the process or leak a
  * stack trace.
  */
@@ -9,6 +9,7 @@ import { handleDemoSite } from './demo/site.ts';
 import { handleControl } from './control.ts';
 import { codasmsFace } from './faces/codasms.ts';
 import type { Face, FaceContext } from './faces/face.ts';
+import { fivesimFace, isFivesimPath } from './faces/fivesim.ts';
 import { smsActivateFace } from './faces/sms-activate.ts';
 import { Faults } from './faults.ts';
 import {
@@ -23,6 +24,7 @@ import {
   type Reply,
 } from './http.ts';
 import { Ledger } from './ledger.ts';
+import type { Quirks } from './quirks.ts';
 import type { SimulationSettings } from './ledger-types.ts';
 import { RateLimiter } from './rate-limit.ts';
 
@@ -64,6 +66,8 @@ function isLoopback(address: string | undefined): boolean {
 }
 
 function faceFor(path: string): Face | null {
+  // 5sim shares the /v1 prefix with CODASMS; its /v1/user and /v1/guest trees are its own.
+  if (isFivesimPath(path)) return fivesimFace;
   if (path === '/v1' || path.startsWith('/v1/')) return codasmsFace;
   if (path === '/stubs/handler_api.php') return smsActivateFace;
   return null;
@@ -85,6 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const limiter = new RateLimiter(opts.rateLimitPerMinute ?? 60, now);
   const faults = new Faults();
+  const quirks: Quirks = new Set();
   let baseUrl = '';
 
   async function handleFace(
@@ -118,6 +123,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     let paused = false;
     const ctx: FaceContext = {
       ledger,
+      quirks,
       admit: (key) => limiter.hit(key),
       pause: async () => {
         if (paused || latencyMs === 0) return;
@@ -168,7 +174,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       );
       return;
     }
-    sendReply(res, withCors(handleControl({ ...api, body }, { ledger, faults, limiter })));
+    sendReply(res, withCors(handleControl({ ...api, body }, { ledger, faults, limiter, quirks })));
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -203,6 +209,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
               ok: true,
               name: 'sms sandbox',
               codasms: '/v1',
+              fivesim: '/v1/user, /v1/guest',
               sms_activate: '/stubs/handler_api.php',
               control: '/control',
             }),

@@ -2,16 +2,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import browser from 'webextension-polyfill';
 import { formatMoney } from '@/lib/money.ts';
-import { CODASMS_DEFAULT_BASE_URL } from '@/lib/providers/codasms/client.ts';
+import { providerName, type ProviderSettings } from '@/lib/providers/registry.ts';
+import type { ProviderId } from '@/lib/providers/types.ts';
 import { providerSettingsItem } from '@/lib/storage.ts';
 import { ask } from '../shared/background.ts';
+import {
+  describeSettings,
+  draftFor,
+  draftProblem,
+  originPattern,
+  toSettings,
+  upsert,
+  type Draft,
+} from './provider-form.ts';
+import { ProviderForm } from './ProviderForm.tsx';
 
-/** Asks for access to a custom provider origin (a local sandbox, a mirror) when saving. */
-async function allowOrigin(baseUrl: string): Promise<boolean> {
-  if (!baseUrl) return true;
-  // Match patterns without a port cover every port of that host.
-  const { protocol, hostname } = new URL(baseUrl);
-  const origins = [`${protocol}//${hostname}/*`];
+/** Asks for access to the provider's origin when saving (granted already for CODASMS). */
+async function allowOrigin(pattern: string): Promise<boolean> {
+  const origins = [pattern];
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }
@@ -22,22 +30,26 @@ export function OptionsApp() {
     queryKey: ['settings'],
     queryFn: () => providerSettingsItem.getValue(),
   });
-  const [draft, setDraft] = useState<{ apiKey: string; baseUrl: string } | null>(null);
-  const values = draft ?? { apiKey: saved.data?.apiKey ?? '', baseUrl: saved.data?.baseUrl ?? '' };
+  const list = saved.data ?? [];
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const values = draft ?? draftFor(list[0]?.providerId ?? 'codasms', list);
 
   const save = useMutation({
     mutationFn: async () => {
-      const baseUrl = values.baseUrl.trim();
-      if (baseUrl && !/^https?:\/\//.test(baseUrl))
-        throw new Error('The API address must start with https://');
-      if (!(await allowOrigin(baseUrl))) throw new Error('Access to that address was not allowed.');
-      await providerSettingsItem.setValue({
-        providerId: 'codasms',
-        apiKey: values.apiKey.trim(),
-        baseUrl,
-      });
-      return ask({ type: 'options.testProvider' });
+      const problem = draftProblem(values);
+      if (problem) throw new Error(problem);
+      if (!(await allowOrigin(originPattern(values))))
+        throw new Error('Access to that address was not allowed.');
+      const settings = toSettings(values, Date.now());
+      await providerSettingsItem.setValue(upsert(await providerSettingsItem.getValue(), settings));
+      const { balance } = await ask({ type: 'options.testProvider' });
+      return { balance, name: providerName(settings) };
     },
+    onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
+  });
+
+  const update = useMutation({
+    mutationFn: (next: ProviderSettings[]) => providerSettingsItem.setValue(next),
     onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
   });
 
@@ -45,45 +57,74 @@ export function OptionsApp() {
     e.preventDefault();
     save.mutate();
   };
+  const pick = (providerId: ProviderId) => {
+    save.reset();
+    setDraft(draftFor(providerId, list));
+  };
 
   return (
-    <form onSubmit={onSubmit} className="card">
-      <h2>Provider</h2>
-      <p className="hint">CODASMS: pay-per-code numbers with Standard and Priority options.</p>
-      <label className="field">
-        API key
-        <input
-          type="password"
-          autoComplete="off"
-          required
-          value={values.apiKey}
-          placeholder="coda_live_…"
-          onChange={(e) => setDraft({ ...values, apiKey: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        API address (leave empty for {CODASMS_DEFAULT_BASE_URL})
-        <input
-          type="url"
-          value={values.baseUrl}
-          placeholder={CODASMS_DEFAULT_BASE_URL}
-          onChange={(e) => setDraft({ ...values, baseUrl: e.target.value })}
-        />
-      </label>
-      <button type="submit" disabled={save.isPending}>
-        Save and test
-      </button>
-      {save.isSuccess ? (
-        <p role="status">Connected. Balance: {formatMoney(save.data.balance)}</p>
+    <>
+      {list.length > 0 ? (
+        <section className="card" aria-label="Your providers">
+          <h2>Your providers</h2>
+          <ul className="providers">
+            {list.map((s, i) => (
+              <li key={s.providerId} className="row">
+                <span>
+                  {describeSettings(s)}
+                  {i === 0 ? <strong> · default</strong> : null}
+                </span>
+                <span>
+                  <button type="button" onClick={() => pick(s.providerId)}>
+                    Edit
+                  </button>
+                  {i > 0 ? (
+                    <button
+                      type="button"
+                      onClick={() => update.mutate([s, ...list.filter((p) => p !== s)])}
+                    >
+                      Make default
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    aria-label={`Remove ${providerName(s)}`}
+                    onClick={() => update.mutate(list.filter((p) => p !== s))}
+                  >
+                    Remove
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {list.length > 1 ? (
+            <p className="hint">
+              The popup shows, per country, the best Standard and Priority offer across these
+              providers, each labelled with who sells it.
+            </p>
+          ) : null}
+        </section>
       ) : null}
-      {save.isError ? (
-        <p role="alert" className="error">
-          {save.error.message}
+      <form onSubmit={onSubmit} className="card">
+        <h2>Provider</h2>
+        <ProviderForm draft={values} onChange={setDraft} onFamily={pick} />
+        <button type="submit" disabled={save.isPending}>
+          Save and test
+        </button>
+        {save.isSuccess ? (
+          <p role="status">
+            Connected to {save.data.name}. Balance: {formatMoney(save.data.balance)}
+          </p>
+        ) : null}
+        {save.isError ? (
+          <p role="alert" className="error">
+            {save.error.message}
+          </p>
+        ) : null}
+        <p className="hint">
+          Keys stay in this browser’s local extension storage; web pages never see them.
         </p>
-      ) : null}
-      <p className="hint">
-        The key stays in this browser’s local extension storage; web pages never see it.
-      </p>
-    </form>
+      </form>
+    </>
   );
 }

@@ -76,6 +76,10 @@ export function OfferList({ tabId, service, lastCountry }: Props) {
   }
   const rows = offerRows(offers.data.offers, lastCountry);
   const tiers = offers.data.capabilities.tiers;
+  // With several providers set up, each price says who sells it.
+  const sellers = new Set(offers.data.offers.map((o) => o.providerName));
+  const labelled = sellers.size > 1;
+  const capped = offers.data.offers.some((o) => o.priceIsCap && o.stock > 0);
   return (
     <section aria-label="Numbers">
       <p className="row">
@@ -87,6 +91,12 @@ export function OfferList({ tabId, service, lastCountry }: Props) {
         <p className="hint">
           Priority numbers cost more and get the SMS more reliably. Either way you pay only if a
           code arrives.
+        </p>
+      ) : null}
+      {capped ? (
+        <p className="hint">
+          “Up to” prices are a higher price cap on the same numbers (SMS-Activate-protocol providers
+          have no Priority pool): you pay the provider’s going rate, at most that.
         </p>
       ) : null}
       {order.isError ? (
@@ -105,18 +115,23 @@ export function OfferList({ tabId, service, lastCountry }: Props) {
             {tiers.map((tier) => {
               const offer = r[tier];
               const label = tier === 'standard' ? 'Standard' : 'Priority';
-              const price = offer ? formatMoney(offer.price) : '—';
+              const amount = offer ? formatMoney(offer.price) : '—';
+              const price = offer?.priceIsCap ? `up to ${amount}` : amount;
+              const seller = offer && labelled ? ` from ${offer.providerName}` : '';
               return (
                 <button
                   key={tier}
                   type="button"
                   className={`tier tier-${tier}`}
                   disabled={!offer || offer.stock === 0 || order.isPending}
-                  aria-label={`Get a ${r.name} number, ${label}, ${price}`}
+                  aria-label={`Get a ${r.name} number, ${label}, ${price}${seller}`}
                   onClick={() => order.mutate({ country: r.country, tier })}
                 >
                   <span className="tier-name">{label}</span>
                   <span className="price">{price}</span>
+                  {seller ? (
+                    <span className="tier-name provider">{offer?.providerName}</span>
+                  ) : null}
                 </button>
               );
             })}

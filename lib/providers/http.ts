@@ -19,6 +19,16 @@ export interface HttpOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * An error's message without query strings: ky's messages quote the URL, and an
+ * SMS-Activate-protocol URL carries the API key (`?api_key=`), which must never reach the UI or
+ * a log.
+ */
+function describe(e: unknown): string {
+  const what = e instanceof Error ? e.message : String(e);
+  return what.replace(/\?\S*/g, '');
+}
+
 /** One HTTP client per provider key: timeouts, the shared rate budget, no automatic retry. */
 export function createHttp(opts: HttpOptions) {
   const client: KyInstance = ky.create({
@@ -47,15 +57,13 @@ export function createHttp(opts: HttpOptions) {
       const options = Object.fromEntries(Object.entries(init).filter(([, v]) => v !== undefined));
       res = await client(path.replace(/^\//, ''), { method, ...options });
     } catch (e) {
-      const what = e instanceof Error ? e.message : String(e);
-      throw new ProviderError('network', `Could not reach ${opts.baseUrl}: ${what}`);
+      throw new ProviderError('network', `Could not reach ${opts.baseUrl}: ${describe(e)}`);
     }
     let body: string;
     try {
       body = await res.text();
     } catch (e) {
-      const what = e instanceof Error ? e.message : String(e);
-      throw new ProviderError('network', `The connection to ${opts.baseUrl} broke: ${what}`);
+      throw new ProviderError('network', `The connection to ${opts.baseUrl} broke: ${describe(e)}`);
     }
     let json: unknown = undefined;
     try {

@@ -1,7 +1,10 @@
 import type { Money } from '../money.ts';
 
-/** Every provider family the extension can talk to. */
-export type ProviderId = 'codasms';
+/**
+ * Every provider family the extension can talk to. `smsactivate` is the protocol, spoken by
+ * many hosts (the host is a setting); one configuration per family.
+ */
+export type ProviderId = 'codasms' | 'smsactivate' | 'fivesim';
 
 export type Tier = 'standard' | 'priority';
 
@@ -12,18 +15,32 @@ export interface ServiceInfo {
 }
 
 export interface Offer {
-  /** Provider country id (SMS-Activate numeric id as a string). */
+  /** Who sells it, so offers of several providers can be shown side by side. */
+  providerId: ProviderId;
+  /** The provider's name as people know it ("CODASMS", "HeroSMS", "5sim"). */
+  providerName: string;
+  /**
+   * Country id shared by every adapter: the SMS-Activate numeric id as a string ("6" =
+   * Indonesia). Adapters with other vocabularies (5sim names) translate through lib/providers/data.
+   */
   country: string;
   countryName: string;
   /** ISO 3166-1 alpha-2, when the provider says. */
   countryIso: string | null;
   tier: Tier;
   price: Money;
+  /**
+   * True when `price` is the most the order may cost rather than the price itself (an
+   * SMS-Activate-protocol Priority order is a higher price cap; the host charges its going rate).
+   */
+  priceIsCap: boolean;
   stock: number;
 }
 
 export interface OrderRequest {
+  /** SMS-Activate service code ("ds"); adapters translate to their own vocabulary. */
   service: string;
+  /** Shared country id (see Offer.country). */
   country: string;
   tier: Tier;
   /** Refuse to buy above this. */
@@ -63,6 +80,8 @@ export interface Capabilities {
 
 export interface Provider {
   readonly id: ProviderId;
+  /** The name to show people ("CODASMS", "HeroSMS", "5sim"); also used in error messages. */
+  readonly name: string;
   readonly capabilities: Capabilities;
   balance(): Promise<Money>;
   services(): Promise<ServiceInfo[]>;

@@ -9,7 +9,7 @@
  * - times ("YYYY-MM-DD HH:mm:ss") are UTC;
  * - getActiveActivations activationStatus: "4" waiting, "3" waiting for another SMS,
  *   "2" code received; smsCode/smsText are the latest SMS (null before one).
- * Orders on this face are always the Standard tier.
+ * Orders on this face are always the Standard tier. Host dialects (quirks.ts) can be switched on.
  */
 import {
   dollars,
@@ -20,6 +20,9 @@ import {
   type Reply,
 } from '../http.ts';
 import type { Ledger, Order, OrderFailure } from '../ledger.ts';
+import type { Quirk } from '../quirks.ts';
+
+type Quirks = ReadonlySet<Quirk>;
 import type { Face, FaceContext } from './face.ts';
 
 const token = (body: string): Reply => textReply(200, body);
@@ -85,12 +88,14 @@ function statusToken(o: Readonly<Order>): string {
   }
 }
 
-function getStatus(p: URLSearchParams, key: string, ledger: Ledger): Reply {
+function getStatus(p: URLSearchParams, key: string, ledger: Ledger, quirks: Quirks): Reply {
   const order = ledger.getOrder(key, p.get('id')?.trim() ?? '');
+  if (order?.state === 'waiting' && quirks.has('status_ok_no_code'))
+    return token('STATUS_OK:NO_CODE');
   return token(order ? statusToken(order) : 'NO_ACTIVATION');
 }
 
-function setStatus(p: URLSearchParams, key: string, ledger: Ledger): Reply {
+function setStatus(p: URLSearchParams, key: string, ledger: Ledger, quirks: Quirks): Reply {
   const id = p.get('id')?.trim() ?? '';
   const order = ledger.getOrder(key, id);
   if (!order) return token('NO_ACTIVATION');
@@ -110,6 +115,8 @@ function setStatus(p: URLSearchParams, key: string, ledger: Ledger): Reply {
     case '8': {
       const r = ledger.cancel(key, id);
       if (r.kind === 'refunded') return token('ACCESS_CANCEL');
+      if (r.kind !== 'not_found' && quirks.has('cancel_answers_ready'))
+        return token('ACCESS_READY');
       if (r.kind === 'too_early') return token('EARLY_CANCEL_DENIED');
       return token(r.kind === 'not_found' ? 'NO_ACTIVATION' : 'BAD_STATUS');
     }
@@ -181,7 +188,7 @@ function getServicesList(ledger: Ledger): Reply {
   });
 }
 
-type Action = (p: URLSearchParams, key: string, ledger: Ledger) => Reply;
+type Action = (p: URLSearchParams, key: string, ledger: Ledger, quirks: Quirks) => Reply;
 
 const ACTIONS: Record<string, Action> = {
   getBalance: (_p, key, ledger) =>
@@ -209,7 +216,7 @@ export const smsActivateFace: Face = {
       : undefined;
     if (!action) return token('BAD_ACTION');
     await ctx.pause();
-    return action(p, key, ctx.ledger);
+    return action(p, key, ctx.ledger, ctx.quirks);
   },
   rateLimited(retryAfterSeconds) {
     return textReply(429, 'TOO_MANY_REQUESTS', { 'retry-after': String(retryAfterSeconds) });

@@ -1,27 +1,69 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 
-/** Sets the provider up the way a user does: the options page, key and address, Save. */
+export type ProviderFamily = 'codasms' | 'smsactivate' | 'fivesim';
+
+export interface ProviderSetup {
+  apiKey: string;
+  baseUrl: string;
+  /** Default CODASMS. */
+  provider?: ProviderFamily;
+  /** SMS-Activate protocol: a host preset id, or `custom` (the default) for `baseUrl`. */
+  host?: string;
+  /** Account currency, where the options ask for it (5sim, custom SMS-Activate hosts). */
+  currency?: string;
+}
+
+/** The options page, as a user sees it. */
+export class OptionsPage {
+  readonly status: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByRole('status');
+    this.alert = page.getByRole('alert');
+  }
+
+  static async open(context: BrowserContext, extensionId: string): Promise<OptionsPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    return new OptionsPage(page);
+  }
+
+  /** Fills the form for one provider and presses "Save and test". */
+  async saveAndTest(s: ProviderSetup): Promise<void> {
+    const family = s.provider ?? 'codasms';
+    // A <select> inside its <label>: the label's text includes the options, so go by role.
+    const select = (name: string) => this.page.getByRole('combobox', { name, exact: true });
+    await select('Provider').selectOption(family);
+    if (family === 'smsactivate') {
+      await select('Host').selectOption(s.host ?? 'custom');
+    }
+    await this.page.getByLabel('API key').fill(s.apiKey);
+    await this.page.getByLabel(/API address/).fill(s.baseUrl);
+    if (s.currency) await select('Account currency').selectOption(s.currency);
+    await this.page.getByRole('button', { name: 'Save and test' }).click();
+  }
+
+  /** The outcome line: the balance, or the problem in words. */
+  async outcome(): Promise<string> {
+    const shown = this.status.or(this.alert);
+    await shown.waitFor({ timeout: 15_000 });
+    return (await shown.textContent()) ?? '';
+  }
+}
+
+/** Sets a provider up the way a user does: the options page, key and address, Save. */
 export async function configureProvider(
   context: BrowserContext,
   extensionId: string,
-  settings: { apiKey: string; baseUrl: string },
+  settings: ProviderSetup,
 ): Promise<string> {
-  // Reuse the settings tab a fresh install opened, as a user would.
-  const settingsUrl = `chrome-extension://${extensionId}/options.html`;
-  const page =
-    context.pages().find((p) => p.url().startsWith(settingsUrl)) ?? (await context.newPage());
-  if (!page.url().startsWith(settingsUrl)) await page.goto(settingsUrl);
-  await page.getByLabel('API key').waitFor();
-  await page.getByLabel('API key').fill(settings.apiKey);
-  await page.getByLabel(/API address/).fill(settings.baseUrl);
-  await page.getByRole('button', { name: 'Save and test' }).click();
-  const status = page.getByRole('status');
-  await status.or(page.getByRole('alert')).waitFor({ timeout: 15_000 });
-  const text = (await status.or(page.getByRole('alert')).textContent()) ?? '';
-  await page.close();
+  const options = await OptionsPage.open(context, extensionId);
+  await options.saveAndTest(settings);
+  const text = await options.outcome();
+  await options.page.close();
   return text;
 }
-
 /** The browser's id for the tab showing `url` (asked of the extension's worker). */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (target) => {

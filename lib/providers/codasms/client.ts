@@ -74,6 +74,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
 
   return {
     id: 'codasms',
+    name: 'CODASMS',
     capabilities: codasmsCapabilities,
 
     async balance() {

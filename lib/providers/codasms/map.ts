@@ -24,7 +24,7 @@ const REASONS: Record<string, ProviderErrorKind> = {
 };
 
 const MESSAGES: Record<ProviderErrorKind, string> = {
-  bad_key: 'CODASMS did not accept the API key.',
+  bad_key: 'This key was rejected by CODASMS.',
   no_numbers: 'CODASMS has no numbers for this service and country right now.',
   no_balance: 'Your CODASMS balance is too low for this number.',
   rate_limited: 'Too many requests to CODASMS; slowing down.',
@@ -60,7 +60,14 @@ export function offersFromCell(
   cell: MatrixCell,
   currency: string,
 ): Offer[] {
-  const base = { country: country.code, countryName: country.name, countryIso: country.iso };
+  const base = {
+    providerId: 'codasms',
+    providerName: 'CODASMS',
+    country: country.code,
+    countryName: country.name,
+    countryIso: country.iso,
+    priceIsCap: false,
+  } satisfies Partial<Offer>;
   const offers: Offer[] = [
     {
       ...base,

@@ -1,0 +1,93 @@
+import { SMS_ACTIVATE_HOSTS } from '@/lib/providers/sms-activate/hosts.ts';
+import type { ProviderId } from '@/lib/providers/types.ts';
+import {
+  asksCurrency,
+  CURRENCIES,
+  CUSTOM_HOST,
+  defaultAddress,
+  FAMILIES,
+  type Draft,
+} from './provider-form.ts';
+
+interface Props {
+  draft: Draft;
+  onChange(draft: Draft): void;
+  onFamily(providerId: ProviderId): void;
+}
+
+const isFamily = (v: string): v is ProviderId => FAMILIES.some((f) => f.id === v);
+
+/** The fields of one provider: family, host (SMS-Activate protocol), key, address, currency. */
+export function ProviderForm({ draft, onChange, onFamily }: Props) {
+  const family = FAMILIES.find((f) => f.id === draft.providerId);
+  const fallback = defaultAddress(draft);
+  const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
+  return (
+    <>
+      <label className="field">
+        Provider
+        <select
+          value={draft.providerId}
+          onChange={(e) => {
+            if (isFamily(e.target.value)) onFamily(e.target.value);
+          }}
+        >
+          {FAMILIES.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {family ? <p className="hint">{family.hint}</p> : null}
+      {draft.providerId === 'smsactivate' ? (
+        <label className="field">
+          Host
+          <select value={draft.hostPreset} onChange={(e) => set({ hostPreset: e.target.value })}>
+            {SMS_ACTIVATE_HOSTS.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name} ({new URL(h.baseUrl).hostname})
+              </option>
+            ))}
+            <option value={CUSTOM_HOST}>Another compatible host (custom address)</option>
+          </select>
+        </label>
+      ) : null}
+      <label className="field">
+        API key
+        <input
+          type="password"
+          autoComplete="off"
+          required
+          value={draft.apiKey}
+          placeholder={draft.providerId === 'codasms' ? 'coda_live_…' : ''}
+          onChange={(e) => set({ apiKey: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        {fallback
+          ? `API address (leave empty for ${fallback})`
+          : 'API address (for example https://provider.example)'}
+        <input
+          type="url"
+          value={draft.baseUrl}
+          required={!fallback}
+          placeholder={fallback || 'https://'}
+          onChange={(e) => set({ baseUrl: e.target.value })}
+        />
+      </label>
+      {asksCurrency(draft) ? (
+        <label className="field">
+          Account currency
+          <select value={draft.currency} onChange={(e) => set({ currency: e.target.value })}>
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </>
+  );
+}

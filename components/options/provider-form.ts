@@ -1,0 +1,120 @@
+import { CODASMS_DEFAULT_BASE_URL } from '@/lib/providers/codasms/client.ts';
+import { FIVESIM_DEFAULT_BASE_URL } from '@/lib/providers/fivesim/client.ts';
+import { providerName, type ProviderSettings } from '@/lib/providers/registry.ts';
+import {
+  DEFAULT_SMS_ACTIVATE_HOST,
+  normalizeSmsActivateUrl,
+  SMS_ACTIVATE_HOSTS,
+} from '@/lib/providers/sms-activate/hosts.ts';
+import type { ProviderId } from '@/lib/providers/types.ts';
+
+/** What the options form edits: one provider's settings as typed. */
+export interface Draft {
+  providerId: ProviderId;
+  /** SMS-Activate protocol: a preset id, or `custom` for an address typed in. */
+  hostPreset: string;
+  apiKey: string;
+  baseUrl: string;
+  currency: string;
+}
+
+export const CUSTOM_HOST = 'custom';
+
+export const FAMILIES: readonly { id: ProviderId; label: string; hint: string }[] = [
+  {
+    id: 'codasms',
+    label: 'CODASMS',
+    hint: 'Pay-per-code numbers with Standard and Priority options.',
+  },
+  {
+    id: 'smsactivate',
+    label: 'SMS-Activate protocol (HeroSMS, GrizzlySMS, SMSHub, DaisySMS…)',
+    hint: 'One pool per country. Priority here means a higher price cap (up to 1.5× the listed price), not better delivery.',
+  },
+  {
+    id: 'fivesim',
+    label: '5sim',
+    hint: 'Standard is the cheapest operator; Priority the operator with the best delivery rate.',
+  },
+];
+
+export const CURRENCIES = ['USD', 'EUR', 'RUB'] as const;
+
+/** The form for a provider family: its saved settings, or a fresh draft. */
+export function draftFor(providerId: ProviderId, saved: readonly ProviderSettings[]): Draft {
+  const s = saved.find((p) => p.providerId === providerId);
+  const preset = s?.hostPreset ?? DEFAULT_SMS_ACTIVATE_HOST;
+  return {
+    providerId,
+    hostPreset: providerId === 'smsactivate' ? preset : '',
+    apiKey: s?.apiKey ?? '',
+    baseUrl: s?.baseUrl ?? '',
+    currency: s?.currency ?? (providerId === 'fivesim' ? 'RUB' : 'USD'),
+  };
+}
+
+/** The address used when the field is left empty; '' when one must be typed. */
+export function defaultAddress(d: Draft): string {
+  switch (d.providerId) {
+    case 'codasms':
+      return CODASMS_DEFAULT_BASE_URL;
+    case 'fivesim':
+      return FIVESIM_DEFAULT_BASE_URL;
+    case 'smsactivate':
+      return SMS_ACTIVATE_HOSTS.find((h) => h.id === d.hostPreset)?.baseUrl ?? '';
+  }
+}
+
+/** Whether the account currency must be said (the provider's API does not name it). */
+export const asksCurrency = (d: Draft): boolean =>
+  d.providerId === 'fivesim' || (d.providerId === 'smsactivate' && d.hostPreset === CUSTOM_HOST);
+
+/** A problem with the draft, in words, or null. */
+export function draftProblem(d: Draft): string | null {
+  if (!d.apiKey.trim()) return 'Paste your API key first.';
+  const url = d.baseUrl.trim() || defaultAddress(d);
+  if (!url) return 'Type the API address of your SMS-Activate-compatible provider.';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'The API address is not a web address (it should look like https://…).';
+  }
+  const local =
+    ['127.0.0.1', 'localhost'].includes(parsed.hostname) || parsed.hostname.endsWith('.localhost');
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
+    return 'The API address must start with https://';
+  }
+  return null;
+}
+
+/** The host permission pattern for the address the provider will be reached at. */
+export function originPattern(d: Draft): string {
+  const { protocol, hostname } = new URL(d.baseUrl.trim() || defaultAddress(d));
+  // Match patterns without a port cover every port of that host.
+  return `${protocol}//${hostname}/*`;
+}
+
+export function toSettings(d: Draft, now: number): ProviderSettings {
+  const baseUrl =
+    d.providerId === 'smsactivate' ? normalizeSmsActivateUrl(d.baseUrl) : d.baseUrl.trim();
+  return {
+    providerId: d.providerId,
+    apiKey: d.apiKey.trim(),
+    baseUrl,
+    ...(d.providerId === 'smsactivate' ? { hostPreset: d.hostPreset } : {}),
+    ...(asksCurrency(d) ? { currency: d.currency } : {}),
+    savedAt: now,
+  };
+}
+
+/** Replaces the family's settings where they were (keeping the default first), or appends. */
+export function upsert(list: readonly ProviderSettings[], s: ProviderSettings): ProviderSettings[] {
+  const at = list.findIndex((p) => p.providerId === s.providerId);
+  return at === -1 ? [...list, s] : list.map((p, i) => (i === at ? s : p));
+}
+
+export function describeSettings(s: ProviderSettings): string {
+  const name = providerName(s);
+  return s.baseUrl ? `${name} (${s.baseUrl})` : name;
+}

@@ -1,0 +1,238 @@
+import { money } from '../../money.ts';
+import { countryByFivesimName, countryById } from '../data/countries.ts';
+import { SERVICE_TABLE, serviceByCode } from '../data/services.ts';
+import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
+import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
+import type { RateBudget } from '../rate-budget.ts';
+import {
+  ProviderError,
+  type Capabilities,
+  type Offer,
+  type OrderRequest,
+  type Provider,
+  type ProviderOrder,
+} from '../types.ts';
+import {
+  amount,
+  chooseOperator,
+  countriesOf,
+  errorFromReply,
+  isOpenStatus,
+  operatorsOf,
+  statusFromOrder,
+  windowMs,
+} from './map.ts';
+import * as s from './schemas.ts';
+
+export const FIVESIM_DEFAULT_BASE_URL = 'https://5sim.net';
+
+export const fivesimCapabilities: Capabilities = {
+  windowSeconds: 1200,
+  // 5sim publishes no early-cancel rule; two minutes keeps the engine from asking too soon if
+  // it has one (a refusal is understood either way).
+  earlyCancelSeconds: 120,
+  rateLimitPerMinute: 60,
+  bulkCheck: false,
+  tiers: ['standard', 'priority'],
+  // Later SMS simply join the order's `sms` list; there is nothing to ask for.
+  anotherSms: false,
+  complete: true,
+};
+
+export interface FivesimOptions {
+  apiKey: string;
+  /** Origin; paths start with /v1. */
+  baseUrl?: string;
+  /** 5sim accounts keep their balance in one currency; the API does not name it. */
+  currency?: string;
+  budget: RateBudget;
+  memo?: OrderMemo;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+const unsold = () =>
+  new ProviderError('unavailable', '5sim does not offer this service or country.');
+
+export function createFivesimProvider(opts: FivesimOptions): Provider {
+  const now = opts.now ?? Date.now;
+  const memo = opts.memo ?? createOrderMemo();
+  const currency = opts.currency ?? 'RUB';
+  const http = createHttp({
+    baseUrl: (opts.baseUrl || FIVESIM_DEFAULT_BASE_URL).replace(/\/v1\/?$/, ''),
+    headers: { authorization: `Bearer ${opts.apiKey}`, accept: 'application/json' },
+    budget: opts.budget,
+    fetch: opts.fetch,
+  });
+
+  async function get(path: string, searchParams?: Record<string, string>): Promise<unknown> {
+    const reply: RawReply = await http.send('get', path, { searchParams });
+    if (reply.status === 429) opts.budget.pause(reply.retryAfterMs ?? 10_000);
+    if (reply.status < 400 && reply.json !== undefined && typeof reply.json === 'object') {
+      return reply.json;
+    }
+    throw errorFromReply(reply);
+  }
+
+  const orderAt = async (path: string) => parseReply(s.orderReply, await get(path), 'order');
+  const check = async (id: string) =>
+    statusFromOrder(await withRetry(() => orderAt(`/v1/user/check/${encodeURIComponent(id)}`)));
+
+  function placed(order: s.OrderReply, tier: OrderRequest['tier']): ProviderOrder {
+    return {
+      id: order.id,
+      phone: `+${order.phone.replace(/\D/g, '')}`,
+      price: amount(order.price, currency),
+      tier,
+      expiresAt: now() + (windowMs(order) ?? fivesimCapabilities.windowSeconds * 1000),
+      cancelAllowedAt: now() + fivesimCapabilities.earlyCancelSeconds * 1000,
+    };
+  }
+
+  async function prices(params: Record<string, string>) {
+    const body = await withRetry(() => get('/v1/guest/prices', params));
+    return parseReply(s.pricesReply, body, 'prices');
+  }
+
+  async function recentOrders() {
+    const body = await get('/v1/user/orders', {
+      category: 'activation',
+      limit: '50',
+      order: 'id',
+      reverse: 'true',
+    });
+    return parseReply(s.ordersReply, body, 'orders').Data ?? [];
+  }
+
+  return {
+    id: 'fivesim',
+    name: '5sim',
+    capabilities: fivesimCapabilities,
+
+    async balance() {
+      const profile = parseReply(
+        s.profileReply,
+        await withRetry(() => get('/v1/user/profile')),
+        'profile',
+      );
+      return amount(profile.balance, currency);
+    },
+
+    async services() {
+      // 5sim's product list has no display names; the shipped table does.
+      return SERVICE_TABLE.filter((r) => r.fivesim).map(({ code, name }) => ({ code, name }));
+    },
+
+    async offers(service) {
+      const product = serviceByCode(service)?.fivesim;
+      if (!product) return [];
+      const offers: Offer[] = [];
+      for (const [name, ops] of countriesOf(await prices({ product }), product)) {
+        const country = countryByFivesimName(name);
+        if (!country) continue;
+        const base = {
+          providerId: 'fivesim',
+          providerName: '5sim',
+          country: country.id,
+          countryName: country.name,
+          countryIso: country.iso,
+          priceIsCap: false,
+        } satisfies Partial<Offer>;
+        for (const tier of ['standard', 'priority'] as const) {
+          const choice = chooseOperator(ops, tier, null);
+          if (choice) {
+            offers.push({
+              ...base,
+              tier,
+              price: money(choice.cents, currency),
+              stock: choice.stock,
+            });
+          }
+        }
+      }
+      return offers;
+    },
+
+    async order(req) {
+      const product = serviceByCode(req.service)?.fivesim;
+      const country = countryById(req.country)?.fivesim;
+      if (!product || !country) throw unsold();
+      const ops = operatorsOf(await prices({ country, product }), product, country);
+      if (!ops || Object.keys(ops).length === 0) {
+        throw new ProviderError(
+          'no_numbers',
+          '5sim has no numbers for this service and country right now.',
+        );
+      }
+      const cap = req.maxPrice?.cents ?? null;
+      const choice = chooseOperator(ops, req.tier, cap);
+      if (!choice) {
+        const uncapped = chooseOperator(ops, req.tier, null);
+        if (uncapped && cap !== null && uncapped.cents > cap) {
+          throw new ProviderError(
+            'price_above_cap',
+            '5sim wants more than the price you saw; check the offer again.',
+          );
+        }
+        throw new ProviderError(
+          'no_numbers',
+          '5sim has no numbers for this service and country right now.',
+        );
+      }
+      const path = ['/v1/user/buy/activation', country, choice.operator, product]
+        .map((p, i) => (i === 0 ? p : encodeURIComponent(p)))
+        .join('/');
+      return orderOnce({
+        memo,
+        idempotencyKey: req.idempotencyKey,
+        listOpen: async () =>
+          (await recentOrders())
+            .filter((o) => isOpenStatus(o.status))
+            .map((o) => ({ id: o.id, matches: o.product === product && o.country === country })),
+        buy: async () => placed(await orderAt(path), req.tier),
+        adopt: async (id) =>
+          placed(
+            await withRetry(() => orderAt(`/v1/user/check/${encodeURIComponent(id)}`)),
+            req.tier,
+          ),
+      });
+    },
+
+    check,
+
+    async cancel(id) {
+      try {
+        // Not retried blindly: the engine cancels again after an unclear failure.
+        const order = await orderAt(`/v1/user/cancel/${encodeURIComponent(id)}`);
+        return statusFromOrder(order);
+      } catch (e) {
+        // "order has sms": a code raced in, take it. "order expired": it ended (and refunded).
+        if (
+          e instanceof ProviderError &&
+          (e.kind === 'code_already_received' || e.kind === 'not_found')
+        ) {
+          const after = await check(id);
+          if (after.kind !== 'waiting') return after;
+        }
+        throw e;
+      }
+    },
+
+    async complete(id) {
+      try {
+        await orderAt(`/v1/user/finish/${encodeURIComponent(id)}`);
+      } catch (e) {
+        // Finishing an order 5sim already closed is done.
+        if (e instanceof ProviderError && e.kind === 'not_found') return;
+        throw e;
+      }
+    },
+
+    async requestAnotherSms() {
+      throw new ProviderError(
+        'unavailable',
+        '5sim sends every SMS to the order by itself; there is nothing to request.',
+      );
+    },
+  };
+}

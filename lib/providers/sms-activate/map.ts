@@ -1,0 +1,181 @@
+import { centsFromDecimal, money, type Money } from '../../money.ts';
+import type { RawReply } from '../http.ts';
+import { ProviderError, type ProviderErrorKind, type ProviderStatus } from '../types.ts';
+import type { ActiveActivation } from './schemas.ts';
+
+/** A legacy reply `TOKEN[:data]`, split at the first ':' only (codes and texts may hold ':'). */
+export interface Token {
+  token: string;
+  data: string | null;
+}
+
+const TOKEN = /^([A-Z][A-Z0-9_]+)(?::([\s\S]*))?$/;
+
+export function parseToken(body: string): Token | null {
+  const m = TOKEN.exec(body.trim());
+  if (!m?.[1]) return null;
+  return { token: m[1], data: m[2] ?? null };
+}
+
+export const looksLikeHtml = (body: string): boolean =>
+  /^\s*<(!doctype|html|head|body)/i.test(body);
+
+const KINDS: Record<string, ProviderErrorKind> = {
+  BAD_KEY: 'bad_key',
+  BAD_ACTION: 'unavailable',
+  BAD_SERVICE: 'unavailable',
+  WRONG_SERVICE: 'unavailable',
+  BAD_COUNTRY: 'unavailable',
+  NO_NUMBERS: 'no_numbers',
+  NO_BALANCE: 'no_balance',
+  NO_MONEY: 'no_balance',
+  NO_MEANS: 'no_balance',
+  BANNED: 'banned',
+  WRONG_MAX_PRICE: 'price_above_cap',
+  NO_ACTIVATION: 'not_found',
+  WRONG_ACTIVATION_ID: 'not_found',
+  EARLY_CANCEL_DENIED: 'too_early_to_cancel',
+  ERROR_SQL: 'provider_down',
+  SQL_ERROR: 'provider_down',
+  TOO_MANY_ACTIVE_RENTALS: 'unavailable',
+  TOO_MANY_REQUESTS: 'rate_limited',
+};
+
+/** Every reply token that is an error (as opposed to an answer such as ACCESS_*, STATUS_*). */
+export const isErrorToken = (t: Token): boolean => Object.hasOwn(KINDS, t.token);
+
+export function errorMessage(kind: ProviderErrorKind, host: string, data: string | null): string {
+  switch (kind) {
+    case 'bad_key':
+      return `This key was rejected by ${host}.`;
+    case 'no_numbers':
+      return `${host} has no numbers for this service and country right now.`;
+    case 'no_balance':
+      return `Your ${host} balance is too low for this number.`;
+    case 'banned':
+      return `${host} has blocked this account${data ? ` until ${data}` : ''}.`;
+    case 'price_above_cap':
+      return `${host} wants more than the price you saw${data ? ` (at least ${data})` : ''}; check the offer again.`;
+    case 'not_found':
+      return `${host} does not know this order.`;
+    case 'too_early_to_cancel':
+      return `${host} does not allow cancelling this order yet.`;
+    case 'rate_limited':
+      return `Too many requests to ${host}; slowing down.`;
+    case 'provider_down':
+      return `${host} is having trouble; trying again shortly.`;
+    case 'malformed_reply':
+      return `${host} sent a reply that could not be read.`;
+    case 'network':
+      return `Could not reach ${host}.`;
+    case 'code_already_received':
+      return 'A code already arrived for this order.';
+    case 'in_progress':
+      return `${host} is still processing this request.`;
+    case 'unavailable':
+      return `${host} does not offer this (service, country or request).`;
+  }
+}
+
+export function tokenError(t: Token, host: string): ProviderError {
+  const kind = KINDS[t.token] ?? 'malformed_reply';
+  if (t.token === 'TOO_MANY_ACTIVE_RENTALS')
+    return new ProviderError(kind, `${host} allows no more open orders right now.`);
+  if (t.token === 'BAD_ACTION')
+    return new ProviderError(kind, `${host} does not support this request.`);
+  const message = KINDS[t.token]
+    ? errorMessage(kind, host, t.data)
+    : `${host} answered "${t.token}", which is not part of the protocol.`;
+  return new ProviderError(kind, message);
+}
+
+/**
+ * Classifies a reply that is neither the expected token nor JSON: a protocol error token, an
+ * HTML page (a proxy's or the host's error page, not a protocol reply), or garbage.
+ */
+export function replyError(reply: RawReply, host: string): ProviderError {
+  const t = parseToken(reply.body);
+  if (reply.status === 429 || t?.token === 'TOO_MANY_REQUESTS') {
+    const message = errorMessage('rate_limited', host, null);
+    return new ProviderError('rate_limited', message, reply.retryAfterMs);
+  }
+  if (t && isErrorToken(t)) return tokenError(t, host);
+  if (reply.status === 401 || reply.status === 403)
+    return new ProviderError('bad_key', errorMessage('bad_key', host, null));
+  if (reply.status >= 500) {
+    return new ProviderError(
+      'provider_down',
+      `${errorMessage('provider_down', host, null)} (HTTP ${reply.status})`,
+    );
+  }
+  if (looksLikeHtml(reply.body)) {
+    return new ProviderError(
+      'malformed_reply',
+      `${host} answered with a web page instead of an API reply.`,
+    );
+  }
+  if (t) return tokenError(t, host);
+  return new ProviderError('malformed_reply', errorMessage('malformed_reply', host, null));
+}
+
+/**
+ * Words some hosts put after `STATUS_OK:` when there is no code yet. Anything without a letter
+ * or digit is no code either.
+ */
+const NO_CODE =
+  /^(null|none|nil|undefined|no[ _-]?code|no[ _-]?sms|empty|wait\w*|нет( кода)?|-+|0)$/i;
+
+export function realCode(raw: string | null | undefined): string | null {
+  const code = raw?.trim() ?? '';
+  if (code === '' || NO_CODE.test(code) || !/[\p{L}\p{N}]/u.test(code)) return null;
+  return code;
+}
+
+/** getStatus reply -> status. Null when the token is not a status (the caller reports it). */
+export function statusFromToken(t: Token): ProviderStatus | null {
+  switch (t.token) {
+    case 'STATUS_WAIT_CODE':
+    case 'STATUS_WAIT_RESEND':
+      return { kind: 'waiting' };
+    case 'STATUS_WAIT_RETRY':
+    case 'STATUS_OK': {
+      // WAIT_RETRY carries the last code while another SMS is awaited: that code stands.
+      const code = realCode(t.data);
+      return code ? { kind: 'code', code, text: null } : { kind: 'waiting' };
+    }
+    case 'STATUS_CANCEL':
+      return { kind: 'refunded' };
+    default:
+      return null;
+  }
+}
+
+/** One row of getActiveActivations -> status; only open orders are listed. */
+export function statusFromActivation(a: ActiveActivation): ProviderStatus {
+  const code = realCode(a.smsCode);
+  return code ? { kind: 'code', code, text: a.smsText } : { kind: 'waiting' };
+}
+
+/** A decimal amount in the host's currency, or a malformed reply. */
+export function amount(value: string | number, currency: string, host: string): Money {
+  const cents = centsFromDecimal(value);
+  if (cents === null)
+    throw new ProviderError('malformed_reply', errorMessage('malformed_reply', host, null));
+  return money(cents, currency);
+}
+
+/** Cents -> "1.23" for a price-cap parameter (dollars, or the host's unit). */
+export function decimalOf(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Window length from the host's own start and end times. Their time zone is unstated (often
+ * Moscow), so only the difference is trusted, added to our clock.
+ */
+export function windowMs(start: string | undefined, end: string | null | undefined): number | null {
+  if (!start || !end) return null;
+  const parse = (s: string) => Date.parse(`${s.trim().replace(' ', 'T')}Z`);
+  const ms = parse(end) - parse(start);
+  return Number.isFinite(ms) && ms > 0 && ms <= 24 * 3_600_000 ? ms : null;
+}
