@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Money in integer minor units (cents) with its currency. Never a float. */
 export interface Money {

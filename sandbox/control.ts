@@ -3,7 +3,7 @@
  * `{ok:false, reason:"invalid_request", message}`, 404 `{ok:false, reason:"not_found"}`,
  * 405 `{ok:false, reason:"method_not_allowed"}`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { extractCode } from '../lib/sms/extract-code.ts';
 import { FAULT_KINDS, type Faults } from './faults.ts';
 import { jsonReply, parseJson, type ApiRequest, type Reply } from './http.ts';

@@ -3,7 +3,7 @@
  * for that host's page only. The page side refuses to fill such a code anywhere else; the
  * background checks the same before it ever hands the code over.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { helloReply } from '../messaging.ts';
 import { parseOriginBoundCode } from '../sms/extract-code.ts';
 

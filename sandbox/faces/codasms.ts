@@ -8,7 +8,7 @@
  *       "invalid request" reason, and internal_error would wrongly blame the server),
  *   405 provider_error (wrong method), 404 not_found, 500 internal_error.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { header, jsonReply, parseJson, type ApiRequest, type Reply } from '../http.ts';
 import type { Order, OrderFailure } from '../ledger.ts';
 import type { Face, FaceContext } from './face.ts';

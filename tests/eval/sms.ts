@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { extractCode, parseOriginBoundCode } from '../../lib/sms/extract-code.ts';
 import { CORPORA } from './browser.ts';
 import { loadNotes } from './notes.ts';

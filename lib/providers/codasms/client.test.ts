@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { money } from '../../money.ts';
 import { createRateBudget, type RateBudget } from '../rate-budget.ts';

@@ -12,7 +12,7 @@ import {
 } from '../types.ts';
 import { errorFromHttp, errorFromReason, offersFromCell, statusFromReply, toE164 } from './map.ts';
 import * as s from './schemas.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CODASMS_DEFAULT_BASE_URL = 'https://api.codasms.com';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Wire shapes of the CODASMS v1 API (../shared/docs/providers.md, section 1). Parsed loosely:
 // unknown extra fields are ignored, missing required ones are a malformed reply.

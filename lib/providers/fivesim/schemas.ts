@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Wire shapes of 5sim's REST API (providers.md section 3). Amounts are decimals in the
 // account's currency; ids are numbers.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Wire shapes of the SMS-Activate protocol's JSON actions (providers.md section 2). Hosts differ
 // in whether numbers come as strings or numbers, so both are accepted and normalised here.

@@ -1,5 +1,5 @@
 /** The sandbox's control API as the contract suite uses it (accounts, SMS, faults, ledger). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LedgerView = z.object({
   balance_cents: z.number(),
