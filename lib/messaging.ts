@@ -24,6 +24,7 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.cancelOrder'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.fillAgain'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('popup.requestAnotherSms'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('options.testProvider') }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
@@ -67,6 +68,7 @@ export interface PageReplies {
   'popup.cancelOrder': Order | null;
   'popup.anotherNumber': Order | null;
   'popup.fillAgain': Order | null;
+  'popup.requestAnotherSms': Order | null;
   'options.testProvider': { balance: Money };
 }
 

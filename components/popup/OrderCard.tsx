@@ -37,8 +37,10 @@ export function OrderCard({ order }: { order: Order }) {
   const now = useNow();
   const client = useQueryClient();
   const act = useMutation({
-    mutationFn: (type: 'popup.cancelOrder' | 'popup.anotherNumber' | 'popup.fillAgain') =>
-      ask({ type, orderId: order.id }),
+    mutationFn: (
+      type:
+        'popup.cancelOrder' | 'popup.anotherNumber' | 'popup.fillAgain' | 'popup.requestAnotherSms',
+    ) => ask({ type, orderId: order.id }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
   const open = order.state === 'waiting' || order.state === 'cancelling';
@@ -88,6 +90,17 @@ export function OrderCard({ order }: { order: Order }) {
       ) : null}
       <p className="money">{moneyLine(order)}</p>
       {order.lastError && open ? <p className="hint">{order.lastError.message}</p> : null}
+      {order.state === 'received' && order.anotherSms ? (
+        <div className="actions">
+          {order.resend === null ? (
+            <button type="button" onClick={() => act.mutate('popup.requestAnotherSms')}>
+              Request another SMS
+            </button>
+          ) : (
+            <p className="hint">Waiting for another SMS…</p>
+          )}
+        </div>
+      ) : null}
       {order.state === 'waiting' ? (
         <div className="actions">
           <button type="button" onClick={() => act.mutate('popup.fillAgain')}>

@@ -2,11 +2,14 @@ import type { Browser } from 'webextension-polyfill';
 import type { OrderEffect } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
 import { formatMoney } from '../money.ts';
-import { pokeTab } from './tabs.ts';
+import { sameSite } from '../services/detect.ts';
+import { findSiteTab, pokeTab, tabShowsSite } from './tabs.ts';
 
 export interface EffectDeps {
   browser: Browser;
   orderAgain(order: Order): Promise<void>;
+  /** Moves the order to another tab of its site (its own tab is gone). */
+  rebind(order: Order, tabId: number): Promise<void>;
 }
 
 /** Runs what a transition asked for; the order is already stored when this runs. */
@@ -23,9 +26,20 @@ export function createEffectRunner(deps: EffectDeps) {
   return async (order: Order, effect: OrderEffect): Promise<void> => {
     switch (effect.type) {
       case 'fillPhone':
-      case 'fillCode':
-        await pokeTab(browser, order.site.tabId);
+      case 'fillCode': {
+        // After a browser restart the ordering tab is gone; the site may be open in another.
+        const isSite = (url: string) => sameSite(url, order.site.domain);
+        let tabId = order.site.tabId;
+        if (!(await tabShowsSite(browser, tabId, isSite))) {
+          const other = await findSiteTab(browser, isSite);
+          if (other !== null) {
+            await deps.rebind(order, other);
+            tabId = other;
+          }
+        }
+        await pokeTab(browser, tabId);
         return;
+      }
       case 'notifyCode':
         await notify(
           `code-${order.id}`,

@@ -3,9 +3,11 @@ import { contentMessage, pageMessage, type HelloReply, type Reply } from '../mes
 import type { Engine } from '../orders/engine.ts';
 import type { Scheduler } from '../orders/scheduler.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
+import type { ProviderResolver } from '../providers/active.ts';
+import { bestOffers, combinedCapabilities, findOffer, offersAcross } from '../providers/offers.ts';
 import { isProviderError, type Provider } from '../providers/types.ts';
 import { detectSite, sameSite } from '../services/detect.ts';
-import { preferencesItem } from '../storage.ts';
+import { preferencesItem, providerSettingsItem } from '../storage.ts';
 import { pokeTab } from './tabs.ts';
 
 /** How long after a code arrived the page may still have it filled. */
@@ -15,7 +17,7 @@ export interface HandlerDeps {
   browser: Browser;
   engine: Engine;
   scheduler: Scheduler;
-  provider(): Promise<Provider | null>;
+  provider: ProviderResolver;
 }
 
 function fail(e: unknown): Reply<never> {
@@ -38,6 +40,12 @@ export function isExtensionPage(browser: Browser, sender: Runtime.MessageSender)
 
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
+
+  async function allProviders(): Promise<Provider[]> {
+    const all = await deps.provider.all();
+    if (all.length === 0) await needProvider();
+    return all;
+  }
 
   async function needProvider(): Promise<Provider> {
     const p = await deps.provider();
@@ -76,21 +84,25 @@ export function createHandlers(deps: HandlerDeps) {
           return ok({ site, configured, orders, preferences: await preferencesItem.getValue() });
         }
         case 'popup.getOffers': {
-          const provider = await needProvider();
-          const [offers, balance] = await Promise.all([
-            provider.offers(msg.service),
-            provider.balance(),
-          ]);
-          return ok({ offers, balance, capabilities: provider.capabilities });
+          // Every configured provider at once; per country the best Standard and Priority.
+          const providers = await allProviders();
+          const { offers, answered } = await offersAcross(providers, msg.service);
+          const main = answered[0] ?? (await needProvider());
+          const balance = await main.balance();
+          const capabilities = combinedCapabilities(answered) ?? main.capabilities;
+          return ok({ offers: bestOffers(offers, balance.currency), balance, capabilities });
         }
         case 'popup.createOrder': {
           const tab = await browser.tabs.get(msg.tabId);
           const site = tab.url ? detectSite(tab.url) : null;
           if (!site) throw new Error('This tab is not a web page the extension can fill.');
-          const provider = await needProvider();
-          const offers = await provider.offers(msg.service);
-          const offer = offers.find((o) => o.country === msg.country && o.tier === msg.tier);
+          // The provider whose offer the popup showed for this country and tier gets the order.
+          const providers = await allProviders();
+          const { offers } = await offersAcross(providers, msg.service);
+          const currency = offers.find((o) => o.providerId === providers[0]?.id)?.price.currency;
+          const offer = findOffer(bestOffers(offers, currency ?? null), msg.country, msg.tier);
           const order = await engine.create({
+            providerId: offer?.providerId,
             service: { code: msg.service, name: site.service?.name ?? msg.service },
             country: {
               code: msg.country,
@@ -116,13 +128,25 @@ export function createHandlers(deps: HandlerDeps) {
           void scheduler.wake();
           return ok(order);
         }
+        case 'popup.requestAnotherSms': {
+          const order = await engine.requestAnotherSms(msg.orderId);
+          if (order && !order.anotherSms) {
+            throw new Error('This provider cannot send another SMS for an order.');
+          }
+          void scheduler.wake();
+          return ok(order);
+        }
         case 'popup.fillAgain': {
           const order = await engine.apply(msg.orderId, { type: 'refill' });
           if (order) await pokeTab(browser, order.site.tabId);
           return ok(order);
         }
         case 'options.testProvider': {
-          const provider = await needProvider();
+          // The provider the options page saved last is the one to test.
+          const saved = await providerSettingsItem.getValue();
+          const latest = [...saved].sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))[0];
+          const provider = latest ? await deps.provider(latest.providerId) : null;
+          if (!provider) return fail(new Error('No provider is set up yet.'));
           return ok({ balance: await provider.balance() });
         }
       }

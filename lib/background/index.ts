@@ -5,19 +5,23 @@ import { createProviderResolver } from '../providers/active.ts';
 import { createOrderStore, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers, isExtensionPage } from './handlers.ts';
+import { adoptTab, fillPending, resumeFills } from './tabs.ts';
+import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
 const BACKSTOP_ALARM = 'orders-backstop';
 
 export interface BackgroundOptions {
   browser: Browser;
-  now?: () => number;
+  /** The worker's clock; a test build's can be shifted from storage (test-clock.ts). */
+  clock?: WorkerClock;
 }
 
 /**
  * Wires the order engine to the browser. Listeners are added synchronously, as MV3 requires
  * for a worker woken by an event; the first thing a fresh worker does is reconcile open orders.
  */
-export function startBackground({ browser, now = Date.now }: BackgroundOptions) {
+export function startBackground({ browser, clock = createWorkerClock() }: BackgroundOptions) {
+  const { now } = clock;
   const provider = createProviderResolver(() => providerSettingsItem.getValue(), now);
 
   const runEffect = createEffectRunner({
@@ -34,6 +38,7 @@ export function startBackground({ browser, now = Date.now }: BackgroundOptions) 
       });
       void scheduler.wake();
     },
+    rebind: async (o, tabId) => void (await engine.apply(o.id, { type: 'rebind', tabId })),
   });
   // `orderAgain` runs long after start-up, when both exist.
   const engine: Engine = createEngine({
@@ -49,26 +54,45 @@ export function startBackground({ browser, now = Date.now }: BackgroundOptions) 
     now,
     rateLimitPerMinute: async () => (await provider())?.capabilities.rateLimitPerMinute ?? 60,
     setBackstop: async (on) => {
-      if (on) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
+      const t = now();
+      const keep = on || (await engine.allOrders()).some((o) => fillPending(o, t));
+      if (keep) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
       else await browser.alarms.clear(BACKSTOP_ALARM);
     },
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
+  // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
+  const wake = () => void clock.ready.then(() => scheduler.wake());
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (isExtensionPage(browser, sender)) {
-      return handlers.onPage(message);
+      return clock.ready.then(() => handlers.onPage(message));
     }
-    if (sender.tab) return handlers.onContent(message, sender);
+    if (sender.tab) return clock.ready.then(() => handlers.onContent(message, sender));
     return undefined;
   });
+  const fillAgain = () =>
+    resumeFills({ browser, engine, now }, (o, type) => runEffect(o, { type }));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BACKSTOP_ALARM) void scheduler.wake();
+    if (alarm.name !== BACKSTOP_ALARM) return;
+    wake();
+    void clock.ready.then(fillAgain).catch((e) => console.warn('filling again failed', e));
   });
-  browser.runtime.onStartup.addListener(() => void scheduler.wake());
+  browser.runtime.onStartup.addListener(wake);
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status !== 'complete' || !tab.url) return;
+    void adoptTab({ browser, engine, now }, tabId, tab.url).catch((e) =>
+      console.warn('adopting a tab failed', e),
+    );
+  });
 
-  // A fresh worker (after a kill, a browser restart or an update) resumes every open order.
-  void scheduler.wake();
+  // A fresh worker (after a kill, a browser restart or an update) asks the provider about every
+  // open order first, then keeps polling.
+  void clock.ready
+    .then(() => engine.reconcile())
+    .then(fillAgain)
+    .catch((e) => console.warn('reconcile failed', e))
+    .then(() => scheduler.wake());
   return { engine, scheduler };
 }

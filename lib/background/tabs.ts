@@ -1,4 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
+import type { Engine } from '../orders/engine.ts';
+import { OPEN_STATES, type Order } from '../orders/types.ts';
+import { sameSite } from '../services/detect.ts';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
@@ -22,5 +25,98 @@ export async function pokeTab(browser: Browser, tabId: number): Promise<boolean>
   } catch (e) {
     console.warn(`could not reach tab ${tabId}`, e);
     return false;
+  }
+}
+
+/**
+ * Whether the tab still exists and shows the site that ordered. A tab whose address we may
+ * not read (no host permission) counts as showing it: we cannot tell, so we leave it be.
+ */
+export async function tabShowsSite(
+  browser: Browser,
+  tabId: number,
+  isSite: (url: string) => boolean,
+): Promise<boolean> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return !tab.url || isSite(tab.url);
+  } catch {
+    return false;
+  }
+}
+
+/** Another open tab on the site, for an order whose own tab is gone (a browser restart). */
+export async function findSiteTab(
+  browser: Browser,
+  isSite: (url: string) => boolean,
+): Promise<number | null> {
+  try {
+    const tabs = await browser.tabs.query({});
+    return tabs.find((t) => t.id !== undefined && !!t.url && isSite(t.url))?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** How long after a code arrived a page of its site may still get it filled. */
+export const CODE_FILL_MS = 20 * 60_000;
+
+/** Orders that may still fill something into a page: open ones, and codes not yet filled. */
+export function wantsPage(order: Order, now: number): boolean {
+  if (OPEN_STATES.has(order.state)) return true;
+  return (
+    order.state === 'completed' &&
+    order.code !== null &&
+    !order.codeFilled &&
+    now - (order.endedAt ?? 0) < CODE_FILL_MS
+  );
+}
+
+/**
+ * A page of an order's site finished loading in another tab while the order's own tab is gone
+ * (the browser was closed mid-order and the user opens the signup page again): that tab takes
+ * the order over, and gets the phone and the code filled.
+ */
+export async function adoptTab(
+  deps: { browser: Browser; engine: Engine; now: () => number },
+  tabId: number,
+  url: string,
+): Promise<void> {
+  for (const order of await deps.engine.allOrders()) {
+    if (order.site.tabId === tabId || !wantsPage(order, deps.now())) continue;
+    const isSite = (u: string) => sameSite(u, order.site.domain);
+    if (!isSite(url) || (await tabShowsSite(deps.browser, order.site.tabId, isSite))) continue;
+    await deps.engine.apply(order.id, { type: 'rebind', tabId });
+    await pokeTab(deps.browser, tabId);
+  }
+}
+
+/**
+ * How long the alarm keeps coming back for a code that is known but not yet filled: a worker
+ * killed right after storing the code (before poking the page) has nothing else to wake it.
+ */
+export const FILL_BACKSTOP_MS = 2 * 60_000;
+
+export function fillPending(order: Order, now: number): boolean {
+  if (order.code === null || order.codeFilled) return false;
+  if (order.state === 'received') return true;
+  return order.state === 'completed' && now - (order.endedAt ?? 0) < FILL_BACKSTOP_MS;
+}
+
+/**
+ * A worker killed between storing a transition and running its effects loses those effects:
+ * on start-up, poke the tab of every order whose phone or code is known but not yet filled
+ * (the page fills only what the background says is unfilled, so a second poke is harmless).
+ */
+export async function resumeFills(
+  deps: { browser: Browser; engine: Engine; now: () => number },
+  fill: (order: Order, what: 'fillPhone' | 'fillCode') => Promise<void>,
+): Promise<void> {
+  for (const order of await deps.engine.allOrders()) {
+    if (!wantsPage(order, deps.now())) continue;
+    if (order.code !== null && !order.codeFilled) await fill(order, 'fillCode');
+    else if (order.state === 'waiting' && order.phone !== null && !order.phoneFilled) {
+      await fill(order, 'fillPhone');
+    }
   }
 }

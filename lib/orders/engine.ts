@@ -44,12 +44,17 @@ function createMutex() {
   };
 }
 
+/** Longest error message kept on an order: a provider may quote a megabyte of garbage. */
+const MAX_MESSAGE = 300;
+const clip = (message: string) =>
+  message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+
 function toOrderError(e: unknown): { error: OrderError; retryAfterMs: number | null } {
   if (isProviderError(e)) {
-    return { error: { kind: e.kind, message: e.message }, retryAfterMs: e.retryAfterMs };
+    return { error: { kind: e.kind, message: clip(e.message) }, retryAfterMs: e.retryAfterMs };
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { error: { kind: 'network', message }, retryAfterMs: null };
+  return { error: { kind: 'network', message: clip(message) }, retryAfterMs: null };
 }
 
 export function createEngine(deps: EngineDeps) {
@@ -106,6 +111,9 @@ export function createEngine(deps: EngineDeps) {
         // Providers without an explicit "done" (capabilities.complete false) treat it as a no-op.
         await provider.complete(id);
         return apply(order.id, { type: 'completed' });
+      case 'anotherSms':
+        await provider.requestAnotherSms(id);
+        return apply(order.id, { type: 'anotherSmsSent' });
     }
   }
 
@@ -138,15 +146,79 @@ export function createEngine(deps: EngineDeps) {
     return order;
   }
 
+  /**
+   * One bulk status request for every given order of one provider that needs a poll now
+   * (capabilities.bulkCheck). Returns the ids it settled; the caller steps the others alone,
+   * so an order missing from the reply is still checked one by one, never assumed gone.
+   */
+  async function pollMany(ids: readonly string[]): Promise<Set<string>> {
+    const settled = new Set<string>();
+    const due: Order[] = [];
+    for (const id of ids) {
+      const order = await apply(id, { type: 'tick' });
+      if (order && !inFlight.has(id) && nextCall(order, deps.now()) === 'poll') due.push(order);
+    }
+    const first = due[0];
+    if (!first || due.length < 2) return settled;
+    const provider = await deps.provider(first.providerId);
+    if (!provider?.checkMany || !provider.capabilities.bulkCheck) return settled;
+    const batch = due.filter((o) => o.providerId === first.providerId && o.providerOrderId);
+    batch.forEach((o) => inFlight.add(o.id));
+    try {
+      const statuses = await provider.checkMany(batch.map((o) => o.providerOrderId ?? ''));
+      for (const o of batch) {
+        const status = statuses.get(o.providerOrderId ?? '');
+        if (!status) continue;
+        await applyStatus(o.id, status);
+        settled.add(o.id);
+      }
+    } catch (e) {
+      // One failed bulk call counts against every order in it: they all back off together.
+      const { error, retryAfterMs } = toOrderError(e);
+      for (const o of batch) {
+        await apply(o.id, { type: 'error', error, retryAfterMs });
+        settled.add(o.id);
+      }
+    } finally {
+      batch.forEach((o) => inFlight.delete(o.id));
+    }
+    return settled;
+  }
+
   return {
     apply,
     step,
+    pollMany,
+
+    /**
+     * Start-up (a fresh worker, a browser restart): asks the provider about every open order
+     * now, whatever the cadence says. It may have refunded one by itself, or a code may have
+     * arrived while the browser was closed: that code is filled, shown and completed.
+     */
+    async reconcile(): Promise<Order[]> {
+      const open = (await deps.store.all()).filter((o) => OPEN_STATES.has(o.state));
+      const settled = await pollMany(open.map((o) => o.id));
+      const out: Order[] = [];
+      for (const o of open) {
+        const after = settled.has(o.id) ? await deps.store.get(o.id) : await step(o.id, true);
+        if (after) out.push(after);
+      }
+      return out;
+    },
+
+    requestAnotherSms: (id: string) => apply(id, { type: 'requestAnotherSms' }),
 
     async create(input: OrderInput): Promise<Order> {
       const provider = await deps.provider(input.providerId);
       if (!provider) throw new Error('No provider is set up. Add your API key in the options.');
       const order = createOrder(
-        { ...input, id: deps.newId(), idempotencyKey: deps.newId(), providerId: provider.id },
+        {
+          ...input,
+          id: deps.newId(),
+          idempotencyKey: deps.newId(),
+          providerId: provider.id,
+          anotherSms: provider.capabilities.anotherSms,
+        },
         deps.now(),
       );
       // Stored before the provider hears of it: a crash mid-order retries with the same key.

@@ -177,4 +177,87 @@ describe('order state machine', () => {
       0,
     );
   });
+
+  it('a cancel while the number is on its way returns it as soon as it is known, unfilled', () => {
+    const { order, effects } = run([{ type: 'cancel', reason: 'user' }, placedEvent]);
+    expect(order.state).toBe('cancelling');
+    expect(effects).toEqual([]);
+    expect(nextCall(order, T0 + 120_000)).toBe('cancel');
+  });
+
+  it('after "a code exists" it only polls, never cancels again, until the code is read', () => {
+    let order = run([placedEvent, { type: 'cancel', reason: 'user' }]).order;
+    order = transition(order, err('code_already_received'), T0 + 130_000).order;
+    expect(nextCall(order, T0 + 130_000)).toBe('poll');
+    order = transition(order, { type: 'status', status: { kind: 'waiting' } }, T0 + 131_000).order;
+    expect(nextCall(order, T0 + 131_000)).toBe('poll');
+    order = transition(order, code, T0 + 132_000).order;
+    expect(order).toMatchObject({ state: 'received', code: '123456' });
+  });
+
+  it('a new tab of the same site takes over the order and gets the fills again', () => {
+    const { order } = run([placedEvent, code, { type: 'filled', what: 'code' }]);
+    const moved = transition(order, { type: 'rebind', tabId: 42 }, T0).order;
+    expect(moved.site.tabId).toBe(42);
+    expect(moved).toMatchObject({ state: 'received', codeFilled: false, phoneFilled: false });
+  });
+});
+
+describe('request another SMS (providers with capabilities.anotherSms)', () => {
+  const resendable = () => transition({ ...newOrder(), anotherSms: true }, placedEvent, T0).order;
+  const second: OrderEvent = {
+    type: 'status',
+    status: { kind: 'code', code: '654321', text: 'y' },
+  };
+
+  it('holds `complete` back a while after the code, so another SMS stays possible', () => {
+    const received = transition(resendable(), code, T0).order;
+    expect(received.state).toBe('received');
+    expect(nextCall(received, T0 + 60_000)).toBeNull();
+    expect(nextCall(received, T0 + 120_000)).toBe('complete');
+  });
+
+  it('asks, waits, and fills the new code; the old code repeated changes nothing', () => {
+    let order = transition(resendable(), code, T0).order;
+    order = transition(order, { type: 'filled', what: 'code' }, T0).order;
+    order = transition(order, { type: 'requestAnotherSms' }, T0 + 1_000).order;
+    expect(nextCall(order, T0 + 1_000)).toBe('anotherSms');
+    order = transition(order, { type: 'anotherSmsSent' }, T0 + 2_000).order;
+    expect(order.resend).toBe('waiting');
+    expect(nextCall(order, T0 + 2_000)).toBe('poll');
+    const same = transition(order, code, T0 + 3_000);
+    expect(same.effects).toEqual([]);
+    expect(same.order).toMatchObject({ code: '123456', resend: 'waiting' });
+    const next = transition(same.order, second, T0 + 4_000);
+    expect(next.order).toMatchObject({ state: 'received', code: '654321', codeFilled: false });
+    expect(next.effects.map((e) => e.type)).toEqual(['fillCode', 'notifyCode']);
+    expect(heldCents(next.order)).toBe(0);
+  });
+
+  it('polls until the window is over (a late SMS still counts), then completes', () => {
+    let order = transition(resendable(), code, T0).order;
+    order = transition(order, { type: 'requestAnotherSms' }, T0).order;
+    order = transition(order, { type: 'anotherSmsSent' }, T0).order;
+    order = transition(order, { type: 'tick' }, T0 + 1_199_000).order;
+    expect(nextCall(order, T0 + 1_199_000)).toBe('poll');
+    const late = transition(order, code, T0 + 1_201_000).order;
+    expect(late).toMatchObject({ state: 'received', resend: null, code: '123456' });
+    expect(nextCall(late, T0 + 1_201_000)).toBe('complete');
+    // No answer at all: give up waiting a minute after the window.
+    order = transition(order, { type: 'tick' }, T0 + 1_260_000).order;
+    expect(order.resend).toBeNull();
+  });
+
+  it('a provider refusing another SMS leaves the first code and completes', () => {
+    let order = transition(resendable(), code, T0).order;
+    order = transition(order, { type: 'requestAnotherSms' }, T0).order;
+    order = transition(order, err('unavailable'), T0).order;
+    expect(order).toMatchObject({ state: 'received', resend: null, code: '123456' });
+    expect(nextCall(order, T0 + 120_000)).toBe('complete');
+  });
+
+  it('is refused where the provider has no another-SMS', () => {
+    const order = run([placedEvent, code]).order;
+    expect(transition(order, { type: 'requestAnotherSms' }, T0).order.resend).toBeNull();
+  });
 });

@@ -2,29 +2,46 @@
  * The order state machine: pure, no I/O, no browser APIs.
  *
  *   ordering ──placed──▶ waiting ──status:code──▶ received ──completed──▶ completed
- *      │                  │  ▲                        ▲
- *      │ permanent error   │  │ too early / still      │ status:code (a code raced the cancel)
- *      ▼                  ▼  │ waiting                │
- *    failed            cancelling ─────status:refunded────▶ refunded
+ *    │  │                 │  ▲                     ▲  │  ▲
+ *    │  │ placed after    │  │ too early /         │  │  │ requestAnotherSms ─▶ anotherSmsSent
+ *    │  │ a cancel, or    │  │ still waiting       │  │  │ ─▶ status:code (new code) ─┘
+ *    │  │ above the cap   ▼  │                     │  └──┘ (resend: requested → waiting → null)
+ *    │  └────────────▶ cancelling ──status:code─────┘ (a code raced the cancel: it wins)
+ *    │ permanent error     │
+ *    ▼                     └──status:refunded / not_found──▶ refunded
+ *  failed
  *
  * waiting → cancelling on a user cancel, "try another number" or the window's end (tick).
- * Open orders past their window plus a grace period end as refunded: pay-per-code providers
- * refund an expired order themselves, so nothing waits forever even if the provider is gone.
- * The engine decides which provider call an open order needs from its state alone, so a
- * killed worker resumes exactly where the stored order says.
+ * Nothing waits forever: an order the provider stops answering ends after its window plus a
+ * grace period, as refunded while waiting (pay-per-code providers refund an expired order by
+ * themselves) and as completed once a code arrived (the code and its charge stand).
+ * Which provider call an open order needs is in calls.ts.
  */
 import type { ProviderOrder, ProviderStatus } from '../providers/types.ts';
 import { TRANSIENT_KINDS } from '../providers/types.ts';
+import {
+  backoffMs,
+  GRACE_AFTER_WINDOW_MS,
+  ORDERING_GIVE_UP_MS,
+  RESEND_GIVE_UP_MS,
+  RESEND_HOLD_MS,
+  windowEndAt,
+} from './calls.ts';
 import type { CancelReason, NewOrder, Order, OrderError } from './types.ts';
+
+export * from './calls.ts';
 
 export type OrderEvent =
   | { type: 'placed'; placed: ProviderOrder }
   | { type: 'status'; status: ProviderStatus }
   | { type: 'error'; error: OrderError; retryAfterMs?: number | null }
   | { type: 'cancel'; reason: CancelReason }
+  | { type: 'requestAnotherSms' }
+  | { type: 'anotherSmsSent' }
   | { type: 'tick' }
   | { type: 'filled'; what: 'phone' | 'code' }
   | { type: 'refill' }
+  | { type: 'rebind'; tabId: number }
   | { type: 'completed' };
 
 export type OrderEffect =
@@ -40,16 +57,12 @@ export interface Transition {
   effects: OrderEffect[];
 }
 
-/** How long an unreachable order may outlive its window before we stop asking. */
-export const GRACE_AFTER_WINDOW_MS = 30 * 60_000;
-/** How long we keep re-sending an order (same idempotency key) before giving up. */
-export const ORDERING_GIVE_UP_MS = 90_000;
-const MAX_BACKOFF_MS = 60_000;
-
 export function createOrder(input: NewOrder, now: number): Order {
   return {
     ...input,
     previousOrderId: input.previousOrderId ?? null,
+    anotherSms: input.anotherSms ?? false,
+    resend: null,
     providerOrderId: null,
     state: 'ordering',
     phone: null,
@@ -71,49 +84,69 @@ export function createOrder(input: NewOrder, now: number): Order {
   };
 }
 
-/** Exponential backoff with jitter in [0.5, 1.5): never a tight loop. */
-export function backoffMs(failures: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, failures - 1));
-  return Math.round(base * (0.5 + random()));
-}
-
 const stay = (order: Order): Transition => ({ order, effects: [] });
 
 function end(order: Order, state: 'completed' | 'refunded' | 'failed', now: number): Order {
-  return { ...order, state, endedAt: now };
+  return { ...order, state, endedAt: now, resend: null };
 }
 
 function withCode(order: Order, code: string, text: string | null, now: number): Transition {
+  // Where another SMS is possible, completing waits a little (completing closes the order).
+  const completeAt = order.anotherSms ? Math.min(now + RESEND_HOLD_MS, windowEndAt(order)) : now;
   const next: Order = {
     ...order,
     state: 'received',
     code,
     smsText: text,
+    codeFilled: false,
+    resend: null,
+    pollBeforeCancel: false,
     failures: 0,
     lastError: null,
-    retryAt: now,
+    retryAt: Math.max(now, completeAt),
   };
   return { order: next, effects: [{ type: 'fillCode' }, { type: 'notifyCode' }] };
 }
 
+function refunded(order: Order, now: number): Transition {
+  const effects: OrderEffect[] = [{ type: 'notifyRefund' }];
+  if (order.cancelReason === 'another') effects.push({ type: 'orderAgain' });
+  return { order: end(order, 'refunded', now), effects };
+}
+
+/** Past the provider's window its answer is final: no other SMS will come. */
+function afterWindow(order: Order, now: number): Order {
+  const over = order.resend === 'waiting' && now >= (order.expiresAt ?? 0);
+  return over ? { ...order, resend: null } : order;
+}
+
 function onStatus(order: Order, status: ProviderStatus, now: number): Transition {
-  const fresh = { ...order, failures: 0, lastError: null, pollBeforeCancel: false };
+  const fresh: Order = { ...order, failures: 0, lastError: null, retryAt: now };
+  if (order.state === 'received') {
+    switch (status.kind) {
+      case 'code':
+        // Only the SMS we asked for replaces the code; the old one is repeated until it comes.
+        if (order.resend === 'waiting' && status.code !== order.code) {
+          return withCode(fresh, status.code, status.text, now);
+        }
+        return stay(afterWindow(fresh, now));
+      case 'completed':
+        return { order: end(fresh, 'completed', now), effects: [] };
+      case 'refunded':
+        // Never undoes a code (it was charged); just stop waiting for another one.
+        return stay({ ...fresh, resend: null });
+      case 'waiting':
+        return stay(afterWindow(fresh, now));
+    }
+  }
   switch (status.kind) {
     case 'code':
-      if (order.state === 'received' || order.state === 'completed') return stay(order);
       return withCode(fresh, status.code, status.text, now);
-    case 'refunded': {
-      if (order.state === 'received' || order.state === 'completed') return stay(order);
-      const refunded = end(fresh, 'refunded', now);
-      const effects: OrderEffect[] = [{ type: 'notifyRefund' }];
-      if (order.cancelReason === 'another') effects.push({ type: 'orderAgain' });
-      return { order: refunded, effects };
-    }
+    case 'refunded':
+      return refunded(fresh, now);
     case 'completed':
-      // The provider closed it; a code we hold stays ours.
-      if (order.state === 'received') return { order: end(fresh, 'completed', now), effects: [] };
-      return stay(fresh);
     case 'waiting':
+      // "A code exists" (pollBeforeCancel) stays until the code itself is read.
       return stay(fresh);
   }
 }
@@ -127,12 +160,11 @@ function onError(
   const failures = order.failures + 1;
   const retryAt = now + (event.retryAfterMs ?? backoffMs(failures));
   const next: Order = { ...order, failures, retryAt, lastError: error };
+  const transient = TRANSIENT_KINDS.has(error.kind);
 
   switch (order.state) {
     case 'ordering':
-      if (TRANSIENT_KINDS.has(error.kind) && now - order.createdAt < ORDERING_GIVE_UP_MS) {
-        return stay(next);
-      }
+      if (transient && now - order.createdAt < ORDERING_GIVE_UP_MS) return stay(next);
       return { order: end(next, 'failed', now), effects: [{ type: 'notifyFailed' }] };
     case 'waiting':
     case 'cancelling':
@@ -144,15 +176,84 @@ function onError(
       if (error.kind === 'code_already_received') {
         return stay({ ...next, failures: 0, retryAt: now, pollBeforeCancel: true });
       }
-      if (error.kind === 'not_found') {
+      if (error.kind === 'not_found' && !order.pollBeforeCancel) {
         // The provider no longer knows it: expired and refunded on its side.
-        return { order: end(next, 'refunded', now), effects: [{ type: 'notifyRefund' }] };
+        return refunded(next, now);
       }
       return stay(next);
     case 'received':
+      if (order.resend !== null) {
+        // Asking for, or polling for, another SMS failed: keep trying a while, then give up
+        // on it (the first code stands) and complete.
+        if (transient && failures < 5) return stay(next);
+        if (error.kind === 'not_found') return { order: end(next, 'completed', now), effects: [] };
+        return stay({ ...next, resend: null, failures: 0, retryAt: now });
+      }
       // Only `complete` can fail here; the code and the charge stand either way.
-      if (TRANSIENT_KINDS.has(error.kind) && failures < 5) return stay(next);
+      if (transient && failures < 5) return stay(next);
       return { order: end(next, 'completed', now), effects: [] };
+    case 'completed':
+    case 'refunded':
+    case 'failed':
+      return stay(order);
+  }
+}
+
+function onPlaced(order: Order, p: ProviderOrder, now: number): Transition {
+  if (order.state !== 'ordering') return stay(order);
+  const next: Order = {
+    ...order,
+    state: 'waiting',
+    providerOrderId: p.id,
+    phone: p.phone,
+    price: p.price,
+    tier: p.tier,
+    orderedAt: now,
+    expiresAt: p.expiresAt,
+    cancelAllowedAt: p.cancelAllowedAt,
+    failures: 0,
+    lastError: null,
+    retryAt: now,
+  };
+  if (order.maxPrice && p.price.cents > order.maxPrice.cents) {
+    // The price moved between the offer and the order: give the number back as soon as
+    // the provider allows, rather than leave it holding money or fill it.
+    const lastError: OrderError = {
+      kind: 'price_above_cap',
+      message: 'The price rose above what you chose; the number is being returned.',
+    };
+    return stay({ ...next, state: 'cancelling', cancelReason: 'price', lastError });
+  }
+  // Cancelled while the order was on its way: return the number, never fill it.
+  if (order.cancelReason !== null) return stay({ ...next, state: 'cancelling' });
+  return { order: next, effects: [{ type: 'fillPhone' }] };
+}
+
+function onTick(order: Order, now: number): Transition {
+  const expiresAt = order.expiresAt ?? now;
+  const pastGrace = now >= expiresAt + GRACE_AFTER_WINDOW_MS;
+  switch (order.state) {
+    case 'waiting':
+    case 'cancelling':
+      if (pastGrace) {
+        const note: OrderError = {
+          kind: 'provider_down',
+          message: 'The provider could not be reached; it refunds expired orders by itself.',
+        };
+        return refunded({ ...order, lastError: note }, now);
+      }
+      if (order.state === 'waiting' && now >= windowEndAt(order)) {
+        return stay({ ...order, state: 'cancelling', cancelReason: 'window', retryAt: now });
+      }
+      return stay(order);
+    case 'received':
+      if (pastGrace) return { order: end(order, 'completed', now), effects: [] };
+      // Long past the window and the provider did not say so: complete with the code we have.
+      if (order.resend !== null && now >= expiresAt + RESEND_GIVE_UP_MS) {
+        return stay({ ...order, resend: null, retryAt: now });
+      }
+      return stay(order);
+    case 'ordering':
     case 'completed':
     case 'refunded':
     case 'failed':
@@ -162,49 +263,30 @@ function onError(
 
 export function transition(order: Order, event: OrderEvent, now: number): Transition {
   switch (event.type) {
-    case 'placed': {
-      if (order.state !== 'ordering') return stay(order);
-      const p = event.placed;
-      const next: Order = {
-        ...order,
-        state: 'waiting',
-        providerOrderId: p.id,
-        phone: p.phone,
-        price: p.price,
-        tier: p.tier,
-        orderedAt: now,
-        expiresAt: p.expiresAt,
-        cancelAllowedAt: p.cancelAllowedAt,
-        failures: 0,
-        lastError: null,
-        retryAt: now,
-      };
-      if (order.maxPrice && p.price.cents > order.maxPrice.cents) {
-        // The price moved between the offer and the order: give the number back as soon as
-        // the provider allows, rather than leave it holding money or fill it.
-        const lastError: OrderError = {
-          kind: 'price_above_cap',
-          message: 'The price rose above what you chose; the number is being returned.',
-        };
-        return stay({ ...next, state: 'cancelling', cancelReason: 'price', lastError });
-      }
-      return { order: next, effects: [{ type: 'fillPhone' }] };
-    }
+    case 'placed':
+      return onPlaced(order, event.placed, now);
     case 'status':
       if (order.state === 'ordering' || order.state === 'failed' || order.state === 'refunded') {
         return stay(order);
       }
+      if (order.state === 'completed') return stay(order);
       return onStatus(order, event.status, now);
     case 'error':
       return onError(order, event, now);
     case 'cancel':
+      if (order.state === 'ordering' && order.cancelReason === null) {
+        return stay({ ...order, cancelReason: event.reason });
+      }
       if (order.state !== 'waiting') return stay(order);
-      return stay({
-        ...order,
-        state: 'cancelling',
-        cancelReason: event.reason,
-        retryAt: now,
-      });
+      return stay({ ...order, state: 'cancelling', cancelReason: event.reason, retryAt: now });
+    case 'requestAnotherSms':
+      if (order.state !== 'received' || !order.anotherSms || order.resend !== null) {
+        return stay(order);
+      }
+      return stay({ ...order, resend: 'requested', retryAt: now, failures: 0, lastError: null });
+    case 'anotherSmsSent':
+      if (order.state !== 'received' || order.resend !== 'requested') return stay(order);
+      return stay({ ...order, resend: 'waiting', retryAt: now, failures: 0, lastError: null });
     case 'tick':
       return onTick(order, now);
     case 'filled':
@@ -214,65 +296,17 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
     case 'refill':
       // "Fill again": the page lost what we filled (reload, a form reset).
       return stay({ ...order, phoneFilled: false, codeFilled: false });
+    case 'rebind':
+      // The ordering tab is gone (browser restart): the same site in a new tab takes over.
+      if (event.tabId === order.site.tabId) return stay(order);
+      return stay({
+        ...order,
+        site: { ...order.site, tabId: event.tabId },
+        phoneFilled: false,
+        codeFilled: false,
+      });
     case 'completed':
       if (order.state !== 'received') return stay(order);
       return { order: end(order, 'completed', now), effects: [] };
   }
-}
-
-function onTick(order: Order, now: number): Transition {
-  if (order.state !== 'waiting' && order.state !== 'cancelling') return stay(order);
-  const expiresAt = order.expiresAt ?? now;
-  if (now >= expiresAt + GRACE_AFTER_WINDOW_MS) {
-    const note: OrderError = {
-      kind: 'provider_down',
-      message: 'The provider could not be reached; it refunds expired orders by itself.',
-    };
-    return {
-      order: end({ ...order, lastError: note }, 'refunded', now),
-      effects: [{ type: 'notifyRefund' }],
-    };
-  }
-  if (order.state === 'waiting' && now >= expiresAt - cancelMarginMs(order)) {
-    return stay({ ...order, state: 'cancelling', cancelReason: 'window', retryAt: now });
-  }
-  return stay(order);
-}
-
-/**
- * We cancel a little before the provider's own window end: the refund then does not depend
- * on the provider's timer, and our clock (which started when the reply arrived) runs late.
- */
-export function cancelMarginMs(order: Order): number {
-  const window = (order.expiresAt ?? 0) - (order.orderedAt ?? order.expiresAt ?? 0);
-  return Math.max(0, Math.min(15_000, window * 0.1));
-}
-
-/** What the engine should ask the provider for this order now, if anything. */
-export type ProviderCall = 'order' | 'poll' | 'cancel' | 'complete' | null;
-
-export function nextCall(order: Order, now: number): ProviderCall {
-  if (now < order.retryAt) return null;
-  switch (order.state) {
-    case 'ordering':
-      return 'order';
-    case 'waiting':
-      return 'poll';
-    case 'cancelling':
-      if (order.pollBeforeCancel) return 'poll';
-      // Inside the early-cancel lock a code may still come: keep polling.
-      if (now < (order.cancelAllowedAt ?? 0)) return 'poll';
-      return 'cancel';
-    case 'received':
-      return 'complete';
-    case 'completed':
-    case 'refunded':
-    case 'failed':
-      return null;
-  }
-}
-
-/** Money this order holds at the provider right now (price held while waiting). */
-export function heldCents(order: Order): number {
-  return order.state === 'waiting' || order.state === 'cancelling' ? (order.price?.cents ?? 0) : 0;
 }

@@ -1,6 +1,6 @@
 import { defaultSleep } from '../providers/rate-budget.ts';
 import type { Engine } from './engine.ts';
-import { cancelMarginMs } from './machine.ts';
+import { windowEndAt } from './calls.ts';
 import type { Order } from './types.ts';
 
 /** After the page shows its code field the SMS is imminent: poll fast for this long. */
@@ -55,18 +55,16 @@ export function createScheduler(deps: SchedulerDeps) {
     if (open.length === 0) return null;
     const perMinute = await deps.rateLimitPerMinute();
     let nextAt = deps.now() + MAX_SLEEP_MS;
+    const intervalOf = (order: Order) =>
+      pollIntervalMs(order, open.length, perMinute, codeFieldSeen.get(order.id), deps.now());
+    const isDue = (order: Order) => deps.now() >= (lastPoll.get(order.id) ?? 0) + intervalOf(order);
+    // Where the provider has a bulk status call, one request covers every order due a poll.
+    const bulk = await deps.engine.pollMany(open.filter(isDue).map((o) => o.id));
     for (const order of open) {
-      const now = deps.now();
-      const interval = pollIntervalMs(
-        order,
-        open.length,
-        perMinute,
-        codeFieldSeen.get(order.id),
-        now,
-      );
-      const pollDue = now >= (lastPoll.get(order.id) ?? 0) + interval;
+      const interval = intervalOf(order);
+      const pollDue = isDue(order);
       const before = order;
-      const after = await deps.engine.step(order.id, pollDue);
+      const after = await deps.engine.step(order.id, pollDue && !bulk.has(order.id));
       if (pollDue && after && (after.state !== 'ordering' || before.state !== 'ordering')) {
         lastPoll.set(order.id, deps.now());
       }
@@ -74,9 +72,7 @@ export function createScheduler(deps: SchedulerDeps) {
       // a fast cadence would fall back to MAX_SLEEP_MS), with the latest backoff and window.
       const latest = after ?? before;
       const nextPoll = (lastPoll.get(order.id) ?? 0) + interval;
-      const windowEnd =
-        latest.expiresAt === null ? Infinity : latest.expiresAt - cancelMarginMs(latest);
-      const candidates = [nextPoll, latest.retryAt, windowEnd];
+      const candidates = [nextPoll, latest.retryAt, windowEndAt(latest)];
       if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
       const stepped = deps.now();
       nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));

@@ -61,7 +61,16 @@ export interface Order {
   endedAt: number | null;
   /** The attempt this one replaced ("try another number"). */
   previousOrderId: string | null;
+  /**
+   * The provider can send another SMS on this order (capabilities.anotherSms): `complete` then
+   * waits a little after the code, since completing closes the order for good.
+   */
+  anotherSms: boolean;
+  /** "Request another SMS": asked for (call pending), or sent and waiting for the new code. */
+  resend: ResendState;
 }
+
+export type ResendState = 'requested' | 'waiting' | null;
 
 export interface NewOrder {
   id: string;
@@ -73,4 +82,5 @@ export interface NewOrder {
   maxPrice: Money | null;
   site: OrderSite;
   previousOrderId?: string | null;
+  anotherSms?: boolean;
 }

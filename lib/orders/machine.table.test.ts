@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { money } from '../money.ts';
+import type { ProviderErrorKind } from '../providers/types.ts';
+import {
+  createOrder,
+  GRACE_AFTER_WINDOW_MS,
+  heldCents,
+  nextCall,
+  transition,
+  type OrderEvent,
+} from './machine.ts';
+import type { Order, OrderState } from './types.ts';
+
+// Every (state, event) pair of the machine, in one table the compiler keeps complete: adding a
+// state or an event name without deciding what it does there is a type error.
+
+const T0 = 1_700_000_000_000;
+const WINDOW = 1_200_000;
+const AT = T0 + 10_000; // inside the window and the early-cancel lock
+
+const placed: OrderEvent = {
+  type: 'placed',
+  placed: {
+    id: 'p1',
+    phone: '+6281234567890',
+    price: money(35),
+    tier: 'standard',
+    expiresAt: T0 + WINDOW,
+    cancelAllowedAt: T0 + 120_000,
+  },
+};
+const status = (kind: 'waiting' | 'refunded' | 'completed'): OrderEvent => ({
+  type: 'status',
+  status: { kind },
+});
+const code: OrderEvent = { type: 'status', status: { kind: 'code', code: '123456', text: 'x' } };
+const err = (kind: ProviderErrorKind): OrderEvent => ({
+  type: 'error',
+  error: { kind, message: kind },
+});
+
+const EVENTS = {
+  placed: [placed, AT],
+  'status:waiting': [status('waiting'), AT],
+  'status:code': [code, AT],
+  'status:refunded': [status('refunded'), AT],
+  'status:completed': [status('completed'), AT],
+  'error:network': [err('network'), AT],
+  'error:too_early': [err('too_early_to_cancel'), AT],
+  'error:code_exists': [err('code_already_received'), AT],
+  'error:not_found': [err('not_found'), AT],
+  'error:bad_key': [err('bad_key'), AT],
+  cancel: [{ type: 'cancel', reason: 'user' }, AT],
+  requestAnotherSms: [{ type: 'requestAnotherSms' }, AT],
+  anotherSmsSent: [{ type: 'anotherSmsSent' }, AT],
+  tick: [{ type: 'tick' }, AT],
+  'tick:window_end': [{ type: 'tick' }, T0 + WINDOW - 1_000],
+  'tick:past_grace': [{ type: 'tick' }, T0 + WINDOW + GRACE_AFTER_WINDOW_MS],
+  filled: [{ type: 'filled', what: 'code' }, AT],
+  refill: [{ type: 'refill' }, AT],
+  rebind: [{ type: 'rebind', tabId: 99 }, AT],
+  completed: [{ type: 'completed' }, AT],
+} satisfies Record<string, [OrderEvent, number]>;
+type EventName = keyof typeof EVENTS;
+
+function fresh(): Order {
+  return createOrder(
+    {
+      id: 'o1',
+      idempotencyKey: 'k1',
+      providerId: 'codasms',
+      service: { code: 'ds', name: 'Discord' },
+      country: { code: '6', name: 'Indonesia', iso: 'ID' },
+      tier: 'standard',
+      maxPrice: money(35),
+      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
+    },
+    T0,
+  );
+}
+const after = (events: OrderEvent[]) =>
+  events.reduce((o, e) => transition(o, e, T0).order, fresh());
+
+const ORDERS: Record<OrderState, () => Order> = {
+  ordering: fresh,
+  waiting: () => after([placed]),
+  cancelling: () => after([placed, { type: 'cancel', reason: 'user' }]),
+  received: () => after([placed, code]),
+  completed: () => after([placed, code, { type: 'completed' }]),
+  refunded: () => after([placed, { type: 'cancel', reason: 'user' }, status('refunded')]),
+  failed: () => after([err('no_balance')]),
+};
+
+type Effect = 'fillPhone' | 'fillCode' | 'notifyCode' | 'notifyRefund' | 'notifyFailed';
+type Expect = OrderState | [OrderState, ...Effect[]];
+const CODE: Expect = ['received', 'fillCode', 'notifyCode'];
+const REFUND: Expect = ['refunded', 'notifyRefund'];
+const FAIL: Expect = ['failed', 'notifyFailed'];
+
+/** Terminal states absorb every event. */
+const absorbing = (s: OrderState): Record<EventName, Expect> =>
+  Object.fromEntries(Object.keys(EVENTS).map((k) => [k, s])) as Record<EventName, Expect>;
+
+const TABLE: Record<OrderState, Record<EventName, Expect>> = {
+  ordering: {
+    placed: ['waiting', 'fillPhone'],
+    'status:waiting': 'ordering',
+    'status:code': 'ordering',
+    'status:refunded': 'ordering',
+    'status:completed': 'ordering',
+    'error:network': 'ordering', // retried with the same idempotency key
+    'error:too_early': FAIL,
+    'error:code_exists': FAIL,
+    'error:not_found': FAIL,
+    'error:bad_key': FAIL,
+    cancel: 'ordering', // remembered: the number goes back once it is known
+    requestAnotherSms: 'ordering',
+    anotherSmsSent: 'ordering',
+    tick: 'ordering',
+    'tick:window_end': 'ordering',
+    'tick:past_grace': 'ordering',
+    filled: 'ordering',
+    refill: 'ordering',
+    rebind: 'ordering',
+    completed: 'ordering',
+  },
+  waiting: {
+    placed: 'waiting',
+    'status:waiting': 'waiting',
+    'status:code': CODE,
+    'status:refunded': REFUND,
+    'status:completed': 'waiting',
+    'error:network': 'waiting',
+    'error:too_early': 'waiting',
+    'error:code_exists': 'waiting',
+    'error:not_found': REFUND,
+    'error:bad_key': 'waiting',
+    cancel: 'cancelling',
+    requestAnotherSms: 'waiting',
+    anotherSmsSent: 'waiting',
+    tick: 'waiting',
+    'tick:window_end': 'cancelling',
+    'tick:past_grace': REFUND,
+    filled: 'waiting',
+    refill: 'waiting',
+    rebind: 'waiting',
+    completed: 'waiting',
+  },
+  cancelling: {
+    placed: 'cancelling',
+    'status:waiting': 'cancelling',
+    'status:code': CODE, // the code raced the cancel: it wins
+    'status:refunded': REFUND,
+    'status:completed': 'cancelling',
+    'error:network': 'cancelling',
+    'error:too_early': 'cancelling',
+    'error:code_exists': 'cancelling',
+    'error:not_found': REFUND,
+    'error:bad_key': 'cancelling',
+    cancel: 'cancelling',
+    requestAnotherSms: 'cancelling',
+    anotherSmsSent: 'cancelling',
+    tick: 'cancelling',
+    'tick:window_end': 'cancelling',
+    'tick:past_grace': REFUND,
+    filled: 'cancelling',
+    refill: 'cancelling',
+    rebind: 'cancelling',
+    completed: 'cancelling',
+  },
+  received: {
+    placed: 'received',
+    'status:waiting': 'received',
+    'status:code': 'received', // the same code again: no second fill or notification
+    'status:refunded': 'received', // never undoes a code
+    'status:completed': 'completed',
+    'error:network': 'received', // `complete` retried
+    'error:too_early': 'completed',
+    'error:code_exists': 'completed',
+    'error:not_found': 'completed',
+    'error:bad_key': 'completed',
+    cancel: 'received', // a code exists: nothing to refund
+    requestAnotherSms: 'received', // this provider has no "another SMS"
+    anotherSmsSent: 'received',
+    tick: 'received',
+    'tick:window_end': 'received',
+    'tick:past_grace': 'completed',
+    filled: 'received',
+    refill: 'received',
+    rebind: 'received',
+    completed: 'completed',
+  },
+  completed: absorbing('completed'),
+  refunded: absorbing('refunded'),
+  failed: absorbing('failed'),
+};
+
+const cases = Object.entries(TABLE).flatMap(([state, row]) =>
+  Object.entries(row).map(([event, expected]) => ({
+    state: state as OrderState,
+    event: event as EventName,
+    expected: typeof expected === 'string' ? ([expected] as const) : expected,
+  })),
+);
+
+describe('order state machine: every state x every event', () => {
+  it('covers 7 states x 20 events', () => expect(cases).toHaveLength(7 * 20));
+
+  it.each(cases)('$state + $event -> $expected', ({ state, event, expected }) => {
+    const before = ORDERS[state]();
+    expect(before.state).toBe(state);
+    const [e, at] = EVENTS[event];
+    const t = transition(before, e, at);
+    const [wantState, ...wantEffects] = expected;
+    expect(t.order.state).toBe(wantState);
+    expect(t.effects.map((x) => x.type)).toEqual(wantEffects);
+    // What every transition keeps, whatever the pair.
+    expect(t.order.idempotencyKey).toBe(before.idempotencyKey);
+    expect(t.order.providerOrderId ?? before.providerOrderId).toBe(
+      before.providerOrderId ?? t.order.providerOrderId,
+    );
+    if (before.code !== null) expect(t.order.code).toBe(before.code);
+    if (heldCents(t.order) > 0) expect(['waiting', 'cancelling']).toContain(t.order.state);
+    if (nextCall(t.order, at + 3_600_000) === 'order') expect(t.order.state).toBe('ordering');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The soak's verdict: the provider's own ledger (the sandbox) against the engine's own order
+ * records, per API key, to the cent.
+ */
+import { chargedCents } from '../../lib/orders/calls.ts';
+import { OPEN_STATES, type Order } from '../../lib/orders/types.ts';
+
+/** What the sandbox ledger says about one of its orders (sandbox/ledger-types.ts shape). */
+export interface ProviderRecord {
+  id: string;
+  state: string;
+  code: string | null;
+  priceCents: number;
+  movements: readonly { type: 'hold' | 'charge' | 'refund'; cents: number }[];
+}
+
+export interface ProviderAccount {
+  heldCents: number;
+  chargedCents: number;
+  refundedCents: number;
+}
+
+export interface Verdict {
+  orders: number;
+  open: number;
+  lostCodes: number;
+  doubleOrders: number;
+  ledgerDiffCents: number;
+  notes: string[];
+}
+
+export function audit(
+  engine: readonly Order[],
+  provider: readonly ProviderRecord[],
+  account: ProviderAccount,
+): Verdict {
+  const notes: string[] = [];
+  const byProviderId = new Map<string, Order>();
+  let doubleOrders = 0;
+  for (const o of engine) {
+    if (o.providerOrderId === null) continue;
+    if (byProviderId.has(o.providerOrderId)) {
+      doubleOrders++;
+      notes.push(`two orders hold provider order ${o.providerOrderId}`);
+    }
+    byProviderId.set(o.providerOrderId, o);
+  }
+  let lostCodes = 0;
+  for (const p of provider) {
+    const mine = byProviderId.get(p.id);
+    // Bought at the provider but unknown here: a second purchase, or one we lost track of.
+    if (!mine) {
+      doubleOrders++;
+      notes.push(`provider order ${p.id} (${p.state}) is not in the engine's records`);
+    }
+    if (p.code === null) continue;
+    if (!mine || !['received', 'completed'].includes(mine.state) || mine.code !== p.code) {
+      lostCodes++;
+      notes.push(
+        `code ${p.code} of provider order ${p.id} lost: engine has ${mine?.state ?? 'nothing'} ` +
+          `with code ${mine?.code ?? 'none'}`,
+      );
+    }
+  }
+  // Money: what the engine believes it paid and got back, against the provider's books.
+  const engineCharged = engine.reduce((s, o) => s + chargedCents(o), 0);
+  const engineRefunded = engine
+    .filter((o) => o.state === 'refunded')
+    .reduce((s, o) => s + (o.price?.cents ?? 0), 0);
+  const chargedDiff = Math.abs(engineCharged - account.chargedCents);
+  const refundedDiff = Math.abs(engineRefunded - account.refundedCents);
+  if (chargedDiff) notes.push(`charged: engine ${engineCharged}, provider ${account.chargedCents}`);
+  if (refundedDiff)
+    notes.push(`refunded: engine ${engineRefunded}, provider ${account.refundedCents}`);
+  if (account.heldCents) notes.push(`provider still holds ${account.heldCents}`);
+  for (const p of provider) {
+    const refunds = p.movements.filter((m) => m.type === 'refund').length;
+    const charges = p.movements.filter((m) => m.type === 'charge').length;
+    if (refunds + charges > 1) notes.push(`provider order ${p.id} settled ${refunds + charges}x`);
+  }
+  return {
+    orders: engine.length,
+    open: engine.filter((o) => OPEN_STATES.has(o.state)).length,
+    lostCodes,
+    doubleOrders,
+    ledgerDiffCents: chargedDiff + refundedDiff + account.heldCents,
+    notes,
+  };
+}
