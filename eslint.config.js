@@ -30,6 +30,12 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+          message:
+            "Use `import * as z from 'zod'`: the named `z` pulls every zod locale into the bundle (+370 KB).",
+        },
+        {
           selector: "CallExpression[callee.name='setInterval']",
           message:
             'Do not poll with setInterval: the service worker dies; use the scheduler (loop + alarms).',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Money } from './money.ts';
 import type { Order } from './orders/types.ts';
 import type { Capabilities, Offer } from './providers/types.ts';
@@ -20,6 +20,8 @@ export const pageMessage = z.discriminatedUnion('type', [
     service: z.string().min(1).max(32),
     country: z.string().min(1).max(16),
     tier,
+    /** The provider whose offer the user clicked (several may be set up). */
+    providerId: z.string().max(32).optional(),
   }),
   z.object({ type: z.literal('popup.cancelOrder'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
@@ -53,6 +55,8 @@ export const helloReply = z.object({
   code: z.string().nullable(),
   fillPhone: z.boolean(),
   fillCode: z.boolean(),
+  /** The host an origin-bound SMS (`@host #code`) names; the code is for that host only. */
+  codeHost: z.string().nullable().optional(),
 });
 export type HelloReply = z.infer<typeof helloReply>;
 

@@ -55,8 +55,8 @@ export function OfferList({ tabId, service, lastCountry }: Props) {
     staleTime: 30_000,
   });
   const order = useMutation({
-    mutationFn: ({ country, tier }: { country: string; tier: Tier }) =>
-      ask({ type: 'popup.createOrder', tabId, service: service.code, country, tier }),
+    mutationFn: (pick: { country: string; tier: Tier; providerId?: string }) =>
+      ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
 
@@ -125,7 +125,9 @@ export function OfferList({ tabId, service, lastCountry }: Props) {
                   className={`tier tier-${tier}`}
                   disabled={!offer || offer.stock === 0 || order.isPending}
                   aria-label={`Get a ${r.name} number, ${label}, ${price}${seller}`}
-                  onClick={() => order.mutate({ country: r.country, tier })}
+                  onClick={() =>
+                    order.mutate({ country: r.country, tier, providerId: offer?.providerId })
+                  }
                 >
                   <span className="tier-name">{label}</span>
                   <span className="price">{price}</span>

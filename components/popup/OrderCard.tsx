@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatMoney } from '@/lib/money.ts';
+import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
@@ -86,6 +87,17 @@ export function OrderCard({ order }: { order: Order }) {
           >
             Copy
           </button>
+        </p>
+      ) : null}
+      {order.smsText ? (
+        // Plain text, never HTML: an SMS is written by strangers.
+        <p className="sms" data-testid="order-sms">
+          {order.smsText}
+        </p>
+      ) : null}
+      {order.code && !codeFitsSite(order) ? (
+        <p role="alert" className="error">
+          This code is meant for {boundCodeHost(order)}, so it is not filled on {order.site.domain}.
         </p>
       ) : null}
       <p className="money">{moneyLine(order)}</p>

@@ -1,14 +1,25 @@
 import type { Browser, Runtime } from 'webextension-polyfill';
-import { contentMessage, pageMessage, type HelloReply, type Reply } from '../messaging.ts';
+import {
+  contentMessage,
+  pageMessage,
+  type HelloReply,
+  type OffersReply,
+  type Reply,
+} from '../messaging.ts';
 import type { Engine } from '../orders/engine.ts';
 import type { Scheduler } from '../orders/scheduler.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 import type { ProviderResolver } from '../providers/active.ts';
 import { bestOffers, combinedCapabilities, findOffer, offersAcross } from '../providers/offers.ts';
 import { isProviderError, type Provider } from '../providers/types.ts';
+import { boundCodeHost } from '../orders/origin.ts';
 import { detectSite, sameSite } from '../services/detect.ts';
 import { preferencesItem, providerSettingsItem } from '../storage.ts';
+import { createOffersCache } from './offers-cache.ts';
 import { pokeTab } from './tabs.ts';
+
+/** How long a service's offers and the balance are reused between popup opens. */
+const OFFERS_TTL_MS = 30_000;
 
 /** How long after a code arrived the page may still have it filled. */
 const CODE_FILL_MS = 20 * 60_000;
@@ -47,6 +58,20 @@ export function createHandlers(deps: HandlerDeps) {
     return all;
   }
 
+  const offersCache = createOffersCache<OffersReply>(OFFERS_TTL_MS);
+
+  /** Every configured provider at once; per country the best Standard and Priority. */
+  function offersFor(service: string): Promise<OffersReply> {
+    return offersCache.get(service, async () => {
+      const providers = await allProviders();
+      const { offers, answered } = await offersAcross(providers, service);
+      const main = answered[0] ?? (await needProvider());
+      const balance = await main.balance();
+      const capabilities = combinedCapabilities(answered) ?? main.capabilities;
+      return { offers: bestOffers(offers, balance.currency), balance, capabilities };
+    });
+  }
+
   async function needProvider(): Promise<Provider> {
     const p = await deps.provider();
     if (!p) throw new Error('No provider is set up yet. Open the options and add your API key.');
@@ -83,24 +108,20 @@ export function createHandlers(deps: HandlerDeps) {
             .slice(0, 10);
           return ok({ site, configured, orders, preferences: await preferencesItem.getValue() });
         }
-        case 'popup.getOffers': {
-          // Every configured provider at once; per country the best Standard and Priority.
-          const providers = await allProviders();
-          const { offers, answered } = await offersAcross(providers, msg.service);
-          const main = answered[0] ?? (await needProvider());
-          const balance = await main.balance();
-          const capabilities = combinedCapabilities(answered) ?? main.capabilities;
-          return ok({ offers: bestOffers(offers, balance.currency), balance, capabilities });
-        }
+        case 'popup.getOffers':
+          return ok(await offersFor(msg.service));
         case 'popup.createOrder': {
           const tab = await browser.tabs.get(msg.tabId);
           const site = tab.url ? detectSite(tab.url) : null;
           if (!site) throw new Error('This tab is not a web page the extension can fill.');
           // The provider whose offer the popup showed for this country and tier gets the order.
-          const providers = await allProviders();
-          const { offers } = await offersAcross(providers, msg.service);
-          const currency = offers.find((o) => o.providerId === providers[0]?.id)?.price.currency;
-          const offer = findOffer(bestOffers(offers, currency ?? null), msg.country, msg.tier);
+          const { offers } = await offersFor(msg.service);
+          const offer =
+            offers.find(
+              (o) =>
+                o.country === msg.country && o.tier === msg.tier && o.providerId === msg.providerId,
+            ) ?? findOffer(offers, msg.country, msg.tier);
+          offersCache.clear();
           const order = await engine.create({
             providerId: offer?.providerId,
             service: { code: msg.service, name: site.service?.name ?? msg.service },
@@ -119,11 +140,13 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.cancelOrder': {
+          offersCache.clear();
           const order = await engine.cancel(msg.orderId, 'user');
           void scheduler.wake();
           return ok(order);
         }
         case 'popup.anotherNumber': {
+          offersCache.clear();
           const order = await engine.cancel(msg.orderId, 'another');
           void scheduler.wake();
           return ok(order);
@@ -167,12 +190,17 @@ export function createHandlers(deps: HandlerDeps) {
     switch (msg.type) {
       case 'content.hello': {
         const order = mine.sort((a, b) => b.createdAt - a.createdAt)[0];
+        // A code bound to another host by its SMS (`@host #code`) never reaches this page.
+        const codeHost = order ? boundCodeHost(order) : null;
+        const allowed = codeHost === null || codeHost === new URL(url).hostname.toLowerCase();
+        const hasCode = order?.state === 'received' || order?.state === 'completed';
         const reply: HelloReply = {
           orderId: order?.id ?? null,
           phone: order?.phone ?? null,
-          code: order?.state === 'received' || order?.state === 'completed' ? order.code : null,
+          code: hasCode && allowed ? order.code : null,
           fillPhone: !!order?.phone && !order.phoneFilled,
-          fillCode: !!order?.code && !order.codeFilled,
+          fillCode: allowed && !!order?.code && !order.codeFilled,
+          codeHost,
         };
         return reply;
       }

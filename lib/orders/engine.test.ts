@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { createCodasmsProvider } from '../providers/codasms/client.ts';
 import { createRateBudget } from '../providers/rate-budget.ts';

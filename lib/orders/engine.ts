@@ -1,3 +1,4 @@
+import { chooseCode } from '../sms/extract-code.ts';
 import {
   isProviderError,
   type Provider,
@@ -55,6 +56,15 @@ function toOrderError(e: unknown): { error: OrderError; retryAfterMs: number | n
   }
   const message = e instanceof Error ? e.message : String(e);
   return { error: { kind: 'network', message: clip(message) }, retryAfterMs: null };
+}
+
+/**
+ * The code we keep: an origin-bound line in the SMS wins, then the provider's parsed code when
+ * the text bears it out, then our own extraction (providers sometimes parse the wrong number).
+ */
+function withChosenCode(status: ProviderStatus): ProviderStatus {
+  if (status.kind !== 'code') return status;
+  return { ...status, code: chooseCode(status.code, status.text) ?? status.code };
 }
 
 export function createEngine(deps: EngineDeps) {
@@ -117,7 +127,8 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  const applyStatus = (id: string, status: ProviderStatus) => apply(id, { type: 'status', status });
+  const applyStatus = (id: string, status: ProviderStatus) =>
+    apply(id, { type: 'status', status: withChosenCode(status) });
 
   /**
    * Moves one order forward: the clock first (window end), then the provider call its state

@@ -36,10 +36,15 @@ export interface OrderMemo {
   pending: Map<string, ReadonlySet<string>>;
   /** Ids already handed to an order, so two concurrent purchases never adopt the same one. */
   claimed: Set<string>;
+  /**
+   * Purchases on one key run one at a time: with two in flight, the other's new number would
+   * look like ours in the listing, and we would adopt it and buy again.
+   */
+  queue: Promise<unknown>;
 }
 
 export function createOrderMemo(): OrderMemo {
-  return { pending: new Map(), claimed: new Set() };
+  return { pending: new Map(), claimed: new Set(), queue: Promise.resolve() };
 }
 
 const MAX_CLAIMED = 500;
@@ -66,7 +71,16 @@ export interface OrderOnceOps<T extends { id: string }> {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export async function orderOnce<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
+export function orderOnce<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
+  const run = ops.memo.queue.then(
+    () => orderOnceNow(ops),
+    () => orderOnceNow(ops),
+  );
+  ops.memo.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
   const { memo, idempotencyKey } = ops;
   const sleep = ops.sleep ?? defaultSleep;
   const attempts = ops.attempts ?? 3;

@@ -28,9 +28,9 @@ const { values } = parseArgs({
     lanes: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '6' },
     seed: { type: 'string' },
-    // TODO(order-once): add smsactivate to the default once its adapter never buys twice
-    // after a mangled getNumber reply (it does under faults; see the report of issue 4).
-    providers: { type: 'string', default: 'codasms' },
+    // Purchases on one key are serialised (order-once), so concurrent orders without an
+    // idempotency key can no longer adopt each other's numbers.
+    providers: { type: 'string', default: 'codasms,smsactivate' },
     verbose: { type: 'boolean', default: false },
   },
 });

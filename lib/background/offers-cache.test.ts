@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createOffersCache } from './offers-cache.ts';
+
+describe('offers cache', () => {
+  it('answers from memory within its time, asks again after it or after clear()', async () => {
+    let t = 0;
+    let loads = 0;
+    const cache = createOffersCache<number>(30_000, () => t);
+    const load = async () => ++loads;
+    expect(await cache.get('ds', load)).toBe(1);
+    t = 29_000;
+    expect(await cache.get('ds', load)).toBe(1);
+    t = 31_000;
+    expect(await cache.get('ds', load)).toBe(2);
+    cache.clear();
+    expect(await cache.get('ds', load)).toBe(3);
+    expect(await cache.get('tg', load)).toBe(4);
+  });
+
+  it('does not remember a failure', async () => {
+    const cache = createOffersCache<number>(30_000, () => 0);
+    await expect(cache.get('ds', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('ds', async () => 7)).toBe(7);
+  });
+});
