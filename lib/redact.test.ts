@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { redactSecrets } from './redact.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { redactSecrets, warn } from './redact.ts';
 
 describe('redactSecrets', () => {
   it('hides an SMS-Activate api_key in a URL', () => {
@@ -22,5 +22,19 @@ describe('redactSecrets', () => {
     expect(redactSecrets('No numbers for Discord in Indonesia')).toBe(
       'No numbers for Discord in Indonesia',
     );
+  });
+});
+
+describe('warn', () => {
+  it('logs an error without the key it carries', () => {
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    warn(
+      'poll failed',
+      new Error('GET https://h.example/stubs/handler_api.php?api_key=SeCrEt99&action=getStatus'),
+    );
+    const logged = spy.mock.calls.flat().join(' ');
+    spy.mockRestore();
+    expect(logged).toContain('poll failed');
+    expect(logged).not.toContain('SeCrEt99');
   });
 });

@@ -13,3 +13,9 @@ export function redactSecrets(text: string, knownSecrets: readonly string[] = []
   }
   return out;
 }
+
+/** console.warn for the extension: the error is reduced to redacted text before it is logged. */
+export function warn(what: string, error?: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error ?? '');
+  console.warn(redactSecrets(`${what}${detail ? `: ${detail}` : ''}`));
+}

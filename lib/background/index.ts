@@ -1,3 +1,4 @@
+import { warn } from '../redact.ts';
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../orders/engine.ts';
 import { createScheduler } from '../orders/scheduler.ts';
@@ -77,13 +78,13 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== BACKSTOP_ALARM) return;
     wake();
-    void clock.ready.then(fillAgain).catch((e) => console.warn('filling again failed', e));
+    void clock.ready.then(fillAgain).catch((e) => warn('filling again failed', e));
   });
   browser.runtime.onStartup.addListener(wake);
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status !== 'complete' || !tab.url) return;
     void adoptTab({ browser, engine, now }, tabId, tab.url).catch((e) =>
-      console.warn('adopting a tab failed', e),
+      warn('adopting a tab failed', e),
     );
   });
 
@@ -92,7 +93,7 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   void clock.ready
     .then(() => engine.reconcile())
     .then(fillAgain)
-    .catch((e) => console.warn('reconcile failed', e))
+    .catch((e) => warn('reconcile failed', e))
     .then(() => scheduler.wake());
   return { engine, scheduler };
 }

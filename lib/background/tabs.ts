@@ -1,3 +1,4 @@
+import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import type { Engine } from '../orders/engine.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
@@ -23,7 +24,7 @@ export async function pokeTab(browser: Browser, tabId: number): Promise<boolean>
     });
     return true;
   } catch (e) {
-    console.warn(`could not reach tab ${tabId}`, e);
+    warn(`could not reach tab ${tabId}`, e);
     return false;
   }
 }

@@ -1,3 +1,4 @@
+import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import {
   fillCode,
@@ -63,7 +64,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   }
 
   const queue = () => {
-    running = running.then(checkIn).catch((e) => console.warn('fill agent:', e));
+    running = running.then(checkIn).catch((e) => warn('fill agent', e));
   };
   const onMessage = (message: unknown) => {
     if (backgroundToContent.safeParse(message).success) queue();

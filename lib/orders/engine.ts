@@ -1,3 +1,4 @@
+import { warn } from '../redact.ts';
 import { chooseCode } from '../sms/extract-code.ts';
 import {
   isProviderError,
@@ -77,7 +78,7 @@ export function createEngine(deps: EngineDeps) {
         await deps.runEffect(order, effect);
       } catch (e) {
         // An effect (a fill, a notification) failing must never lose the stored order.
-        console.warn(`order ${order.id}: effect ${effect.type} failed`, e);
+        warn(`order ${order.id}: effect ${effect.type} failed`, e);
       }
     }
   }

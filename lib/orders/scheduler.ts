@@ -1,3 +1,4 @@
+import { warn } from '../redact.ts';
 import { defaultSleep } from '../providers/rate-budget.ts';
 import type { Engine } from './engine.ts';
 import { windowEndAt } from './calls.ts';
@@ -88,7 +89,7 @@ export function createScheduler(deps: SchedulerDeps) {
       try {
         nextAt = await pass();
       } catch (e) {
-        console.warn('scheduler pass failed', e);
+        warn('scheduler pass failed', e);
         nextAt = deps.now() + MAX_SLEEP_MS;
       }
       if (nextAt === null) {
