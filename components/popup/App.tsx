@@ -73,7 +73,9 @@ export function PopupApp() {
       <footer className="row footer">
         <button
           type="button"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })}
+          onClick={() =>
+            void browser.tabs.create({ url: browser.runtime.getURL('/order-history.html') })
+          }
         >
           History
         </button>

@@ -34,7 +34,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.expectStatus('Waiting for the SMS');
     expect(await seriousViolations(popupPage)).toEqual([]);
 
-    for (const path of ['options.html', 'history.html']) {
+    for (const path of ['options.html', 'order-history.html']) {
       const page = await ext.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`chrome-extension://${ext.extensionId}/${path}`);

@@ -10,6 +10,7 @@ const manifestSchema = z.object({
   optional_host_permissions: z.array(z.string()).default([]),
   content_scripts: z.array(z.unknown()).optional(),
   externally_connectable: z.unknown().optional(),
+  chrome_url_overrides: z.unknown().optional(),
   content_security_policy: z.unknown().optional(),
 });
 
@@ -34,6 +35,10 @@ describe('production manifest (least privilege)', () => {
 
   it('reaches pages only through activeTab + scripting', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+  });
+
+  it('replaces none of the browser own pages (history, new tab, bookmarks)', () => {
+    expect(manifest.chrome_url_overrides).toBeUndefined();
   });
 
   it('offers no channel to web pages and keeps the default CSP (no unsafe-eval)', () => {
