@@ -12,15 +12,15 @@ export interface BenchContext {
 }
 
 // One site per order, so no order meets an earlier one of the same site (orders follow their
-// site to a new tab). Each is `<main domain label>.localhost` of a catalog service.
+// site to a new tab). Each is `<main domain label>.localhost` of a service the sandbox sells.
 const SITES = [
-  'discord',
   'telegram',
-  'google',
   'whatsapp',
+  'google',
+  'discord',
+  'x',
   'instagram',
   'facebook',
-  'x',
   'microsoft',
   'amazon',
   'apple',
@@ -36,20 +36,17 @@ const SITES = [
   'viber',
   'wechat',
   'vk',
-  'ok',
   'yandex',
   'kakao',
   'line',
   'coinbase',
   'airbnb',
   'avito',
-  'qiwi',
-  'olx',
+  'ok',
   'mail',
   'yahoo',
-  'aol',
   'naver',
-  'zoho',
+  'shopee',
 ];
 
 async function orderOn(ctx: BenchContext, site: string): Promise<{ page: Page; popup: PopupPage }> {
