@@ -1,7 +1,7 @@
 import { expect, START_BALANCE_CENTS, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
-import { openPopup, tabIdOf } from '../support/extension.ts';
+import { openSignupWithPopup } from '../support/extension.ts';
 
 // The same pay-per-code loop on each kind of signup page the demo site serves.
 const STYLES = [
@@ -17,13 +17,10 @@ for (const style of STYLES) {
     control,
     demoUrl,
   }) => {
-    const site = await ext.context.newPage();
     const url = demoUrl('discord', style.path);
-    await site.goto(url);
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
     const signup = new SignupPage(site);
-    const popup = new PopupPage(
-      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-    );
     await popup.getNumber('Indonesia');
     await popup.expectStatus('Waiting for the SMS');
     const e164 = `+${(await popup.number.textContent())?.replace(/\D/g, '')}`;

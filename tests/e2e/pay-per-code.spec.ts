@@ -1,7 +1,7 @@
 import { expect, START_BALANCE_CENTS, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
-import { openPopup, tabIdOf } from '../support/extension.ts';
+import { openSignupWithPopup } from '../support/extension.ts';
 
 test.describe('pay-per-code on the demo signup site', () => {
   test('a code arrives: the phone and the code fill, the site verifies, the order is charged', async ({
@@ -10,14 +10,10 @@ test.describe('pay-per-code on the demo signup site', () => {
     control,
     demoUrl,
   }) => {
-    const site = await ext.context.newPage();
     const url = demoUrl('discord');
-    await site.goto(url);
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
     const signup = new SignupPage(site);
-
-    const popup = new PopupPage(
-      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-    );
     await expect(popup.service).toHaveText('Discord');
     await expect(popup.balance).toHaveText('$5.00');
     await popup.getNumber('Indonesia');
@@ -53,13 +49,9 @@ test.describe('pay-per-code on the demo signup site', () => {
     demoUrl,
   }) => {
     await control.settings({ window_seconds: 15, early_cancel_seconds: 3 });
-    const site = await ext.context.newPage();
     const url = demoUrl('telegram');
-    await site.goto(url);
-
-    const popup = new PopupPage(
-      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-    );
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
     await expect(popup.service).toHaveText('Telegram');
     await popup.getNumber('Indonesia');
     await popup.expectStatus('Waiting for the SMS');
@@ -83,13 +75,9 @@ test.describe('pay-per-code on the demo signup site', () => {
     demoUrl,
   }) => {
     await control.settings({ early_cancel_seconds: 4 });
-    const site = await ext.context.newPage();
     const url = demoUrl('discord', '/signup/country');
-    await site.goto(url);
-
-    const popup = new PopupPage(
-      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-    );
+    const { popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
     await popup.getNumber('Indonesia', 'Priority');
     await popup.expectStatus('Waiting for the SMS');
     // The cancel button waits out the provider's early-cancel lock, then refunds.

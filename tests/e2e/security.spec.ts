@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
-import { openPopup, tabIdOf } from '../support/extension.ts';
+import { openSignupWithPopup } from '../support/extension.ts';
 
 // A hostile page tries every channel a page has towards an extension. None may order,
 // cancel, read the key or read a code; see SECURITY.md.
@@ -13,12 +13,9 @@ test.describe('a hostile page', () => {
     demoUrl,
   }) => {
     // A real order is open on the signup site, so the fill script runs there.
-    const site = await ext.context.newPage();
     const url = demoUrl('discord');
-    await site.goto(url);
-    const popup = new PopupPage(
-      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-    );
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
     await popup.getNumber('Indonesia');
     await popup.expectStatus('Waiting for the SMS');
     await expect(new SignupPage(site).phone).toHaveValue(/^\+62/);
@@ -84,12 +81,9 @@ test.describe('a hostile page', () => {
     control,
     demoUrl,
   }) => {
-    const site = await ext.context.newPage();
     const url = demoUrl('discord');
-    await site.goto(url);
-    const popup = new PopupPage(
-      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-    );
+    const { popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
     await popup.getNumber('Indonesia');
     await popup.expectStatus('Waiting for the SMS');
     const phone = `+${(await popup.number.textContent())?.replace(/\D/g, '')}`;
@@ -113,12 +107,9 @@ test('a code bound to another host by its SMS is not filled, and the popup says 
   demoUrl,
 }) => {
   expect(apiKey).toBeTruthy();
-  const site = await ext.context.newPage();
   const url = demoUrl('discord');
-  await site.goto(url);
-  const popup = new PopupPage(
-    await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
-  );
+  const { site, popupPage } = await openSignupWithPopup(ext, url);
+  const popup = new PopupPage(popupPage);
   await popup.getNumber('Indonesia');
   await popup.expectStatus('Waiting for the SMS');
   const phone = `+${(await popup.number.textContent())?.replace(/\D/g, '')}`;

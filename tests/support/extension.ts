@@ -88,3 +88,14 @@ export async function openPopup(
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;
 }
+
+/** The user's first two steps: the signup page in a tab, then the popup opened on that tab. */
+export async function openSignupWithPopup(
+  ext: { context: BrowserContext; extensionId: string; worker: Worker },
+  url: string,
+): Promise<{ site: Page; popupPage: Page }> {
+  const site = await ext.context.newPage();
+  await site.goto(url);
+  const popupPage = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url));
+  return { site, popupPage };
+}
