@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import pkg from './package.json' with { type: 'json' };
 
 // A test build (`npm run build:test`) may reach the local demo hosts and sandbox without a
 // user gesture; the production manifest never grants all sites (see README, Permissions).
@@ -23,7 +22,7 @@ const CUSTOM_PROVIDER_HOSTS = ['https://*/*'];
 const OPTIONAL_HOSTS = [...PROVIDER_HOSTS, ...CUSTOM_PROVIDER_HOSTS];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: '.output',
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
   webExt: { disabled: true },
@@ -44,8 +43,9 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser }) => ({
-    name: 'SMS Verify',
-    description: pkg.description,
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'notifications'],
     host_permissions: ['https://api.codasms.com/*', ...(testBuild ? TEST_HOSTS : [])],
     optional_host_permissions: testBuild ? OPTIONAL_HOSTS : [...OPTIONAL_HOSTS, ...TEST_HOSTS],
