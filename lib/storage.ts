@@ -3,6 +3,7 @@ import type { Order } from './orders/types.ts';
 import type { OrderStore } from './orders/engine.ts';
 import type { ProviderSettings } from './providers/registry.ts';
 import type { Tier } from './providers/types.ts';
+import type { LanguageChoice } from './i18n.ts';
 
 // Every storage item, declared once. The API key lives in `local:` only: never sync, never a
 // page, never a log.
@@ -30,11 +31,67 @@ export const providerSettingsItem = storage.defineItem<ProviderSettings[]>(
 export interface Preferences {
   /** Last country ordered, shown first. */
   lastCountry: string | null;
+  /** The tier chosen last (or the default tier set in the options). */
   tier: Tier;
+  /** The options' default country, shown on top after the last used one. */
+  defaultCountry: string | null;
+  /** Offers above this price (in the balance's minor units) are hidden; null: no cap. */
+  maxPriceCents: number | null;
+  /** Auto-fill switches: the phone number, the code. Nothing is ever submitted. */
+  autoFillPhone: boolean;
+  autoFillCode: boolean;
+  /** Interface language; "auto" follows the browser. */
+  language: LanguageChoice;
 }
 
+export const DEFAULT_PREFERENCES: Preferences = {
+  lastCountry: null,
+  tier: 'standard',
+  defaultCountry: null,
+  maxPriceCents: null,
+  autoFillPhone: true,
+  autoFillCode: true,
+  language: 'auto',
+};
+
+/** Version 2 added the options' defaults, switches and language to version 1's two fields. */
 export const preferencesItem = storage.defineItem<Preferences>('local:preferences', {
-  fallback: { lastCountry: null, tier: 'standard' },
+  fallback: DEFAULT_PREFERENCES,
+  version: 2,
+  migrations: {
+    2: (old: Partial<Preferences> | null): Preferences => ({ ...DEFAULT_PREFERENCES, ...old }),
+  },
+});
+
+/** Updates some preferences, keeping the rest (and filling fields an old version lacks). */
+export async function updatePreferences(patch: Partial<Preferences>): Promise<Preferences> {
+  const next = { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()), ...patch };
+  await preferencesItem.setValue(next);
+  return next;
+}
+
+/** The service the user picked for a site (registrable domain -> service), changeable. */
+export interface SiteService {
+  code: string;
+  name: string;
+}
+
+export const siteServicesItem = storage.defineItem<Record<string, SiteService>>(
+  'local:siteServices',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * Fields the user pointed at by hand (context menu) per registrable domain: the next order on
+ * that site fills there. Selectors are built by the content script from the clicked field.
+ */
+export interface SiteFields {
+  phone?: string;
+  code?: string;
+}
+
+export const siteFieldsItem = storage.defineItem<Record<string, SiteFields>>('local:siteFields', {
+  fallback: {},
   version: 1,
 });
 

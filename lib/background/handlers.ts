@@ -14,7 +14,12 @@ import { bestOffers, combinedCapabilities, findOffer, offersAcross } from '../pr
 import { isProviderError, type Provider } from '../providers/types.ts';
 import { boundCodeHost } from '../orders/origin.ts';
 import { detectSite, sameSite } from '../services/detect.ts';
-import { preferencesItem, providerSettingsItem } from '../storage.ts';
+import {
+  DEFAULT_PREFERENCES,
+  preferencesItem,
+  providerSettingsItem,
+  updatePreferences,
+} from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
 import { pokeTab } from './tabs.ts';
 
@@ -106,7 +111,12 @@ export function createHandlers(deps: HandlerDeps) {
             .filter((o) => o.site.tabId === msg.tabId || OPEN_STATES.has(o.state))
             .sort((a, b) => b.createdAt - a.createdAt)
             .slice(0, 10);
-          return ok({ site, configured, orders, preferences: await preferencesItem.getValue() });
+          return ok({
+            site,
+            configured,
+            orders,
+            preferences: { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) },
+          });
         }
         case 'popup.getOffers':
           return ok(await offersFor(msg.service));
@@ -135,7 +145,7 @@ export function createHandlers(deps: HandlerDeps) {
             maxPrice: offer?.price ?? null,
             site: { tabId: msg.tabId, origin: site.origin, domain: site.domain },
           });
-          await preferencesItem.setValue({ lastCountry: msg.country, tier: msg.tier });
+          await updatePreferences({ lastCountry: msg.country, tier: msg.tier });
           void scheduler.wake();
           return ok(order);
         }
