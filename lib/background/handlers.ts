@@ -44,16 +44,6 @@ function fail(e: unknown): Reply<never> {
 
 const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
-/** Only our own extension pages (popup, options) may order, cancel or read settings. */
-export function isExtensionPage(browser: Browser, sender: Runtime.MessageSender): boolean {
-  const base = browser.runtime.getURL('/');
-  return (
-    sender.id === browser.runtime.id &&
-    typeof sender.url === 'string' &&
-    sender.url.startsWith(base)
-  );
-}
-
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
 
