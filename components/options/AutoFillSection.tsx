@@ -1,0 +1,34 @@
+import { useId } from 'react';
+import { t } from '@/lib/i18n.ts';
+import { usePreferences } from './usePreferences.ts';
+
+/** What the extension fills by itself; it never submits anything. */
+export function AutoFillSection() {
+  const { preferences, update } = usePreferences();
+  const id = useId();
+  if (!preferences) return null;
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('options.autofill.heading')}</h2>
+      <label className="check">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={preferences.autoFillPhone}
+          onChange={(e) => update({ autoFillPhone: e.target.checked })}
+        />
+        {t('options.autofill.phone')}
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={preferences.autoFillCode}
+          onChange={(e) => update({ autoFillCode: e.target.checked })}
+        />
+        {t('options.autofill.code')}
+      </label>
+      <p className="hint">{t('options.autofill.neverSubmits')}</p>
+    </section>
+  );
+}
