@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n.ts';
-import { usePreferences } from './usePreferences.ts';
+import type { PreferencesControl } from './usePreferences.ts';
 
 /** What the extension fills by itself; it never submits anything. */
-export function AutoFillSection() {
-  const { preferences, update } = usePreferences();
+export function AutoFillSection({ preferences, update }: PreferencesControl) {
   const id = useId();
-  if (!preferences) return null;
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('options.autofill.heading')}</h2>

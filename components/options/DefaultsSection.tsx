@@ -3,7 +3,7 @@ import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import type { Tier } from '@/lib/providers/types.ts';
 import { countryChoices } from '../shared/country.ts';
 import { formatMaxPrice, parseMaxPrice } from './max-price.ts';
-import { usePreferences } from './usePreferences.ts';
+import type { PreferencesControl } from './usePreferences.ts';
 
 const TIERS: readonly { tier: Tier; name: MessageKey; hint: MessageKey }[] = [
   { tier: 'standard', name: 'common.standard', hint: 'options.defaults.standardHint' },
@@ -11,10 +11,12 @@ const TIERS: readonly { tier: Tier; name: MessageKey; hint: MessageKey }[] = [
 ];
 
 /** What the popup starts from: the country shown first, the tier, a price cap. */
-export function DefaultsSection({ currency }: { currency: string }) {
-  const { preferences, update } = usePreferences();
+export function DefaultsSection({
+  preferences,
+  update,
+  currency,
+}: PreferencesControl & { currency: string }) {
   const id = useId();
-  if (!preferences) return null;
   const lang = currentLanguage();
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>

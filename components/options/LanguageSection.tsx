@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { LANGUAGES, t, type LanguageChoice, type MessageKey } from '@/lib/i18n.ts';
-import { usePreferences } from './usePreferences.ts';
+import type { PreferencesControl } from './usePreferences.ts';
 
 const CHOICES: readonly { value: LanguageChoice; name: MessageKey }[] = [
   { value: 'auto', name: 'options.language.auto' },
@@ -12,10 +12,8 @@ const isChoice = (v: string): v is LanguageChoice => CHOICES.some((c) => c.value
 const isLanguage = (v: LanguageChoice) => (LANGUAGES as readonly string[]).includes(v);
 
 /** The interface language; every open extension page switches as soon as it is stored. */
-export function LanguageSection() {
-  const { preferences, update } = usePreferences();
+export function LanguageSection({ preferences, update }: PreferencesControl) {
   const id = useId();
-  if (!preferences) return null;
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('options.language.heading')}</h2>

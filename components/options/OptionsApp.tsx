@@ -22,6 +22,7 @@ import {
 } from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
 import { SiteServicesSection } from './SiteServicesSection.tsx';
+import { usePreferences } from './usePreferences.ts';
 
 /** Asks for access to the provider's origin when saving (granted already for CODASMS). */
 async function allowOrigin(pattern: string): Promise<boolean> {
@@ -37,6 +38,7 @@ export function OptionsApp() {
     queryFn: () => providerSettingsItem.getValue(),
   });
   const list = saved.data ?? [];
+  const prefs = usePreferences();
   const [draft, setDraft] = useState<Draft | null>(null);
   const values = draft ?? draftFor(list[0]?.providerId ?? 'codasms', list);
 
@@ -131,10 +133,14 @@ export function OptionsApp() {
         ) : null}
         <p className="hint">{t('options.provider.keysStayLocal')}</p>
       </form>
-      <DefaultsSection currency={accountCurrency(list[0])} />
-      <AutoFillSection />
+      {prefs ? (
+        <>
+          <DefaultsSection {...prefs} currency={accountCurrency(list[0])} />
+          <AutoFillSection {...prefs} />
+        </>
+      ) : null}
       <SiteServicesSection />
-      <LanguageSection />
+      {prefs ? <LanguageSection {...prefs} /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { warn } from '@/lib/redact.ts';
 import {
   DEFAULT_PREFERENCES,
   preferencesItem,
@@ -7,35 +7,47 @@ import {
   type Preferences,
 } from '@/lib/storage.ts';
 
-const KEY = ['preferences'];
-
-/** The saved preferences and a way to change some of them (shown at once, then stored). */
-export function usePreferences(): {
-  preferences: Preferences | undefined;
+export interface PreferencesControl {
+  preferences: Preferences;
+  /** Shows the change at once, then stores it. */
   update(patch: Partial<Preferences>): void;
-} {
-  const client = useQueryClient();
-  const query = useQuery({
-    queryKey: KEY,
-    queryFn: async (): Promise<Preferences> => ({
-      ...DEFAULT_PREFERENCES,
-      ...(await preferencesItem.getValue()),
-    }),
-  });
+}
+
+/**
+ * The saved preferences for the whole options page (one per page: its writes are queued, as each
+ * is a read-modify-write of the same record). Null until read.
+ */
+export function usePreferences(): PreferencesControl | null {
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  const writing = useRef(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const showStored = useCallback(async () => {
+    const stored = await preferencesItem.getValue();
+    // While changes are being written, what is shown is newer than what is stored.
+    if (writing.current === 0) setPreferences({ ...DEFAULT_PREFERENCES, ...stored });
+  }, []);
+
   // The popup changes some too (the tier ordered last); show what is stored.
-  useEffect(
-    () => preferencesItem.watch(() => void client.invalidateQueries({ queryKey: KEY })),
-    [client],
-  );
-  const mutation = useMutation({
-    // One at a time: each is a read-modify-write of the same record.
-    scope: { id: 'preferences' },
-    mutationFn: (patch: Partial<Preferences>) => updatePreferences(patch),
-    onMutate: (patch) => {
-      const before = client.getQueryData<Preferences>(KEY);
-      if (before) client.setQueryData<Preferences>(KEY, { ...before, ...patch });
+  useEffect(() => {
+    void showStored();
+    return preferencesItem.watch(() => void showStored());
+  }, [showStored]);
+
+  const update = useCallback(
+    (patch: Partial<Preferences>) => {
+      setPreferences((p) => (p ? { ...p, ...patch } : p));
+      writing.current += 1;
+      queue.current = queue.current
+        .then(() => updatePreferences(patch))
+        .catch((e: unknown) => warn('saving the preferences failed', e))
+        .finally(() => {
+          writing.current -= 1;
+          void showStored();
+        });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
-  });
-  return { preferences: query.data, update: mutation.mutate };
+    [showStored],
+  );
+
+  return preferences ? { preferences, update } : null;
 }
