@@ -31,7 +31,7 @@ export function SiteServicesSection() {
       ) : (
         <>
           <p className="hint">{t('options.sites.intro')}</p>
-          <ul className="providers">
+          <ul className="sites">
             {sites.map(([domain, service]) => (
               <li key={domain} className="row">
                 <span>
