@@ -47,7 +47,11 @@ export default tseslint.config(
   },
   {
     // Translated surfaces: words typed into JSX would bypass t() and show English to everyone.
-    files: ['components/options/**/*.tsx', 'components/history/**/*.tsx'],
+    files: [
+      'components/options/**/*.tsx',
+      'components/history/**/*.tsx',
+      'components/shared/**/*.tsx',
+    ],
     rules: {
       'no-restricted-syntax': [
         'error',
