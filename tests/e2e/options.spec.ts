@@ -1,8 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { PreferencesPage, storedPreferences, storeSiteService } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
 import { openSignupWithPopup } from '../support/extension.ts';
+
+/** Serious or critical accessibility problems axe finds in the page as it is now. */
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test.describe('the options page', () => {
   test('defaults and switches set in the options are kept after a reload', async ({ ext }) => {
@@ -93,6 +103,9 @@ test.describe('the options page', () => {
     await expect(
       prefs.page.getByText('Расширение никогда ничего не отправляет само'),
     ).toBeVisible();
+    // Longer Russian labels still leave every control named and readable, in the dark too.
+    await prefs.page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(prefs.page)).toEqual([]);
 
     const history = await ext.context.newPage();
     await history.goto(`chrome-extension://${ext.extensionId}/order-history.html`);
