@@ -194,12 +194,17 @@ export function createHandlers(deps: HandlerDeps) {
         const codeHost = order ? boundCodeHost(order) : null;
         const allowed = codeHost === null || codeHost === new URL(url).hostname.toLowerCase();
         const hasCode = order?.state === 'received' || order?.state === 'completed';
+        // The options' auto-fill switches: off, the page gets nothing filled (the popup shows it).
+        const { autoFillPhone, autoFillCode } = {
+          ...DEFAULT_PREFERENCES,
+          ...(await preferencesItem.getValue()),
+        };
         const reply: HelloReply = {
           orderId: order?.id ?? null,
           phone: order?.phone ?? null,
           code: hasCode && allowed ? order.code : null,
-          fillPhone: !!order?.phone && !order.phoneFilled,
-          fillCode: allowed && !!order?.code && !order.codeFilled,
+          fillPhone: autoFillPhone && !!order?.phone && !order.phoneFilled,
+          fillCode: autoFillCode && allowed && !!order?.code && !order.codeFilled,
           codeHost,
         };
         return reply;
