@@ -3,7 +3,8 @@ import type { OrderEffect } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
 import { formatMoney } from '../money.ts';
 import { sameSite } from '../services/detect.ts';
-import { findSiteTab, pokeTab, tabShowsSite } from './tabs.ts';
+import { pokeOrderTab } from './registration.ts';
+import { findSiteTab, tabShowsSite } from './tabs.ts';
 
 export interface EffectDeps {
   browser: Browser;
@@ -37,7 +38,7 @@ export function createEffectRunner(deps: EffectDeps) {
             tabId = other;
           }
         }
-        await pokeTab(browser, tabId);
+        await pokeOrderTab(browser, order, tabId);
         return;
       }
       case 'notifyCode':
