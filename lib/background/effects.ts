@@ -6,7 +6,8 @@ import { formatMoney } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
 import { sameSite } from '../services/detect.ts';
 import { DEFAULT_PREFERENCES, preferencesItem } from '../storage.ts';
-import { findSiteTab, pokeTab, tabShowsSite } from './tabs.ts';
+import { pokeOrderTab } from './registration.ts';
+import { findSiteTab, tabShowsSite } from './tabs.ts';
 
 export interface EffectDeps {
   browser: Browser;
@@ -59,7 +60,7 @@ export function createEffectRunner(deps: EffectDeps) {
             tabId = other;
           }
         }
-        await pokeTab(browser, tabId);
+        await pokeOrderTab(browser, order, tabId);
         return;
       }
       case 'notifyCode':

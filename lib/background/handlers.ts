@@ -21,7 +21,7 @@ import {
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
-import { pokeTab } from './tabs.ts';
+import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 
 /** How long a service's offers and the balance are reused between popup opens. */
 const OFFERS_TTL_MS = 30_000;
@@ -161,8 +161,12 @@ export function createHandlers(deps: HandlerDeps) {
         }
         case 'popup.fillAgain': {
           const order = await engine.apply(msg.orderId, { type: 'refill' });
-          if (order) await pokeTab(browser, order.site.tabId);
+          if (order) await pokeOrderTab(browser, order, order.site.tabId);
           return ok(order);
+        }
+        case 'popup.siteAccessGranted': {
+          const orders = () => engine.allOrders();
+          return ok(await siteAccessGranted(accessDeps(browser, orders, Date.now)));
         }
         case 'options.testProvider': {
           // The provider the options page saved last is the one to test.

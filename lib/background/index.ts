@@ -7,6 +7,7 @@ import { createOrderStore, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { routeMessage } from './routing.ts';
+import { startSiteAccess } from './registration.ts';
 import { adoptTab, fillPending, resumeFills } from './tabs.ts';
 import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
@@ -64,6 +65,8 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
+  // The fill script registered only for sites of open orders, and site access asked (#7).
+  startSiteAccess({ browser, orders: () => engine.allOrders(), now, ready: clock.ready });
   // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
   const wake = () => void clock.ready.then(() => scheduler.wake());
 
