@@ -53,10 +53,7 @@ export function orderRows(rows: readonly OfferRow[], prefs: RowPreferences): Off
   const empty = (r: OfferRow) => Number(rowStock(r) === 0);
   return [...rows].sort(
     (a, b) =>
-      pin(a) - pin(b) ||
-      empty(a) - empty(b) ||
-      price(a) - price(b) ||
-      a.name.localeCompare(b.name),
+      pin(a) - pin(b) || empty(a) - empty(b) || price(a) - price(b) || a.name.localeCompare(b.name),
   );
 }
 
