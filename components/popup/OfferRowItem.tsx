@@ -30,7 +30,8 @@ export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, o
   return (
     <li className={stock === 0 ? 'out' : undefined}>
       <span className="country">
-        <span aria-hidden="true">{flagEmoji(row.iso)}</span> {label}
+        <span aria-hidden="true">{flagEmoji(row.iso)}</span>{' '}
+        <span className="country-name">{label}</span>
         <span className="stock">
           {stock === 0
             ? t('popup.offers.outOfStock')
