@@ -5,6 +5,7 @@ import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
+import { countryLabel } from './offer-order.ts';
 import { ProblemHelp, problemText } from './ProblemHelp.tsx';
 import { useNow } from './useNow.ts';
 
@@ -61,7 +62,8 @@ export function OrderCard({ order, topUpUrl }: Props) {
     <section className="card order" aria-label={t('popup.order.label', order.service.name)}>
       <header className="row">
         <span>
-          {flagEmoji(order.country.iso)} {order.service.name} · {order.country.name}
+          {flagEmoji(order.country.iso)} {order.service.name} ·{' '}
+          {countryLabel(order.country, currentLanguage())}
           {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
         </span>
         {open && order.expiresAt ? (

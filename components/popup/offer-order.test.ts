@@ -118,5 +118,6 @@ describe('countryLabel', () => {
     if (!usa) throw new Error('no USA row');
     expect(countryLabel(usa, 'en')).toBe('USA');
     expect(countryLabel(usa, 'ru')).toBe('Соединенные Штаты');
+    expect(countryLabel({ name: 'USA (virtual)', iso: 'US' }, 'ru')).toBe('USA (virtual)');
   });
 });

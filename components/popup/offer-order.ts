@@ -93,12 +93,16 @@ export function applyPriceCap(
   return { shown, hidden };
 }
 
-/** The country's name in the interface language (the provider's name in English). */
-export function countryLabel(row: OfferRow, lang: string): string {
-  if (lang === 'en' || !row.iso) return row.name;
+/**
+ * The country's name in the interface language: the provider's name in English, or when it
+ * says more than the country ("USA (virtual)"); else the browser's name for the ISO code.
+ */
+export function countryLabel(country: { name: string; iso: string | null }, lang: string): string {
+  if (lang === 'en' || !country.iso || /[()]/.test(country.name)) return country.name;
   try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(row.iso.toUpperCase()) ?? row.name;
+    const names = new Intl.DisplayNames([lang], { type: 'region' });
+    return names.of(country.iso.toUpperCase()) ?? country.name;
   } catch {
-    return row.name;
+    return country.name;
   }
 }

@@ -43,3 +43,28 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the popup on an unknown site (service search) and with a price cap has no serious violations', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  expect(apiKey).toBeTruthy();
+  await ext.worker.evaluate(async () => {
+    const { preferences } = await chrome.storage.local.get('preferences');
+    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
+    await chrome.storage.local.set({ preferences: { ...old, maxPriceCents: 30 } });
+  });
+  const url = demoUrl('zorbly');
+  const site = await ext.context.newPage();
+  await site.goto(url);
+  const popupPage = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url));
+  const popup = new PopupPage(popupPage);
+  await popup.serviceSearch.fill('o');
+  await expect(popupPage.getByRole('list', { name: 'Services' })).toBeVisible();
+  expect(await seriousViolations(popupPage)).toEqual([]);
+
+  await popup.chooseService('disc', 'Discord');
+  await expect(popup.capNote).toBeVisible();
+  expect(await seriousViolations(popupPage)).toEqual([]);
+});

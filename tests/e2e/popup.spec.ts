@@ -147,3 +147,16 @@ test.describe('errors that say what to do next', () => {
     await expect.poll(optionsOpen).toBe(true);
   });
 });
+
+test('the popup speaks the language chosen in the options', async ({ ext, apiKey, demoUrl }) => {
+  expect(apiKey).toBeTruthy();
+  await setPreferences(ext.worker, { language: 'ru' });
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+  await expect(popupPage.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(popupPage.getByText('Баланс')).toBeVisible();
+  await expect(popupPage.getByTestId('balance')).toHaveText('5,00 $');
+  await expect(
+    popupPage.getByRole('button', { name: /^Взять номер, Индонезия, Обычный, / }),
+  ).toBeVisible();
+  await expect(popupPage.getByRole('searchbox', { name: 'Поиск страны' })).toBeVisible();
+});
