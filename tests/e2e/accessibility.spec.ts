@@ -44,7 +44,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the popup on an unknown site (service search) and with a price cap has no serious violations', async ({
+test('the popup on an unknown site (service search), with a price cap and a sold-out country has no serious violations', async ({
   ext,
   apiKey,
   demoUrl,
@@ -64,7 +64,14 @@ test('the popup on an unknown site (service search) and with a price cap has no 
   await expect(popupPage.getByRole('list', { name: 'Services' })).toBeVisible();
   expect(await seriousViolations(popupPage)).toEqual([]);
 
-  await popup.chooseService('disc', 'Discord');
+  // Netflix has countries above the cap and one sold out (Russia, greyed).
+  await popup.chooseService('netf', 'Netflix');
   await expect(popup.capNote).toBeVisible();
   expect(await seriousViolations(popupPage)).toEqual([]);
+  await popup.countrySearch.fill('rus');
+  await expect(popupPage.locator('.offers li.out')).toHaveCount(1);
+  for (const scheme of ['light', 'dark'] as const) {
+    await popupPage.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(popupPage), scheme).toEqual([]);
+  }
 });
