@@ -138,21 +138,28 @@ export function createHandlers(deps: HandlerDeps) {
     try {
       switch (msg.type) {
         case 'popup.getState': {
-          const tab = await browser.tabs.get(msg.tabId);
-          const detected = tab.url ? detectSite(tab.url) : null;
-          const site = detected ? await siteChoice(detected) : null;
-          const configured = (await deps.provider()) !== null;
-          const all = await engine.allOrders();
+          // Asked every second while the popup is open, and first paint waits for it: the
+          // reads are independent, so they run together.
+          const [site, provider, all, preferences, urls] = await Promise.all([
+            browser.tabs.get(msg.tabId).then((tab) => {
+              const detected = tab.url ? detectSite(tab.url) : null;
+              return detected ? siteChoice(detected) : null;
+            }),
+            deps.provider(),
+            engine.allOrders(),
+            preferencesItem.getValue(),
+            topUpUrls(),
+          ]);
           const orders = all
             .filter((o) => o.site.tabId === msg.tabId || OPEN_STATES.has(o.state))
             .sort((a, b) => b.createdAt - a.createdAt)
             .slice(0, 10);
           return ok({
             site,
-            configured,
+            configured: provider !== null,
             orders,
-            preferences: { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) },
-            topUpUrls: await topUpUrls(),
+            preferences: { ...DEFAULT_PREFERENCES, ...preferences },
+            topUpUrls: urls,
           });
         }
         case 'popup.getOffers':
