@@ -2,7 +2,6 @@ import * as z from 'zod';
 import type { Money } from './money.ts';
 import type { Order } from './orders/types.ts';
 import type { Capabilities, Offer, ProviderId, ServiceInfo } from './providers/types.ts';
-import type { SiteChoice } from './background/site-services.ts';
 import type { Preferences } from './storage.ts';
 
 // One protocol for popup/options <-> background <-> content. Names say the direction:
@@ -90,13 +89,26 @@ export interface PageReplies {
   'options.testProvider': { balance: Money };
 }
 
+/** The tab's site and the service the popup orders for. */
+export interface PopupSite {
+  origin: string;
+  /** Registrable domain: the key the user's pick is remembered under. */
+  domain: string;
+  /** The user's pick for the site, else the catalog's guess; null when neither. */
+  service: ServiceInfo | null;
+  /** True when `service` is the user's pick rather than the catalog's. */
+  picked: boolean;
+}
+
 export interface PopupState {
-  /** The tab's site and its service: the user's pick for the site, else the catalog's. */
-  site: SiteChoice | null;
+  site: PopupSite | null;
   configured: boolean;
   orders: Order[];
   preferences: Preferences;
-  /** Where to add money, per configured provider (its site), for "no balance" errors. */
+  /**
+   * Where to add money (the provider's site) per configured provider, the default provider
+   * first (its balance is the one the popup shows).
+   */
   topUpUrls: Partial<Record<ProviderId, string>>;
 }
 

@@ -1,20 +1,13 @@
+import type { PopupSite } from '../messaging.ts';
 import type { ServiceInfo } from '../providers/types.ts';
 import type { SiteInfo } from '../services/detect.ts';
 import { siteServicesItem, type SiteService } from '../storage.ts';
 
 /** The site the popup shows: the user's own pick for the domain wins over detection. */
-export interface SiteChoice {
-  origin: string;
-  domain: string;
-  service: ServiceInfo | null;
-  /** True when `service` is the user's pick for this site rather than the catalog's guess. */
-  picked: boolean;
-}
-
 export function chooseService(
   site: SiteInfo,
   picks: Readonly<Record<string, SiteService>>,
-): SiteChoice {
+): PopupSite {
   const pick = picks[site.domain];
   const detected = site.service ? { code: site.service.code, name: site.service.name } : null;
   return {
@@ -25,7 +18,7 @@ export function chooseService(
   };
 }
 
-export async function siteChoice(site: SiteInfo): Promise<SiteChoice> {
+export async function siteChoice(site: SiteInfo): Promise<PopupSite> {
   return chooseService(site, await siteServicesItem.getValue());
 }
 
