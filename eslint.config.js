@@ -51,6 +51,7 @@ export default tseslint.config(
       'components/options/**/*.tsx',
       'components/history/**/*.tsx',
       'components/shared/**/*.tsx',
+      'components/popup/**/*.tsx',
     ],
     rules: {
       'no-restricted-syntax': [

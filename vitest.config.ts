@@ -7,7 +7,7 @@ export default defineConfig({
     include: [
       'lib/**/*.test.ts',
       'sandbox/**/*.test.ts',
-      'components/**/*.test.tsx',
+      'components/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.{ts,tsx}',
     ],
     environment: 'node',

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { Money } from './money.ts';
 import type { Order } from './orders/types.ts';
-import type { Capabilities, Offer } from './providers/types.ts';
-import type { SiteInfo } from './services/detect.ts';
+import type { Capabilities, Offer, ProviderId, ServiceInfo } from './providers/types.ts';
 import type { Preferences } from './storage.ts';
 
 // One protocol for popup/options <-> background <-> content. Names say the direction:
@@ -10,10 +9,22 @@ import type { Preferences } from './storage.ts';
 // `bg.*` go from the background to a content script. Validated at the receiver.
 
 const tier = z.enum(['standard', 'priority']);
+const serviceInfo = z.object({
+  code: z.string().min(1).max(32),
+  name: z.string().trim().min(1).max(100),
+});
 
 export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.getState'), tabId: z.number().int() }),
   z.object({ type: z.literal('popup.getOffers'), service: z.string().min(1).max(32) }),
+  /** The provider's whole service list, for a site the catalog does not know. */
+  z.object({ type: z.literal('popup.getServices') }),
+  /** Remembers the service the user picked for a registrable domain; null forgets it. */
+  z.object({
+    type: z.literal('popup.setSiteService'),
+    domain: z.string().min(1).max(253),
+    service: serviceInfo.nullable(),
+  }),
   z.object({
     type: z.literal('popup.createOrder'),
     tabId: z.number().int(),
@@ -70,6 +81,8 @@ export type Reply<T> =
 export interface PageReplies {
   'popup.getState': PopupState;
   'popup.getOffers': OffersReply;
+  'popup.getServices': { services: ServiceInfo[] };
+  'popup.setSiteService': true;
   'popup.createOrder': Order;
   'popup.cancelOrder': Order | null;
   'popup.anotherNumber': Order | null;
@@ -80,11 +93,27 @@ export interface PageReplies {
   'options.testProvider': { balance: Money };
 }
 
+/** The tab's site and the service the popup orders for. */
+export interface PopupSite {
+  origin: string;
+  /** Registrable domain: the key the user's pick is remembered under. */
+  domain: string;
+  /** The user's pick for the site, else the catalog's guess; null when neither. */
+  service: ServiceInfo | null;
+  /** True when `service` is the user's pick rather than the catalog's. */
+  picked: boolean;
+}
+
 export interface PopupState {
-  site: SiteInfo | null;
+  site: PopupSite | null;
   configured: boolean;
   orders: Order[];
   preferences: Preferences;
+  /**
+   * Where to add money (the provider's site) per configured provider, the default provider
+   * first (its balance is the one the popup shows).
+   */
+  topUpUrls: Partial<Record<ProviderId, string>>;
 }
 
 export interface OffersReply {

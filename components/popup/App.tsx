@@ -1,15 +1,19 @@
 import browser from 'webextension-polyfill';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n.ts';
 import { OPEN_STATES } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { OfferList } from './OfferList.tsx';
 import { OrderCard } from './OrderCard.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
+import { ServicePicker } from './ServicePicker.tsx';
+import { SiteHeader } from './SiteHeader.tsx';
 import { targetTabId } from './target-tab.ts';
 
 export function PopupApp() {
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const [picking, setPicking] = useState(false);
   useEffect(() => {
     void targetTabId().then(setTabId);
   }, []);
@@ -20,21 +24,21 @@ export function PopupApp() {
     refetchInterval: 1000,
   });
 
-  if (tabId === null) return <p className="hint">Open the popup on a signup page.</p>;
+  if (tabId === null) return <p className="hint">{t('popup.notOnATab')}</p>;
   if (!state.data) {
     return state.isError ? (
       <p role="alert">{state.error.message}</p>
     ) : (
-      <p className="hint">Loading…</p>
+      <p className="hint">{t('common.loading')}</p>
     );
   }
-  const { site, configured, orders, preferences } = state.data;
+  const { site, configured, orders, preferences, topUpUrls } = state.data;
   if (!configured) {
     return (
       <div className="card">
-        <p>Add your SMS provider’s API key to get numbers.</p>
+        <p>{t('popup.needKey')}</p>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Open settings
+          {t('common.openSettings')}
         </button>
       </div>
     );
@@ -43,34 +47,37 @@ export function PopupApp() {
   const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
   const others = orders.filter((o) => o.site.tabId !== tabId && OPEN_STATES.has(o.state));
   const showOffers = !current || !OPEN_STATES.has(current.state);
+  // An unknown site asks which service it is; a known one may be changed on request.
+  const choosing = showOffers && !!site && (picking || !site.service);
 
   return (
     <>
-      <p className="site">
-        {site ? (
-          <>
-            <strong data-testid="service">{site.service?.name ?? 'Unknown service'}</strong>{' '}
-            <span className="domain">{site.domain}</span>
-          </>
-        ) : (
-          'This tab is not a web page.'
-        )}
-      </p>
+      <SiteHeader
+        site={site}
+        onChangeService={showOffers && !choosing ? () => setPicking(true) : null}
+      />
       {current ? (
-        <section aria-label="This site’s order" data-testid="current-order">
-          <OrderCard order={current} />
+        <section aria-label={t('popup.thisSiteOrder')} data-testid="current-order">
+          <OrderCard order={current} topUpUrl={topUpUrls[current.providerId]} />
         </section>
       ) : null}
       <SiteAccess orders={orders} />
-      {showOffers && site?.service ? (
-        <OfferList
-          tabId={tabId ?? -1}
-          service={site.service}
-          lastCountry={preferences.lastCountry}
+      {choosing && site ? (
+        <ServicePicker
+          domain={site.domain}
+          current={site.service}
+          picked={site.picked}
+          onDone={() => setPicking(false)}
         />
       ) : null}
-      {showOffers && site && !site.service ? (
-        <p className="hint">This site is not in the catalog yet.</p>
+      {showOffers && !choosing && site?.service ? (
+        <OfferList
+          key={site.service.code}
+          tabId={tabId ?? -1}
+          service={site.service}
+          preferences={preferences}
+          topUpUrls={topUpUrls}
+        />
       ) : null}
       <footer className="row footer">
         <button
@@ -79,17 +86,17 @@ export function PopupApp() {
             void browser.tabs.create({ url: browser.runtime.getURL('/order-history.html') })
           }
         >
-          History
+          {t('popup.history')}
         </button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('popup.settings')}
         </button>
       </footer>
       {others.length > 0 ? (
-        <section aria-label="Other open orders">
-          <h2>Other open orders</h2>
+        <section aria-label={t('popup.otherOrders')}>
+          <h2>{t('popup.otherOrders')}</h2>
           {others.map((o) => (
-            <OrderCard key={o.id} order={o} />
+            <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
           ))}
         </section>
       ) : null}

@@ -1,143 +1,107 @@
-import browser from 'webextension-polyfill';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatMoney } from '@/lib/money.ts';
-import type { Offer, Tier } from '@/lib/providers/types.ts';
-import { ask, BackgroundError } from '../shared/background.ts';
-import { flagEmoji } from '../shared/format.ts';
+import { useState } from 'react';
+import { currentLanguage, t, tn } from '@/lib/i18n.ts';
+import type { PopupState } from '@/lib/messaging.ts';
+import { ask } from '../shared/background.ts';
+import { BalanceLine } from './BalanceLine.tsx';
+import {
+  applyPriceCap,
+  countryLabel,
+  filterRows,
+  groupOffers,
+  orderRows,
+  type OfferRow,
+} from './offer-order.ts';
+import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
+import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 
 interface Props {
   tabId: number;
   service: { code: string; name: string };
-  lastCountry: string | null;
+  preferences: PopupState['preferences'];
+  topUpUrls: PopupState['topUpUrls'];
 }
 
-interface Row {
-  country: string;
-  name: string;
-  iso: string | null;
-  standard: Offer | undefined;
-  priority: Offer | undefined;
-}
-
-/** Cheapest first, the user's last country on top. */
-export function offerRows(offers: Offer[], lastCountry: string | null): Row[] {
-  const rows = new Map<string, Row>();
-  for (const o of offers) {
-    const row = rows.get(o.country) ?? {
-      country: o.country,
-      name: o.countryName,
-      iso: o.countryIso,
-      standard: undefined,
-      priority: undefined,
-    };
-    row[o.tier] = o;
-    rows.set(o.country, row);
-  }
-  const price = (r: Row) => r.standard?.price.cents ?? r.priority?.price.cents ?? Infinity;
-  return [...rows.values()].sort(
-    (a, b) =>
-      Number(b.country === lastCountry) - Number(a.country === lastCountry) ||
-      price(a) - price(b) ||
-      a.name.localeCompare(b.name),
-  );
-}
-
-function stockLine(r: Row): string {
-  const stock = (r.standard?.stock ?? 0) + (r.priority?.stock ?? 0);
-  return stock === 0 ? 'out of stock' : `${stock.toLocaleString()} numbers`;
-}
-
-export function OfferList({ tabId, service, lastCountry }: Props) {
+/** The service's numbers by country: search, price cap, and a button per tier to order. */
+export function OfferList({ tabId, service, preferences, topUpUrls }: Props) {
   const client = useQueryClient();
+  const [query, setQuery] = useState('');
+  const [showAboveCap, setShowAboveCap] = useState(false);
   const offers = useQuery({
     queryKey: ['offers', service.code],
     queryFn: () => ask({ type: 'popup.getOffers', service: service.code }),
     staleTime: 30_000,
   });
   const order = useMutation({
-    mutationFn: (pick: { country: string; tier: Tier; providerId?: string }) =>
+    mutationFn: (pick: Pick) =>
       ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
 
-  if (offers.isPending) return <p className="hint">Loading numbers for {service.name}…</p>;
-  if (offers.isError) {
-    const e = offers.error;
-    return (
-      <div role="alert" className="error">
-        {e.message}
-        {e instanceof BackgroundError && e.kind === 'bad_key' ? (
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            Check the API key
-          </button>
-        ) : null}
-      </div>
-    );
+  if (offers.isPending) {
+    return <p className="hint">{t('popup.offers.loading', service.name)}</p>;
   }
-  const rows = offerRows(offers.data.offers, lastCountry);
+  if (offers.isError) {
+    return <ProblemHelp problem={asProblem(offers.error)} onRetry={() => void offers.refetch()} />;
+  }
+  const lang = currentLanguage();
+  const label = (r: OfferRow) => countryLabel(r, lang);
+  const all = groupOffers(offers.data.offers);
+  const matching = filterRows(all, query, label);
+  const capped = applyPriceCap(matching, showAboveCap ? null : preferences.maxPriceCents);
+  const hiddenAboveCap = applyPriceCap(matching, preferences.maxPriceCents).hidden;
+  const rows = orderRows(capped.shown, preferences);
   const tiers = offers.data.capabilities.tiers;
-  // With several providers set up, each price says who sells it.
   const sellers = new Set(offers.data.offers.map((o) => o.providerName));
-  const labelled = sellers.size > 1;
-  const capped = offers.data.offers.some((o) => o.priceIsCap && o.stock > 0);
+  const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock > 0);
+  // The default provider comes first; its balance is the one shown.
+  const mainTopUp = Object.values(topUpUrls)[0] ?? null;
+  const pickedProvider = order.variables?.providerId;
+  const orderTopUp = (pickedProvider && topUpUrls[pickedProvider]) || mainTopUp;
+
   return (
-    <section aria-label="Numbers">
-      <p className="row">
-        <span>
-          Balance: <strong data-testid="balance">{formatMoney(offers.data.balance)}</strong>
-        </span>
-      </p>
-      {tiers.includes('priority') ? (
-        <p className="hint">
-          Priority numbers cost more and get the SMS more reliably. Either way you pay only if a
-          code arrives.
-        </p>
-      ) : null}
-      {capped ? (
-        <p className="hint">
-          “Up to” prices are a higher price cap on the same numbers (SMS-Activate-protocol providers
-          have no Priority pool): you pay the provider’s going rate, at most that.
-        </p>
-      ) : null}
+    <section aria-label={t('popup.offers.label')}>
+      <BalanceLine balance={offers.data.balance} topUpUrl={mainTopUp} />
+      {tiers.includes('priority') ? <p className="hint">{t('popup.offers.priorityNote')}</p> : null}
+      {priceIsCap ? <p className="hint">{t('popup.offers.upToNote')}</p> : null}
       {order.isError ? (
-        <p role="alert" className="error">
-          {order.error.message}
+        <ProblemHelp problem={asProblem(order.error)} topUpUrl={orderTopUp} />
+      ) : null}
+      {all.length === 0 ? (
+        <p className="hint">{t('popup.offers.noNumbers', service.name)}</p>
+      ) : (
+        <input
+          type="search"
+          className="search"
+          aria-label={t('popup.offers.searchCountries')}
+          placeholder={t('popup.offers.searchCountries')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      )}
+      {all.length > 0 && matching.length === 0 ? (
+        <p className="hint">{t('popup.offers.noCountryMatch', query.trim())}</p>
+      ) : null}
+      {hiddenAboveCap > 0 ? (
+        <p className="hint cap-note" data-testid="cap-note">
+          {showAboveCap ? null : tn('popup.offers.hiddenByCap', hiddenAboveCap)}{' '}
+          <button type="button" className="link" onClick={() => setShowAboveCap(!showAboveCap)}>
+            {showAboveCap ? t('popup.offers.hideAgain') : t('popup.offers.showHidden')}
+          </button>
         </p>
       ) : null}
-      {rows.length === 0 ? <p className="hint">No numbers for {service.name} right now.</p> : null}
       <ul className="offers">
         {rows.map((r) => (
-          <li key={r.country}>
-            <span className="country">
-              {flagEmoji(r.iso)} {r.name}
-              <span className="stock">{stockLine(r)}</span>
-            </span>
-            {tiers.map((tier) => {
-              const offer = r[tier];
-              const label = tier === 'standard' ? 'Standard' : 'Priority';
-              const amount = offer ? formatMoney(offer.price) : '—';
-              const price = offer?.priceIsCap ? `up to ${amount}` : amount;
-              const seller = offer && labelled ? ` from ${offer.providerName}` : '';
-              return (
-                <button
-                  key={tier}
-                  type="button"
-                  className={`tier tier-${tier}`}
-                  disabled={!offer || offer.stock === 0 || order.isPending}
-                  aria-label={`Get a ${r.name} number, ${label}, ${price}${seller}`}
-                  onClick={() =>
-                    order.mutate({ country: r.country, tier, providerId: offer?.providerId })
-                  }
-                >
-                  <span className="tier-name">{label}</span>
-                  <span className="price">{price}</span>
-                  {seller ? (
-                    <span className="tier-name provider">{offer?.providerName}</span>
-                  ) : null}
-                </button>
-              );
-            })}
-          </li>
+          <OfferRowItem
+            key={r.country}
+            row={r}
+            label={label(r)}
+            tiers={tiers}
+            preferred={preferences.tier}
+            showSeller={sellers.size > 1}
+            busy={order.isPending}
+            onPick={(pick) => order.mutate(pick)}
+          />
         ))}
       </ul>
     </section>

@@ -1,47 +1,56 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import { formatMoney } from '@/lib/money.ts';
 import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
+import { countryLabel } from './offer-order.ts';
+import { ProblemHelp, problemText } from './ProblemHelp.tsx';
 import { useNow } from './useNow.ts';
 
-const STATUS: Record<Order['state'], string> = {
-  ordering: 'Getting a number…',
-  waiting: 'Waiting for the SMS',
-  cancelling: 'Cancelling, refund on its way',
-  received: 'Code received',
-  completed: 'Code received',
-  refunded: 'Refunded',
-  failed: 'No number',
+const STATUS: Record<Order['state'], MessageKey> = {
+  ordering: 'popup.order.status.ordering',
+  waiting: 'popup.order.status.waiting',
+  cancelling: 'popup.order.status.cancelling',
+  received: 'popup.order.status.received',
+  completed: 'popup.order.status.received',
+  refunded: 'popup.order.status.refunded',
+  failed: 'popup.order.status.failed',
 };
 
 function moneyLine(order: Order): string {
-  const price = order.price ? formatMoney(order.price) : null;
+  const price = order.price ? formatMoney(order.price, currentLanguage()) : null;
   switch (order.state) {
     case 'waiting':
     case 'cancelling':
-      return price ? `${price} held; refunded if no code arrives` : '';
+      return price ? t('popup.order.held', price) : '';
     case 'received':
     case 'completed':
-      return price ? `Charged ${price}` : '';
+      return price ? t('popup.order.charged', price) : '';
     case 'refunded':
-      return price ? `Refunded ${price}` : 'Nothing charged';
+      return price ? t('popup.order.refunded', price) : t('popup.order.nothingCharged');
     case 'failed':
-      return order.lastError?.message ?? 'Nothing charged';
+      return t('popup.order.nothingCharged');
     case 'ordering':
       return '';
   }
 }
 
-export function OrderCard({ order }: { order: Order }) {
+type Action =
+  'popup.cancelOrder' | 'popup.anotherNumber' | 'popup.fillAgain' | 'popup.requestAnotherSms';
+
+interface Props {
+  order: Order;
+  /** Where to add money, for an order that failed on the balance. */
+  topUpUrl?: string | null;
+}
+
+export function OrderCard({ order, topUpUrl }: Props) {
   const now = useNow();
   const client = useQueryClient();
   const act = useMutation({
-    mutationFn: (
-      type:
-        'popup.cancelOrder' | 'popup.anotherNumber' | 'popup.fillAgain' | 'popup.requestAnotherSms',
-    ) => ask({ type, orderId: order.id }),
+    mutationFn: (type: Action) => ask({ type, orderId: order.id }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
   const open = order.state === 'waiting' || order.state === 'cancelling';
@@ -50,14 +59,15 @@ export function OrderCard({ order }: { order: Order }) {
   const canCancel = order.state === 'waiting' && lockLeft <= 0;
 
   return (
-    <section className="card order" aria-label={`Order for ${order.service.name}`}>
+    <section className="card order" aria-label={t('popup.order.label', order.service.name)}>
       <header className="row">
         <span>
-          {flagEmoji(order.country.iso)} {order.service.name} · {order.country.name}
-          {order.tier === 'priority' ? ' · Priority' : ''}
+          {flagEmoji(order.country.iso)} {order.service.name} ·{' '}
+          {countryLabel(order.country, currentLanguage())}
+          {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
         </span>
         {open && order.expiresAt ? (
-          <span className="countdown" title="Time left for the SMS">
+          <span className="countdown" title={t('popup.order.timeLeft')}>
             {formatCountdown(windowLeft)}
           </span>
         ) : null}
@@ -67,25 +77,27 @@ export function OrderCard({ order }: { order: Order }) {
           <span data-testid="order-number">{formatPhone(order.phone)}</span>
           <button
             type="button"
+            aria-label={t('popup.order.copyNumber')}
             onClick={() => void navigator.clipboard.writeText(order.phone ?? '')}
           >
-            Copy
+            {t('popup.order.copy')}
           </button>
         </p>
       ) : null}
       <p role="status" className={`status status-${order.state}`} data-testid="order-status">
-        {STATUS[order.state]}
+        {t(STATUS[order.state])}
       </p>
       {order.code ? (
         <p className="code">
-          <output data-testid="order-code" aria-label="Verification code">
+          <output data-testid="order-code" aria-label={t('popup.order.codeLabel')}>
             {order.code}
           </output>
           <button
             type="button"
+            aria-label={t('popup.order.copyCode')}
             onClick={() => void navigator.clipboard.writeText(order.code ?? '')}
           >
-            Copy
+            {t('popup.order.copy')}
           </button>
         </p>
       ) : null}
@@ -97,40 +109,45 @@ export function OrderCard({ order }: { order: Order }) {
       ) : null}
       {order.code && !codeFitsSite(order) ? (
         <p role="alert" className="error">
-          This code is meant for {boundCodeHost(order)}, so it is not filled on {order.site.domain}.
+          {t('popup.order.boundElsewhere', boundCodeHost(order) ?? '', order.site.domain)}
         </p>
       ) : null}
       <p className="money">{moneyLine(order)}</p>
-      {order.lastError && open ? <p className="hint">{order.lastError.message}</p> : null}
+      {order.state === 'failed' && order.lastError ? (
+        <ProblemHelp problem={order.lastError} topUpUrl={topUpUrl} />
+      ) : null}
+      {order.lastError && open ? <p className="hint">{problemText(order.lastError)}</p> : null}
       {order.state === 'received' && order.anotherSms ? (
         <div className="actions">
           {order.resend === null ? (
             <button type="button" onClick={() => act.mutate('popup.requestAnotherSms')}>
-              Request another SMS
+              {t('popup.order.requestAnotherSms')}
             </button>
           ) : (
-            <p className="hint">Waiting for another SMS…</p>
+            <p className="hint">{t('popup.order.waitingAnotherSms')}</p>
           )}
         </div>
       ) : null}
       {order.state === 'waiting' ? (
         <div className="actions">
           <button type="button" onClick={() => act.mutate('popup.fillAgain')}>
-            Fill again
+            {t('popup.order.fillAgain')}
           </button>
           <button
             type="button"
             disabled={!canCancel}
             onClick={() => act.mutate('popup.cancelOrder')}
           >
-            {canCancel ? 'Cancel & refund' : `Cancel in ${formatCountdown(lockLeft)}`}
+            {canCancel
+              ? t('popup.order.cancel')
+              : t('popup.order.cancelIn', formatCountdown(lockLeft))}
           </button>
           <button
             type="button"
             disabled={!canCancel}
             onClick={() => act.mutate('popup.anotherNumber')}
           >
-            Try another number
+            {t('popup.order.anotherNumber')}
           </button>
         </div>
       ) : null}

@@ -9,11 +9,17 @@ import {
 import type { Engine } from '../orders/engine.ts';
 import type { Scheduler } from '../orders/scheduler.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
-import type { ProviderResolver } from '../providers/active.ts';
+import { usableSettings, type ProviderResolver } from '../providers/active.ts';
 import { bestOffers, combinedCapabilities, findOffer, offersAcross } from '../providers/offers.ts';
-import { isProviderError, type Provider } from '../providers/types.ts';
+import { topUpUrl } from '../providers/top-up.ts';
+import {
+  isProviderError,
+  type Provider,
+  type ProviderId,
+  type ServiceInfo,
+} from '../providers/types.ts';
 import { boundCodeHost } from '../orders/origin.ts';
-import { detectSite, sameSite } from '../services/detect.ts';
+import { detectSite, registrableDomain, sameSite } from '../services/detect.ts';
 import {
   DEFAULT_PREFERENCES,
   preferencesItem,
@@ -22,9 +28,13 @@ import {
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
+import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
 
 /** How long a service's offers and the balance are reused between popup opens. */
 const OFFERS_TTL_MS = 30_000;
+
+/** A provider's service list (about 700 names) hardly changes; it is fetched once a while. */
+const SERVICES_TTL_MS = 30 * 60_000;
 
 /** How long after a code arrived the page may still have it filled. */
 const CODE_FILL_MS = 20 * 60_000;
@@ -67,6 +77,31 @@ export function createHandlers(deps: HandlerDeps) {
     });
   }
 
+  const servicesCache = createOffersCache<ServiceInfo[]>(SERVICES_TTL_MS);
+
+  /** Every configured provider's services as one list; a provider that fails is left out. */
+  async function servicesList(): Promise<ServiceInfo[]> {
+    const providers = await allProviders();
+    // Keyed by who answers, so setting up another provider asks again.
+    return servicesCache.get(providers.map((p) => p.name).join('|'), async () => {
+      const replies = await Promise.allSettled(providers.map((p) => p.services()));
+      const lists = replies.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const failed = replies.find((r) => r.status === 'rejected');
+      if (lists.length === 0 && failed) throw failed.reason;
+      return mergeServices(lists);
+    });
+  }
+
+  async function topUpUrls(): Promise<Partial<Record<ProviderId, string>>> {
+    const settings = usableSettings(await providerSettingsItem.getValue());
+    return Object.fromEntries(
+      settings.flatMap((s) => {
+        const url = topUpUrl(s);
+        return url ? [[s.providerId, url]] : [];
+      }),
+    );
+  }
+
   async function needProvider(): Promise<Provider> {
     const p = await deps.provider();
     if (!p) throw new Error('No provider is set up yet. Open the options and add your API key.');
@@ -93,27 +128,44 @@ export function createHandlers(deps: HandlerDeps) {
     try {
       switch (msg.type) {
         case 'popup.getState': {
-          const tab = await browser.tabs.get(msg.tabId);
-          const site = tab.url ? detectSite(tab.url) : null;
-          const configured = (await deps.provider()) !== null;
-          const all = await engine.allOrders();
+          // Asked every second while the popup is open, and first paint waits for it: the
+          // reads are independent, so they run together.
+          const [site, provider, all, preferences, urls] = await Promise.all([
+            browser.tabs.get(msg.tabId).then((tab) => {
+              const detected = tab.url ? detectSite(tab.url) : null;
+              return detected ? siteChoice(detected) : null;
+            }),
+            deps.provider(),
+            engine.allOrders(),
+            preferencesItem.getValue(),
+            topUpUrls(),
+          ]);
           const orders = all
             .filter((o) => o.site.tabId === msg.tabId || OPEN_STATES.has(o.state))
             .sort((a, b) => b.createdAt - a.createdAt)
             .slice(0, 10);
           return ok({
             site,
-            configured,
+            configured: provider !== null,
             orders,
-            preferences: { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) },
+            preferences: { ...DEFAULT_PREFERENCES, ...preferences },
+            topUpUrls: urls,
           });
         }
         case 'popup.getOffers':
           return ok(await offersFor(msg.service));
+        case 'popup.getServices':
+          return ok({ services: await servicesList() });
+        case 'popup.setSiteService': {
+          if (registrableDomain(msg.domain) !== msg.domain) throw new Error('Not a site.');
+          await rememberSiteService(msg.domain, msg.service);
+          return ok(true as const);
+        }
         case 'popup.createOrder': {
           const tab = await browser.tabs.get(msg.tabId);
-          const site = tab.url ? detectSite(tab.url) : null;
-          if (!site) throw new Error('This tab is not a web page the extension can fill.');
+          const detected = tab.url ? detectSite(tab.url) : null;
+          if (!detected) throw new Error('This tab is not a web page the extension can fill.');
+          const site = await siteChoice(detected);
           // The provider whose offer the popup showed for this country and tier gets the order.
           const { offers } = await offersFor(msg.service);
           const offer =

@@ -43,3 +43,35 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the popup on an unknown site (service search), with a price cap and a sold-out country has no serious violations', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  expect(apiKey).toBeTruthy();
+  await ext.worker.evaluate(async () => {
+    const { preferences } = await chrome.storage.local.get('preferences');
+    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
+    await chrome.storage.local.set({ preferences: { ...old, maxPriceCents: 30 } });
+  });
+  const url = demoUrl('zorbly');
+  const site = await ext.context.newPage();
+  await site.goto(url);
+  const popupPage = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url));
+  const popup = new PopupPage(popupPage);
+  await popup.serviceSearch.fill('o');
+  await expect(popupPage.getByRole('list', { name: 'Services' })).toBeVisible();
+  expect(await seriousViolations(popupPage)).toEqual([]);
+
+  // Netflix has countries above the cap and one sold out (Russia, greyed).
+  await popup.chooseService('netf', 'Netflix');
+  await expect(popup.capNote).toBeVisible();
+  expect(await seriousViolations(popupPage)).toEqual([]);
+  await popup.countrySearch.fill('rus');
+  await expect(popupPage.locator('.offers li.out')).toHaveCount(1);
+  for (const scheme of ['light', 'dark'] as const) {
+    await popupPage.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(popupPage), scheme).toEqual([]);
+  }
+});

@@ -8,15 +8,16 @@ const lint = async (filePath: string, code: string) => {
 };
 
 describe('the i18n lint guard', () => {
-  it.each(['components/options/Probe.tsx', 'components/history/Probe.tsx'])(
-    'refuses words in JSX text and in labels in %s',
-    async (file) => {
-      const text = await lint(file, 'export const A = () => <p>Save now</p>;\n');
-      expect(text.join('\n')).toMatch(/bypass i18n/);
-      const label = await lint(file, 'export const B = () => <button aria-label="Close" />;\n');
-      expect(label.join('\n')).toMatch(/locales/);
-    },
-  );
+  it.each([
+    'components/options/Probe.tsx',
+    'components/history/Probe.tsx',
+    'components/popup/Probe.tsx',
+  ])('refuses words in JSX text and in labels in %s', async (file) => {
+    const text = await lint(file, 'export const A = () => <p>Save now</p>;\n');
+    expect(text.join('\n')).toMatch(/bypass i18n/);
+    const label = await lint(file, 'export const B = () => <button aria-label="Close" />;\n');
+    expect(label.join('\n')).toMatch(/locales/);
+  });
 
   it('lets translated text, numbers and punctuation through', async () => {
     const code = [

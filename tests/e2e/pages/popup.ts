@@ -11,6 +11,14 @@ export class PopupPage {
   /** The order of the tab the popup was opened on (other tabs' orders are listed below it). */
   readonly currentOrder: Locator;
 
+  /** The search over the provider's services (unknown site, or "Change service"). */
+  readonly serviceSearch: Locator;
+  readonly countrySearch: Locator;
+  /** "N countries hidden above your price cap", with its show/hide button. */
+  readonly capNote: Locator;
+  /** An error that says what happened and what to do next. */
+  readonly problem: Locator;
+
   constructor(readonly page: Page) {
     this.service = page.getByTestId('service');
     this.balance = page.getByTestId('balance');
@@ -18,6 +26,27 @@ export class PopupPage {
     this.status = this.currentOrder.getByTestId('order-status');
     this.number = this.currentOrder.getByTestId('order-number');
     this.code = this.currentOrder.getByTestId('order-code');
+    this.serviceSearch = page.getByRole('searchbox', { name: 'Search services' });
+    this.countrySearch = page.getByRole('searchbox', { name: 'Search countries' });
+    this.capNote = page.getByTestId('cap-note');
+    this.problem = page.locator('.problem[role="alert"]');
+  }
+
+  /** Searches the provider's service list and picks `name` for this site. */
+  async chooseService(query: string, name: string) {
+    await this.serviceSearch.fill(query);
+    await this.page.getByRole('list', { name: 'Services' }).getByRole('button', { name }).click();
+    await expect(this.service).toHaveText(name);
+  }
+
+  async changeService(query: string, name: string) {
+    await this.page.getByRole('button', { name: 'Change service' }).click();
+    await this.chooseService(query, name);
+  }
+
+  /** The country names listed, top to bottom. */
+  async countries(): Promise<string[]> {
+    return this.page.locator('.offers .country-name').allInnerTexts();
   }
 
   offerRow(countryName: string): Locator {

@@ -1,0 +1,67 @@
+import { currentLanguage, t, tn } from '@/lib/i18n.ts';
+import { formatMoney } from '@/lib/money.ts';
+import type { ProviderId, Tier } from '@/lib/providers/types.ts';
+import { flagEmoji } from '../shared/format.ts';
+import { rowStock, type OfferRow } from './offer-order.ts';
+
+export interface Pick {
+  country: string;
+  tier: Tier;
+  providerId?: ProviderId;
+}
+
+interface Props {
+  row: OfferRow;
+  /** The country's name as shown (in the interface language). */
+  label: string;
+  tiers: readonly Tier[];
+  /** The user's default tier, drawn as the main choice. */
+  preferred: Tier;
+  /** With several providers set up, each price says who sells it. */
+  showSeller: boolean;
+  busy: boolean;
+  onPick: (pick: Pick) => void;
+}
+
+/** One country: flag, name, stock, and a button per tier with its price. */
+export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, onPick }: Props) {
+  const lang = currentLanguage();
+  const stock = rowStock(row);
+  return (
+    <li className={stock === 0 ? 'out' : undefined}>
+      <span className="country">
+        <span aria-hidden="true">{flagEmoji(row.iso)}</span>{' '}
+        <span className="country-name">{label}</span>
+        <span className="stock">
+          {stock === 0
+            ? t('popup.offers.outOfStock')
+            : tn('popup.offers.stock', stock, stock.toLocaleString(lang))}
+        </span>
+      </span>
+      {tiers.map((tier) => {
+        const offer = row[tier];
+        const tierName = t(tier === 'standard' ? 'popup.offers.standard' : 'popup.offers.priority');
+        const amount = offer ? formatMoney(offer.price, lang) : '—';
+        const price = offer?.priceIsCap ? t('popup.offers.upTo', amount) : amount;
+        const seller = offer && showSeller ? offer.providerName : null;
+        const name = seller
+          ? t('popup.offers.getNumberFrom', label, tierName, price, seller)
+          : t('popup.offers.getNumber', label, tierName, price);
+        return (
+          <button
+            key={tier}
+            type="button"
+            className={`tier tier-${tier}${tier === preferred ? ' preferred' : ''}`}
+            disabled={!offer || offer.stock === 0 || busy}
+            aria-label={name}
+            onClick={() => onPick({ country: row.country, tier, providerId: offer?.providerId })}
+          >
+            <span className="tier-name">{tierName}</span>
+            <span className="price">{price}</span>
+            {seller ? <span className="tier-name provider">{seller}</span> : null}
+          </button>
+        );
+      })}
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setMessages } from '@/lib/i18n.ts';
+import { ProblemHelp } from './ProblemHelp.tsx';
+
+beforeAll(async () => {
+  const parsed = await parseMessagesFile('locales/en.yml');
+  const messages = Object.fromEntries(
+    parsed.flatMap((m) =>
+      m.type === 'simple' ? [[m.key.join('_'), { message: m.message }] as const] : [],
+    ),
+  );
+  setMessages('en', messages);
+});
+afterAll(() => setMessages('en', null));
+
+const html = (kind: string, extra: { topUpUrl?: string | null; onRetry?: () => void } = {}) =>
+  renderToStaticMarkup(<ProblemHelp problem={{ kind, message: 'raw adapter text' }} {...extra} />);
+
+describe('ProblemHelp', () => {
+  it('no balance: says so and links to the provider site to top up', () => {
+    const out = html('no_balance', { topUpUrl: 'https://codasms.com' });
+    expect(out).toContain('Your balance is too low for this number.');
+    expect(out).toContain('href="https://codasms.com"');
+    expect(out).toContain('Top up your balance on codasms.com');
+  });
+
+  it('no balance without a known site: tells the user where to go in words', () => {
+    expect(html('no_balance')).toContain('Add money on your provider’s site');
+  });
+
+  it('no numbers: points at the other countries', () => {
+    expect(html('no_numbers')).toContain('Pick another country from the list below.');
+  });
+
+  it('bad key: offers the settings', () => {
+    expect(html('bad_key')).toContain('>Check the API key</button>');
+  });
+
+  it('a passing problem offers a retry only when the caller can retry', () => {
+    expect(html('network')).not.toContain('Try again</button>');
+    expect(html('network', { onRetry: () => undefined })).toContain('Try again</button>');
+    expect(html('bad_key', { onRetry: () => undefined })).not.toContain('Try again</button>');
+  });
+
+  it("a kind the popup does not know shows the background's own message", () => {
+    expect(html('internal')).toContain('raw adapter text');
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Offer, Tier } from '@/lib/providers/types.ts';
+import {
+  applyPriceCap,
+  countryLabel,
+  filterRows,
+  groupOffers,
+  orderRows,
+  type OfferRow,
+} from './offer-order.ts';
+
+const COUNTRIES: Record<string, [string, string]> = {
+  '6': ['Indonesia', 'ID'],
+  '22': ['India', 'IN'],
+  '187': ['USA', 'US'],
+  '16': ['United Kingdom', 'GB'],
+  '27': ["Côte d'Ivoire", 'CI'],
+};
+
+function offer(country: string, tier: Tier, cents: number, stock = 10): Offer {
+  const [countryName, countryIso] = COUNTRIES[country] ?? [country, null];
+  return {
+    providerId: 'codasms',
+    providerName: 'CODASMS',
+    country,
+    countryName,
+    countryIso,
+    tier,
+    price: { cents, currency: 'USD' },
+    priceIsCap: false,
+    stock,
+  };
+}
+
+const OFFERS = [
+  offer('6', 'standard', 30),
+  offer('6', 'priority', 60),
+  offer('22', 'standard', 20),
+  offer('22', 'priority', 90),
+  offer('187', 'standard', 150),
+  offer('187', 'priority', 250),
+  offer('16', 'standard', 10, 0),
+  offer('27', 'priority', 40),
+];
+const rows = groupOffers(OFFERS);
+const names = (list: OfferRow[]) => list.map((r) => r.name);
+const none = { lastCountry: null, defaultCountry: null, tier: 'standard' } as const;
+
+describe('groupOffers', () => {
+  it('makes one row per country with its Standard and Priority offer', () => {
+    expect(rows).toHaveLength(5);
+    const indonesia = rows.find((r) => r.country === '6');
+    expect(indonesia?.standard?.price.cents).toBe(30);
+    expect(indonesia?.priority?.price.cents).toBe(60);
+    expect(rows.find((r) => r.country === '27')?.standard).toBeUndefined();
+  });
+});
+
+describe('orderRows', () => {
+  it('lists the cheapest first, countries without numbers last', () => {
+    expect(names(orderRows(rows, none))).toEqual([
+      'India',
+      'Indonesia',
+      "Côte d'Ivoire",
+      'USA',
+      'United Kingdom',
+    ]);
+  });
+
+  it('sorts by the preferred tier', () => {
+    expect(names(orderRows(rows, { ...none, tier: 'priority' })).slice(0, 4)).toEqual([
+      "Côte d'Ivoire",
+      'Indonesia',
+      'India',
+      'USA',
+    ]);
+  });
+
+  it('puts the last used country first and the default country second', () => {
+    const ordered = orderRows(rows, { lastCountry: '187', defaultCountry: '16', tier: 'standard' });
+    expect(names(ordered).slice(0, 3)).toEqual(['USA', 'United Kingdom', 'India']);
+  });
+});
+
+describe('filterRows', () => {
+  it('finds countries by part of their name, ignoring case and accents', () => {
+    expect(names(filterRows(rows, 'ind'))).toEqual(['Indonesia', 'India']);
+    expect(names(filterRows(rows, 'COTE'))).toEqual(["Côte d'Ivoire"]);
+    expect(filterRows(rows, '  ')).toHaveLength(5);
+    expect(filterRows(rows, 'atlantis')).toEqual([]);
+  });
+
+  it('matches the name shown in the interface language too', () => {
+    const russian = (r: OfferRow) => countryLabel(r, 'ru');
+    expect(names(filterRows(rows, 'индон', russian))).toEqual(['Indonesia']);
+    expect(names(filterRows(rows, 'Indon', russian))).toEqual(['Indonesia']);
+  });
+});
+
+describe('applyPriceCap', () => {
+  it('hides offers above the cap and counts the countries left with none', () => {
+    const { shown, hidden } = applyPriceCap(rows, 50);
+    expect(hidden).toBe(1);
+    expect(names(shown)).not.toContain('USA');
+    const indonesia = shown.find((r) => r.country === '6');
+    expect(indonesia?.standard?.price.cents).toBe(30);
+    expect(indonesia?.priority).toBeUndefined();
+  });
+
+  it('hides nothing without a cap', () => {
+    expect(applyPriceCap(rows, null)).toEqual({ shown: rows, hidden: 0 });
+  });
+});
+
+describe('countryLabel', () => {
+  it("keeps the provider's name in English and translates by ISO code otherwise", () => {
+    const usa = rows.find((r) => r.country === '187');
+    if (!usa) throw new Error('no USA row');
+    expect(countryLabel(usa, 'en')).toBe('USA');
+    expect(countryLabel(usa, 'ru')).toBe('Соединенные Штаты');
+    expect(countryLabel({ name: 'USA (virtual)', iso: 'US' }, 'ru')).toBe('USA (virtual)');
+  });
+});

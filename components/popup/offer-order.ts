@@ -1,0 +1,108 @@
+import type { Offer, Tier } from '@/lib/providers/types.ts';
+
+// The popup's offer list as plain data: one row per country, pinned and cheapest first,
+// filtered by the user's search and price cap. No React, no browser: unit-tested.
+
+export interface OfferRow {
+  country: string;
+  /** The provider's (English) country name. */
+  name: string;
+  iso: string | null;
+  standard: Offer | undefined;
+  priority: Offer | undefined;
+}
+
+export interface RowPreferences {
+  lastCountry: string | null;
+  defaultCountry: string | null;
+  /** The tier whose price sorts the list (the user's default or last tier). */
+  tier: Tier;
+}
+
+/** One row per country, with its best Standard and Priority offer. */
+export function groupOffers(offers: readonly Offer[]): OfferRow[] {
+  const rows = new Map<string, OfferRow>();
+  for (const o of offers) {
+    const row = rows.get(o.country) ?? {
+      country: o.country,
+      name: o.countryName,
+      iso: o.countryIso,
+      standard: undefined,
+      priority: undefined,
+    };
+    row[o.tier] = o;
+    rows.set(o.country, row);
+  }
+  return [...rows.values()];
+}
+
+/** Numbers left in the country, both tiers together. */
+export function rowStock(row: OfferRow): number {
+  return (row.standard?.stock ?? 0) + (row.priority?.stock ?? 0);
+}
+
+/**
+ * The last used country first, then the options' default country; then countries with
+ * numbers, cheapest first in the preferred tier; out-of-stock countries last.
+ */
+export function orderRows(rows: readonly OfferRow[], prefs: RowPreferences): OfferRow[] {
+  const other: Tier = prefs.tier === 'standard' ? 'priority' : 'standard';
+  const pin = (r: OfferRow) =>
+    r.country === prefs.lastCountry ? 0 : r.country === prefs.defaultCountry ? 1 : 2;
+  const price = (r: OfferRow) => r[prefs.tier]?.price.cents ?? r[other]?.price.cents ?? Infinity;
+  const empty = (r: OfferRow) => Number(rowStock(r) === 0);
+  return [...rows].sort(
+    (a, b) =>
+      pin(a) - pin(b) || empty(a) - empty(b) || price(a) - price(b) || a.name.localeCompare(b.name),
+  );
+}
+
+/** Case, accents and ё-е folded, so "cote" finds "Côte d'Ivoire" and "ещё" finds "еще". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('ё', 'е').trim();
+}
+
+/** Rows whose country name (as shown, or the provider's) contains the query. */
+export function filterRows(
+  rows: readonly OfferRow[],
+  query: string,
+  shownName: (row: OfferRow) => string = (r) => r.name,
+): OfferRow[] {
+  const q = fold(query);
+  if (!q) return [...rows];
+  return rows.filter((r) => fold(shownName(r)).includes(q) || fold(r.name).includes(q));
+}
+
+/**
+ * Offers above the cap (minor units of the balance's currency) taken out; countries left with
+ * none are hidden, and counted so the popup can say so.
+ */
+export function applyPriceCap(
+  rows: readonly OfferRow[],
+  maxPriceCents: number | null,
+): { shown: OfferRow[]; hidden: number } {
+  if (maxPriceCents === null) return { shown: [...rows], hidden: 0 };
+  const within = (o: Offer | undefined) => (o && o.price.cents <= maxPriceCents ? o : undefined);
+  const shown: OfferRow[] = [];
+  let hidden = 0;
+  for (const r of rows) {
+    const row = { ...r, standard: within(r.standard), priority: within(r.priority) };
+    if (row.standard || row.priority) shown.push(row);
+    else hidden++;
+  }
+  return { shown, hidden };
+}
+
+/**
+ * The country's name in the interface language: the provider's name in English, or when it
+ * says more than the country ("USA (virtual)"); else the browser's name for the ISO code.
+ */
+export function countryLabel(country: { name: string; iso: string | null }, lang: string): string {
+  if (lang === 'en' || !country.iso || /[()]/.test(country.name)) return country.name;
+  try {
+    const names = new Intl.DisplayNames([lang], { type: 'region' });
+    return names.of(country.iso.toUpperCase()) ?? country.name;
+  } catch {
+    return country.name;
+  }
+}

@@ -1,0 +1,27 @@
+import { CODASMS_DEFAULT_BASE_URL } from './codasms/client.ts';
+import { FIVESIM_DEFAULT_BASE_URL } from './fivesim/client.ts';
+import { smsActivateHost } from './sms-activate/hosts.ts';
+import type { ProviderSettings } from './registry.ts';
+
+/**
+ * Where the user adds money to this provider account: the provider's own site, where they log
+ * in and pay. Derived from the API address (a sandbox or a self-hosted mirror is its own
+ * site); an API host's `api.` label is dropped (api.codasms.com -> codasms.com). Null when the
+ * address cannot be read.
+ */
+export function topUpUrl(settings: ProviderSettings): string | null {
+  const api =
+    settings.providerId === 'codasms'
+      ? settings.baseUrl || CODASMS_DEFAULT_BASE_URL
+      : settings.providerId === 'fivesim'
+        ? settings.baseUrl || FIVESIM_DEFAULT_BASE_URL
+        : smsActivateHost(settings.hostPreset, settings.baseUrl).baseUrl;
+  try {
+    const url = new URL(api);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    url.hostname = url.hostname.replace(/^api\.(?=[^.]+\.[^.]+)/, '');
+    return url.origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,162 @@
+import type { Worker } from '@playwright/test';
+import { Catalog } from '../../sandbox/catalog.ts';
+import type { Preferences } from '../../lib/storage.ts';
+import { expect, test } from './fixtures.ts';
+import { PopupPage } from './pages/popup.ts';
+import { SignupPage } from './pages/signup.ts';
+import {
+  configureProvider,
+  openPopup,
+  openSignupWithPopup,
+  tabIdOf,
+} from '../support/extension.ts';
+
+/** Changes preferences the way the options page saves them (the popup follows within a second). */
+async function setPreferences(worker: Worker, patch: Partial<Preferences>) {
+  await worker.evaluate(async (p) => {
+    const { preferences } = await chrome.storage.local.get('preferences');
+    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
+    await chrome.storage.local.set({ preferences: { ...old, ...p } });
+  }, patch);
+}
+
+test.describe('a site the catalog does not know', () => {
+  test('the user finds its service in the provider list, orders, and the popup remembers the choice', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    // "zorbly" is no catalog service's domain: the popup cannot guess.
+    const url = demoUrl('zorbly');
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
+    await expect(popup.service).toHaveText('Unknown service');
+    await popup.chooseService('sig', 'Signal');
+    await expect(popup.balance).toHaveText('$5.00');
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+
+    // Opened again on the same site: the choice stands.
+    await popupPage.close();
+    const tabId = await tabIdOf(ext.worker, url);
+    const again = new PopupPage(await openPopup(ext.context, ext.extensionId, tabId));
+    await expect(again.service).toHaveText('Signal');
+    await expect(again.page.getByText('your choice for this site')).toBeVisible();
+
+    // The user changes their mind, and the order is for the new service.
+    await again.changeService('open', 'OpenAI');
+    await again.getNumber('Indonesia');
+    await again.expectStatus('Waiting for the SMS');
+    await expect(new SignupPage(site).phone).toHaveValue(/^\+62/);
+    const ledger = await control.ledger(apiKey);
+    expect(ledger.orders.map((o) => o.service)).toEqual(['dr']);
+
+    await again.page.close();
+    const third = new PopupPage(await openPopup(ext.context, ext.extensionId, tabId));
+    await expect(third.service).toHaveText('OpenAI');
+  });
+
+  test('a detected service can be changed too', async ({ ext, apiKey, demoUrl }) => {
+    expect(apiKey).toBeTruthy();
+    const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+    const popup = new PopupPage(popupPage);
+    await expect(popup.service).toHaveText('Discord');
+    await popup.changeService('other', 'Other');
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+  });
+});
+
+test.describe('the offer list', () => {
+  test('the default country is on top, the search finds countries by name, the price cap hides dearer ones until asked', async ({
+    ext,
+    apiKey,
+    demoUrl,
+  }) => {
+    expect(apiKey).toBeTruthy();
+    await setPreferences(ext.worker, { defaultCountry: '16' });
+    const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+    const popup = new PopupPage(popupPage);
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+    expect((await popup.countries())[0]).toBe('United Kingdom');
+
+    await popup.countrySearch.fill('ind');
+    await expect.poll(async () => (await popup.countries()).sort()).toEqual(['India', 'Indonesia']);
+    await popup.countrySearch.fill('');
+    await expect(popup.offerRow('Germany')).toBeVisible();
+
+    // A price cap set in the options: Discord numbers above 30 cents leave the list.
+    const cap = 30;
+    const dearer = new Catalog().offers({ service: 'ds' }).filter((o) => o.standardCents > cap);
+    expect(dearer.length).toBeGreaterThan(1);
+    await setPreferences(ext.worker, { maxPriceCents: cap });
+    await expect(popup.capNote).toContainText(
+      `${dearer.length} countries hidden above your price cap`,
+    );
+    await expect(popup.offerRow('Germany')).toHaveCount(0);
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+
+    await popup.capNote.getByRole('button', { name: 'Show them' }).click();
+    await expect(popup.offerRow('Germany')).toBeVisible();
+    await popup.capNote.getByRole('button', { name: 'Hide them again' }).click();
+    await expect(popup.offerRow('Germany')).toHaveCount(0);
+  });
+});
+
+test.describe('errors that say what to do next', () => {
+  test('an empty balance: the order fails in words, with a link to top up', async ({
+    ext,
+    sandbox,
+    control,
+    demoUrl,
+  }) => {
+    const key = `coda_live_e2e_empty_${Date.now()}`;
+    await control.createAccount(key, 0);
+    await configureProvider(ext.context, ext.extensionId, { apiKey: key, baseUrl: sandbox.url });
+    const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+    const popup = new PopupPage(popupPage);
+    await expect(popup.balance).toHaveText('$0.00');
+    await popup.getNumber('Indonesia');
+    await popup.expectStatus('No number');
+    const problem = popup.currentOrder.locator(popup.problem);
+    await expect(problem).toContainText('Your balance is too low for this number.');
+    const topUp = problem.getByRole('link', { name: /^Top up your balance on / });
+    await expect(topUp).toHaveAttribute('href', new URL(sandbox.url).origin);
+    // Still on the list: the user can order again once the money is in.
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+  });
+
+  test('a key the provider rejects: the popup says so and leads to the settings', async ({
+    ext,
+    sandbox,
+    demoUrl,
+  }) => {
+    await configureProvider(ext.context, ext.extensionId, {
+      apiKey: 'coda_live_nobody_has_this_key',
+      baseUrl: sandbox.url,
+    });
+    const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+    const popup = new PopupPage(popupPage);
+    await expect(popup.problem).toContainText('The provider rejected your API key.');
+    const optionsOpen = () => ext.context.pages().some((p) => p.url().endsWith('/options.html'));
+    // The welcome tab of a fresh install shows the options already: close it first.
+    for (const page of ext.context.pages()) {
+      if (page.url().endsWith('/options.html')) await page.close();
+    }
+    await popup.problem.getByRole('button', { name: 'Check the API key' }).click();
+    // Chrome may open the options in a blank tab it already has, so look at every tab.
+    await expect.poll(optionsOpen).toBe(true);
+  });
+});
+
+test('the popup speaks the language chosen in the options', async ({ ext, apiKey, demoUrl }) => {
+  expect(apiKey).toBeTruthy();
+  await setPreferences(ext.worker, { language: 'ru' });
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+  await expect(popupPage.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(popupPage.getByText('Баланс')).toBeVisible();
+  await expect(popupPage.getByTestId('balance')).toHaveText('5,00 $');
+  await expect(
+    popupPage.getByRole('button', { name: /^Взять номер, Индонезия, Обычный, / }),
+  ).toBeVisible();
+  await expect(popupPage.getByRole('searchbox', { name: 'Поиск страны' })).toBeVisible();
+});
