@@ -18,6 +18,8 @@ import {
   DEFAULT_PREFERENCES,
   preferencesItem,
   providerSettingsItem,
+  siteFieldsItem,
+  sitePhoneFormatsItem,
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
@@ -211,12 +213,18 @@ export function createHandlers(deps: HandlerDeps) {
           fillPhone: !!order?.phone && !order.phoneFilled,
           fillCode: allowed && !!order?.code && !order.codeFilled,
           codeHost,
+          fields: order ? ((await siteFieldsItem.getValue())[order.site.domain] ?? null) : null,
         };
         return reply;
       }
       case 'content.filled': {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
+        const domain = mine.find((o) => o.id === msg.orderId)?.site.domain;
+        if (msg.phoneFormat && domain) {
+          const formats = await sitePhoneFormatsItem.getValue();
+          await sitePhoneFormatsItem.setValue({ ...formats, [domain]: msg.phoneFormat });
+        }
         return true;
       }
       case 'content.codeFieldVisible': {

@@ -6,6 +6,7 @@ import { createProviderResolver } from '../providers/active.ts';
 import { createOrderStore, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers, isExtensionPage } from './handlers.ts';
+import { startManual } from './manual.ts';
 import { adoptTab, fillPending, resumeFills } from './tabs.ts';
 import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
@@ -63,6 +64,8 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
+  // Context menu, "fill here" shortcut and toolbar badge (manual.ts).
+  startManual({ browser, engine, now });
   // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
   const wake = () => void clock.ready.then(() => scheduler.wake());
 
