@@ -5,6 +5,7 @@ import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { useNow } from './useNow.ts';
+import { useNumberToCopy } from './useNumberToCopy.ts';
 
 const STATUS: Record<Order['state'], string> = {
   ordering: 'Getting a number…',
@@ -36,6 +37,7 @@ function moneyLine(order: Order): string {
 
 export function OrderCard({ order }: { order: Order }) {
   const now = useNow();
+  const numberToCopy = useNumberToCopy(order);
   const client = useQueryClient();
   const act = useMutation({
     mutationFn: (
@@ -65,10 +67,7 @@ export function OrderCard({ order }: { order: Order }) {
       {order.phone ? (
         <p className="number">
           <span data-testid="order-number">{formatPhone(order.phone)}</span>
-          <button
-            type="button"
-            onClick={() => void navigator.clipboard.writeText(order.phone ?? '')}
-          >
+          <button type="button" onClick={() => void navigator.clipboard.writeText(numberToCopy)}>
             Copy
           </button>
         </p>

@@ -36,10 +36,7 @@ export function minutesLeft(o: Order, now: number): number | null {
 }
 
 function tabText(o: Order, now: number): TabBadge | null {
-  if (
-    codeUsable(o, now) &&
-    !(o.state === 'completed' && o.codeFilled && now - (o.endedAt ?? 0) > 5 * MINUTE)
-  ) {
+  if (codeUsable(o, now)) {
     return { tabId: o.site.tabId, text: '✓', color: BADGE_COLORS.code };
   }
   if (!waiting(o)) return null;
