@@ -71,7 +71,14 @@ export function startManual({ browser, engine, now }: ManualDeps) {
       .catch((e: unknown) => warn('menu update failed', e));
   }
 
-  async function createMenus(): Promise<void> {
+  // One at a time: a second removeAll/create pair interleaved would create duplicate ids.
+  let menusReady = Promise.resolve();
+  function createMenus(): Promise<void> {
+    menusReady = menusReady.then(drawMenus, drawMenus);
+    return menusReady;
+  }
+
+  async function drawMenus(): Promise<void> {
     const prefs = { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) };
     await useLanguage(prefs.language).catch(() => undefined);
     await menus.removeAll();
@@ -179,8 +186,15 @@ export function startManual({ browser, engine, now }: ManualDeps) {
     return fillHere(place, want);
   }
 
-  function onCommand(command: string, tab?: Tabs.Tab): Promise<ManualOutcome> {
+  async function activeTab(): Promise<Tabs.Tab | undefined> {
+    return (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  }
+
+  function onCommand(command: string, given?: Tabs.Tab): Promise<ManualOutcome> {
     if (command !== COMMAND_FILL_HERE) return Promise.resolve('no-field');
+    // Older Firefox passes no tab with the command.
+    if (!given) return activeTab().then((tab) => (tab ? onCommand(command, tab) : 'unreachable'));
+    const tab = given;
     const place =
       tab?.id !== undefined && tab.url
         ? { tabId: tab.id, frameId: 0, url: tab.url, target: 'focused' as const }
