@@ -13,7 +13,8 @@ import {
 } from '../storage.ts';
 import { BADGE_ALARM, badgeUpdater, toolbarAction } from './badge.ts';
 import { chooseManual, codeMenuVisible, type ManualWant } from './manual-choice.ts';
-import { CONTENT_SCRIPT_FILE } from './tabs.ts';
+import { sameSite } from '../services/detect.ts';
+import { CONTENT_SCRIPT_FILE, tabShowsSite } from './tabs.ts';
 
 export const MENU_FILL_NUMBER = 'fill-number';
 export const MENU_FILL_CODE = 'fill-code';
@@ -158,6 +159,14 @@ export function startManual({ browser, engine, now }: ManualDeps) {
       return 'no-field';
     }
     const { order } = choice;
+    // The order's own tab is gone (or left the site): this tab takes it over, code included.
+    const isSite = (u: string) => sameSite(u, order.site.domain);
+    if (
+      order.site.tabId !== place.tabId &&
+      !(await tabShowsSite(browser, order.site.tabId, isSite))
+    )
+      await engine.apply(order.id, { type: 'rebind', tabId: place.tabId });
+    // After the rebind, which starts the new tab with nothing filled.
     await engine.apply(order.id, { type: 'filled', what });
     // The next order on this site fills this field first.
     await rememberSiteField(order.site.domain, what, reply.selector);
@@ -216,7 +225,10 @@ export function startManual({ browser, engine, now }: ManualDeps) {
     if (alarm.name === BADGE_ALARM) refresh();
   });
   ordersItem.watch(refresh);
-  preferencesItem.watch(() => void createMenus().catch(log('menus')));
+  // Menu titles follow the language chosen in the options.
+  preferencesItem.watch((next, prev) => {
+    if (next?.language !== prev?.language) void createMenus().catch(log('menus'));
+  });
   void createMenus().catch(log('menus'));
   refresh();
 
