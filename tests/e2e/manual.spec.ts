@@ -144,6 +144,37 @@ test.describe('manual fill', () => {
   });
 });
 
+test('Copy copies the number as the page took it: national digits beside a country selector', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  expect(apiKey).toBeTruthy();
+  const url = demoUrl('discord', '/signup/country');
+  const { site, popupPage } = await openSignupWithPopup(ext, url);
+  const popup = new PopupPage(popupPage);
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Waiting for the SMS');
+  const national = site.getByLabel('Phone number', { exact: true });
+  await expect(national).not.toHaveValue('');
+  const filled = await national.inputValue();
+  expect(filled).not.toContain('+');
+
+  // What the button hands the clipboard (a headless extension page cannot read it back).
+  await popupPage.reload();
+  await popupPage.evaluate(() => {
+    const seen = window as unknown as { copied?: string };
+    navigator.clipboard.writeText = (text: string) => {
+      seen.copied = text;
+      return Promise.resolve();
+    };
+  });
+  await popup.currentOrder.locator('.number').getByRole('button', { name: 'Copy' }).click();
+  await expect
+    .poll(() => popupPage.evaluate(() => (window as unknown as { copied?: string }).copied))
+    .toBe(digits(filled));
+});
+
 test('two sites at once: each tab gets its own code, the popup lists both, each tab its badge', async ({
   ext,
   apiKey,
