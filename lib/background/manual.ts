@@ -57,13 +57,22 @@ export function startManual({ browser, engine, now }: ManualDeps) {
   const orders = async () => (cache = await engine.allOrders());
   const updateBadge = badgeUpdater(browser, orders, now);
   let codeShown: boolean | null = null;
+  // One at a time: a second removeAll/create pair interleaved would create duplicate ids.
+  let menusReady = Promise.resolve();
+  const log = (what: string) => (e: unknown) => warn(what, e);
 
+  /** Shows "Fill code here" only where a code arrived for the active tab's site. */
   async function refreshMenus(): Promise<void> {
+    await menusReady;
+    await updateCodeMenu();
+  }
+
+  async function updateCodeMenu(): Promise<void> {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     const visible = tab?.id !== undefined && codeMenuVisible(cache ?? [], tab.id, now());
     if (visible === codeShown) return;
-    codeShown = visible;
     await menus.update(MENU_FILL_CODE, { visible });
+    codeShown = visible;
   }
 
   function refresh(): void {
@@ -72,10 +81,8 @@ export function startManual({ browser, engine, now }: ManualDeps) {
       .catch((e: unknown) => warn('menu update failed', e));
   }
 
-  // One at a time: a second removeAll/create pair interleaved would create duplicate ids.
-  let menusReady = Promise.resolve();
   function createMenus(): Promise<void> {
-    menusReady = menusReady.then(drawMenus, drawMenus);
+    menusReady = menusReady.then(drawMenus).catch(log('menus'));
     return menusReady;
   }
 
@@ -88,7 +95,7 @@ export function startManual({ browser, engine, now }: ManualDeps) {
     menus.create({ id: MENU_FILL_CODE, title: t('manual.menuFillCode'), contexts, visible: false });
     codeShown = false;
     await orders();
-    await refreshMenus();
+    await updateCodeMenu();
   }
 
   function notify(id: string, title: string, message: string) {
@@ -211,7 +218,6 @@ export function startManual({ browser, engine, now }: ManualDeps) {
     return fillHere(place, 'auto');
   }
 
-  const log = (what: string) => (e: unknown) => warn(what, e);
   menus.onClicked.addListener((info, tab) => void onMenuClick(info, tab).catch(log('menu')));
   browser.commands.onCommand.addListener(
     (command, tab) => void onCommand(command, tab).catch(log('shortcut')),
@@ -227,12 +233,17 @@ export function startManual({ browser, engine, now }: ManualDeps) {
   ordersItem.watch(refresh);
   // Menu titles follow the language chosen in the options.
   preferencesItem.watch((next, prev) => {
-    if (next?.language !== prev?.language) void createMenus().catch(log('menus'));
+    if (next?.language !== prev?.language) void createMenus();
   });
-  void createMenus().catch(log('menus'));
+  void createMenus();
   refresh();
 
-  const handlers = { onMenuClick, onCommand, refresh };
+  /** Whether "Fill code here" shows now (tests: Chrome cannot read a menu back). */
+  const codeMenuShown = async () => {
+    await refreshMenus();
+    return codeShown;
+  };
+  const handlers = { onMenuClick, onCommand, refresh, codeMenuShown };
   // A test cannot click a native menu or press a browser shortcut: the test build lets it call
   // the same handlers from the worker (tests/e2e/manual.spec.ts).
   if (import.meta.env.MODE === 'test') Object.assign(globalThis, { smsVerifyManual: handlers });

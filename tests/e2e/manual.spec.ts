@@ -13,6 +13,7 @@ interface ManualHook {
   onMenuClick(info: object, tab: object): Promise<Outcome>;
   onCommand(command: string, tab: object): Promise<Outcome>;
   refresh(): void;
+  codeMenuShown(): Promise<boolean | null>;
 }
 
 /** What the context-menu click on `menuItemId` does in the tab showing `url`. */
@@ -44,6 +45,12 @@ const badge = (worker: Worker, tabId?: number) =>
     tabId,
   );
 
+/** Whether "Fill code here" is in the context menu now (for the active tab). */
+const codeMenuShown = (worker: Worker) =>
+  worker.evaluate(() =>
+    (globalThis as unknown as { smsVerifyManual: ManualHook }).smsVerifyManual.codeMenuShown(),
+  );
+
 const digits = (s: string | null) => (s ?? '').replace(/\D/g, '');
 
 /** The opaque demo page's two bare boxes: A takes the number, B the code. */
@@ -69,6 +76,9 @@ test.describe('manual fill', () => {
     await site.waitForTimeout(1500);
     await expect(page.a).toHaveValue('');
 
+    // No code yet: only "Fill verification number here" is in the menu.
+    await site.bringToFront();
+    expect(await codeMenuShown(ext.worker)).toBe(false);
     // Right-click box A (the page records it), then "Fill verification number here".
     await page.a.click({ button: 'right' });
     expect(await menuClick(ext.worker, url, 'fill-number')).toBe('filled-phone');
@@ -82,7 +92,9 @@ test.describe('manual fill', () => {
     const code = (await popup.code.textContent()) ?? '';
     await expect(page.b).toHaveValue('');
 
-    // "Fill code here" on box B.
+    // "Fill code here" on box B: the menu offers it on this tab now.
+    await site.bringToFront();
+    await expect.poll(() => codeMenuShown(ext.worker)).toBe(true);
     await page.b.click({ button: 'right' });
     expect(await menuClick(ext.worker, url, 'fill-code')).toBe('filled-code');
     await expect(page.b).toHaveValue(code);
