@@ -115,6 +115,11 @@ export const sitePhoneFormatsItem = storage.defineItem<Record<string, PhoneEntry
   { fallback: {}, version: 1 },
 );
 
+export async function rememberPhoneFormat(domain: string, format: PhoneEntryFormat) {
+  const all = await sitePhoneFormatsItem.getValue();
+  if (all[domain] !== format) await sitePhoneFormatsItem.setValue({ ...all, [domain]: format });
+}
+
 /** Orders live in one record; the engine serialises writes, so read-modify-write is safe. */
 export function createOrderStore(item = ordersItem): OrderStore {
   return {

@@ -19,7 +19,7 @@ import {
   preferencesItem,
   providerSettingsItem,
   siteFieldsItem,
-  sitePhoneFormatsItem,
+  rememberPhoneFormat,
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
@@ -221,10 +221,7 @@ export function createHandlers(deps: HandlerDeps) {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
         const domain = mine.find((o) => o.id === msg.orderId)?.site.domain;
-        if (msg.phoneFormat && domain) {
-          const formats = await sitePhoneFormatsItem.getValue();
-          await sitePhoneFormatsItem.setValue({ ...formats, [domain]: msg.phoneFormat });
-        }
+        if (msg.phoneFormat && domain) await rememberPhoneFormat(domain, msg.phoneFormat);
         return true;
       }
       case 'content.codeFieldVisible': {

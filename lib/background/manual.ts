@@ -9,7 +9,7 @@ import {
   ordersItem,
   preferencesItem,
   rememberSiteField,
-  sitePhoneFormatsItem,
+  rememberPhoneFormat,
 } from '../storage.ts';
 import { BADGE_ALARM, badgeUpdater, toolbarAction } from './badge.ts';
 import { chooseManual, codeMenuVisible, type ManualWant } from './manual-choice.ts';
@@ -177,10 +177,7 @@ export function startManual({ browser, engine, now }: ManualDeps) {
     await engine.apply(order.id, { type: 'filled', what });
     // The next order on this site fills this field first.
     await rememberSiteField(order.site.domain, what, reply.selector);
-    if (reply.phoneFormat) {
-      const formats = await sitePhoneFormatsItem.getValue();
-      await sitePhoneFormatsItem.setValue({ ...formats, [order.site.domain]: reply.phoneFormat });
-    }
+    if (reply.phoneFormat) await rememberPhoneFormat(order.site.domain, reply.phoneFormat);
     return what === 'phone' ? 'filled-phone' : 'filled-code';
   }
 
