@@ -2,6 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Rules for every file; a folder adding its own must spread these too (no merging). */
+const RESTRICTED = [
+  {
+    selector:
+      "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+    message:
+      "Use `import * as z from 'zod'`: the named `z` pulls every zod locale into the bundle (+370 KB).",
+  },
+  {
+    selector: "CallExpression[callee.name='setInterval']",
+    message:
+      'Do not poll with setInterval: the service worker dies; use the scheduler (loop + alarms).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,18 +42,28 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      'no-restricted-syntax': ['error', ...RESTRICTED],
+    },
+  },
+  {
+    // Translated surfaces: words typed into JSX would bypass t() and show English to everyone.
+    files: [
+      'components/options/**/*.tsx',
+      'components/history/**/*.tsx',
+      'components/shared/**/*.tsx',
+    ],
+    rules: {
       'no-restricted-syntax': [
         'error',
+        ...RESTRICTED,
         {
-          selector:
-            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
-          message:
-            "Use `import * as z from 'zod'`: the named `z` pulls every zod locale into the bundle (+370 KB).",
+          selector: 'JSXText[value=/[A-Za-zА-Яа-яЁё]/]',
+          message: "Words in JSX bypass i18n: add a key to locales/*.yml and write {t('…')}.",
         },
         {
-          selector: "CallExpression[callee.name='setInterval']",
-          message:
-            'Do not poll with setInterval: the service worker dies; use the scheduler (loop + alarms).',
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt)$/] > Literal[value=/[A-Za-zА-Яа-яЁё]/]',
+          message: "A label people hear or see: add a key to locales/*.yml and use {t('…')}.",
         },
       ],
     },

@@ -16,8 +16,9 @@ const PROVIDER_HOSTS = [
   'https://smsbower.online/*',
   'https://api.sms-activate.ae/*',
 ];
-// Any other SMS-Activate-compatible host the user types in: optional, so nothing is granted at
-// install; the browser asks for that one origin when it is saved.
+// Any other SMS-Activate-compatible host the user types in, and a signup site the popup asks
+// for when an order's page changed out of reach (components/popup/SiteAccess.tsx): optional,
+// so nothing is granted at install; the browser asks for that one origin or site when needed.
 const CUSTOM_PROVIDER_HOSTS = ['https://*/*'];
 const OPTIONAL_HOSTS = [...PROVIDER_HOSTS, ...CUSTOM_PROVIDER_HOSTS];
 
@@ -76,8 +77,9 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The fill script is injected on demand (activeTab + scripting), so WXT must not turn its
-    // match patterns into install-time access to every site.
+    // The fill script is injected on demand (activeTab + scripting) or registered at run time
+    // for an open order's site (lib/background/registration.ts), so WXT must not turn its match
+    // patterns into install-time access to every site.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.host_permissions = manifest.host_permissions?.filter(
         (p: string) => !ALL_SITES.has(p),

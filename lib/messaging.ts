@@ -28,6 +28,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.fillAgain'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.requestAnotherSms'), orderId: z.string().min(1) }),
+  /** The user allowed sites the popup asked for (components/popup/SiteAccess.tsx). */
+  z.object({ type: z.literal('popup.siteAccessGranted') }),
   z.object({ type: z.literal('options.testProvider') }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
@@ -105,6 +107,8 @@ export interface PageReplies {
   'popup.anotherNumber': Order | null;
   'popup.fillAgain': Order | null;
   'popup.requestAnotherSms': Order | null;
+  /** The sites now allowed. */
+  'popup.siteAccessGranted': string[];
   'options.testProvider': { balance: Money };
 }
 

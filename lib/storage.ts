@@ -15,6 +15,24 @@ export const ordersItem = storage.defineItem<Record<string, Order>>('local:order
 });
 
 /**
+ * What the extension remembers about site access (lib/background/site-plan.ts):
+ * - `asked`: sites it could not reach (no host permission, activeTab gone) while an order
+ *   wanted them; the popup explains and offers to allow them;
+ * - `granted`: patterns the user allowed in answer, given back when no order wants the site.
+ */
+export interface SiteAccessState {
+  asked: Record<string, { patterns: string[]; at: number }>;
+  granted: Record<string, string[]>;
+}
+
+export const NO_SITE_ACCESS: SiteAccessState = { asked: {}, granted: {} };
+
+export const siteAccessItem = storage.defineItem<SiteAccessState>('local:siteAccess', {
+  fallback: NO_SITE_ACCESS,
+  version: 1,
+});
+
+/**
  * The providers the user set up, the default (first) one first. Version 1 held one CODASMS
  * setting or null; several providers may be configured since version 2.
  */

@@ -1,9 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { historyCsv, outcomeOf, totals } from '@/lib/history/summary.ts';
-import { formatMoney, money } from '@/lib/money.ts';
+import { historyCsv, outcomeOf, totals, type Outcome } from '@/lib/history/summary.ts';
+import { t, tn, type MessageKey } from '@/lib/i18n.ts';
+import { money } from '@/lib/money.ts';
 import { ordersItem } from '@/lib/storage.ts';
-import { flagEmoji, formatPhone } from '../shared/format.ts';
+import { flagEmoji, formatPhone, formatPrice, formatWhen } from '../shared/format.ts';
+import { slot, withNodes } from '../shared/rich.tsx';
+import { countryLabel } from '../shared/country.ts';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -14,8 +17,22 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-const when = (t: number) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(t);
+/** Outcomes as shown; the CSV keeps the English words for spreadsheets. */
+const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
+  charged: 'history.outcomeCharged',
+  refunded: 'history.outcomeRefunded',
+  'no number': 'history.outcomeNoNumber',
+  open: 'history.outcomeOpen',
+};
+
+const COLUMNS: readonly MessageKey[] = [
+  'history.when',
+  'history.service',
+  'history.country',
+  'history.number',
+  'history.price',
+  'history.outcome',
+];
 
 export function HistoryApp() {
   const client = useQueryClient();
@@ -30,66 +47,73 @@ export function HistoryApp() {
     [client],
   );
 
-  if (!orders.data) return <p className="hint">Loading…</p>;
+  if (!orders.data) return <p className="hint">{t('common.loading')}</p>;
   const list = orders.data;
-  const t = totals(list);
-  const m = (cents: number) => formatMoney(money(cents, t.currency));
+  const sum = totals(list);
+  const m = (cents: number) => formatPrice(money(cents, sum.currency));
 
   return (
     <>
-      <section className="card totals" aria-label="Totals">
+      <section className="card totals" aria-label={t('history.totals')}>
         <p>
-          Spent <strong data-testid="spent">{m(t.spentCents)}</strong> on {t.codes}{' '}
-          {t.codes === 1 ? 'code' : 'codes'}
+          {withNodes(tn('history.spent', sum.codes, slot(0)), [
+            <strong data-testid="spent">{m(sum.spentCents)}</strong>,
+          ])}
         </p>
         <p>
-          Refunded <strong data-testid="refunded">{m(t.refundedCents)}</strong>
-          {t.heldCents > 0 ? ` · held now ${m(t.heldCents)}` : ''}
+          {withNodes(t('history.refunded', slot(0)), [
+            <strong data-testid="refunded">{m(sum.refundedCents)}</strong>,
+          ])}
+          {sum.heldCents > 0 ? ` · ${t('history.held', m(sum.heldCents))}` : ''}
         </p>
         <p>
-          Saved by pay-per-code: <strong data-testid="saved">{m(t.savedCents)}</strong>{' '}
-          <span className="hint">(attempts without a code cost you nothing)</span>
+          {withNodes(t('history.saved', slot(0)), [
+            <strong data-testid="saved">{m(sum.savedCents)}</strong>,
+          ])}{' '}
+          <span className="hint">{t('history.savedHint')}</span>
         </p>
         <button
           type="button"
           disabled={list.length === 0}
           onClick={() => download('sms-verify-history.csv', historyCsv(list))}
         >
-          Export CSV
+          {t('history.export')}
         </button>
       </section>
-      {list.length === 0 ? <p className="hint">No orders yet.</p> : null}
+      {list.length === 0 ? <p className="hint">{t('history.empty')}</p> : null}
       <table className="history">
-        <caption className="sr-only">Every order</caption>
+        <caption className="sr-only">{t('history.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Service</th>
-            <th scope="col">Country</th>
-            <th scope="col">Number</th>
-            <th scope="col">Price</th>
-            <th scope="col">Outcome</th>
+            {COLUMNS.map((key) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {list.map((o) => (
-            <tr key={o.id}>
-              <td>{when(o.createdAt)}</td>
-              <td>
-                {o.service.name} <span className="hint">{o.site.domain}</span>
-              </td>
-              <td>
-                {flagEmoji(o.country.iso)} {o.country.name}
-                {o.tier === 'priority' ? ' · Priority' : ''}
-              </td>
-              <td>{formatPhone(o.phone)}</td>
-              <td>{o.price ? formatMoney(o.price) : '—'}</td>
-              <td className={`outcome-${outcomeOf(o.state).replace(' ', '-')}`}>
-                {outcomeOf(o.state)}
-                {o.code ? ` · ${o.code}` : ''}
-              </td>
-            </tr>
-          ))}
+          {list.map((o) => {
+            const outcome = outcomeOf(o.state);
+            return (
+              <tr key={o.id}>
+                <td>{formatWhen(o.createdAt)}</td>
+                <td>
+                  {o.service.name} <span className="hint">{o.site.domain}</span>
+                </td>
+                <td>
+                  {flagEmoji(o.country.iso)} {countryLabel(o.country)}
+                  {o.tier === 'priority' ? ` · ${t('common.priority')}` : ''}
+                </td>
+                <td>{formatPhone(o.phone)}</td>
+                <td>{o.price ? formatPrice(o.price) : '—'}</td>
+                <td className={`outcome-${outcome.replace(' ', '-')}`}>
+                  {t(OUTCOME_LABEL[outcome])}
+                  {o.code ? ` · ${o.code}` : ''}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </>

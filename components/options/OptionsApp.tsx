@@ -1,11 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import browser from 'webextension-polyfill';
-import { formatMoney } from '@/lib/money.ts';
+import { t } from '@/lib/i18n.ts';
 import { providerName, type ProviderSettings } from '@/lib/providers/registry.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import { providerSettingsItem } from '@/lib/storage.ts';
-import { ask } from '../shared/background.ts';
+import { ask, BackgroundError } from '../shared/background.ts';
+import { formatPrice } from '../shared/format.ts';
+import { AutoFillSection } from './AutoFillSection.tsx';
+import { DefaultsSection } from './DefaultsSection.tsx';
+import { LanguageSection } from './LanguageSection.tsx';
+import { accountCurrency } from './max-price.ts';
 import {
   describeSettings,
   draftFor,
@@ -16,6 +21,8 @@ import {
   type Draft,
 } from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
+import { SiteServicesSection } from './SiteServicesSection.tsx';
+import { usePreferences } from './usePreferences.ts';
 
 /** Asks for access to the provider's origin when saving (granted already for CODASMS). */
 async function allowOrigin(pattern: string): Promise<boolean> {
@@ -31,6 +38,7 @@ export function OptionsApp() {
     queryFn: () => providerSettingsItem.getValue(),
   });
   const list = saved.data ?? [];
+  const prefs = usePreferences();
   const [draft, setDraft] = useState<Draft | null>(null);
   const values = draft ?? draftFor(list[0]?.providerId ?? 'codasms', list);
 
@@ -39,11 +47,18 @@ export function OptionsApp() {
       const problem = draftProblem(values);
       if (problem) throw new Error(problem);
       if (!(await allowOrigin(originPattern(values))))
-        throw new Error('Access to that address was not allowed.');
+        throw new Error(t('options.provider.notAllowed'));
       const settings = toSettings(values, Date.now());
       await providerSettingsItem.setValue(upsert(await providerSettingsItem.getValue(), settings));
-      const { balance } = await ask({ type: 'options.testProvider' });
-      return { balance, name: providerName(settings) };
+      try {
+        const { balance } = await ask({ type: 'options.testProvider' });
+        return { balance, name: providerName(settings) };
+      } catch (e) {
+        // The one provider answer worth saying in the page's language; others keep their detail.
+        if (e instanceof BackgroundError && e.kind === 'bad_key')
+          throw new Error(t('options.provider.badKey', providerName(settings)));
+        throw e;
+      }
     },
     onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
   });
@@ -65,55 +80,50 @@ export function OptionsApp() {
   return (
     <>
       {list.length > 0 ? (
-        <section className="card" aria-label="Your providers">
-          <h2>Your providers</h2>
+        <section className="card" aria-label={t('options.providers.heading')}>
+          <h2>{t('options.providers.heading')}</h2>
           <ul className="providers">
             {list.map((s, i) => (
               <li key={s.providerId} className="row">
                 <span>
                   {describeSettings(s)}
-                  {i === 0 ? <strong> · default</strong> : null}
+                  {i === 0 ? <strong> · {t('options.providers.default')}</strong> : null}
                 </span>
                 <span>
                   <button type="button" onClick={() => pick(s.providerId)}>
-                    Edit
+                    {t('options.providers.edit')}
                   </button>
                   {i > 0 ? (
                     <button
                       type="button"
                       onClick={() => update.mutate([s, ...list.filter((p) => p !== s)])}
                     >
-                      Make default
+                      {t('options.providers.makeDefault')}
                     </button>
                   ) : null}
                   <button
                     type="button"
-                    aria-label={`Remove ${providerName(s)}`}
+                    aria-label={t('options.providers.removeNamed', providerName(s))}
                     onClick={() => update.mutate(list.filter((p) => p !== s))}
                   >
-                    Remove
+                    {t('common.remove')}
                   </button>
                 </span>
               </li>
             ))}
           </ul>
-          {list.length > 1 ? (
-            <p className="hint">
-              The popup shows, per country, the best Standard and Priority offer across these
-              providers, each labelled with who sells it.
-            </p>
-          ) : null}
+          {list.length > 1 ? <p className="hint">{t('options.providers.several')}</p> : null}
         </section>
       ) : null}
       <form onSubmit={onSubmit} className="card">
-        <h2>Provider</h2>
+        <h2>{t('options.provider.heading')}</h2>
         <ProviderForm draft={values} onChange={setDraft} onFamily={pick} />
         <button type="submit" disabled={save.isPending}>
-          Save and test
+          {t('options.provider.saveAndTest')}
         </button>
         {save.isSuccess ? (
           <p role="status">
-            Connected to {save.data.name}. Balance: {formatMoney(save.data.balance)}
+            {t('options.provider.connected', save.data.name, formatPrice(save.data.balance))}
           </p>
         ) : null}
         {save.isError ? (
@@ -121,10 +131,16 @@ export function OptionsApp() {
             {save.error.message}
           </p>
         ) : null}
-        <p className="hint">
-          Keys stay in this browser’s local extension storage; web pages never see them.
-        </p>
+        <p className="hint">{t('options.provider.keysStayLocal')}</p>
       </form>
+      {prefs ? (
+        <>
+          <DefaultsSection {...prefs} currency={accountCurrency(list[0])} />
+          <AutoFillSection {...prefs} />
+        </>
+      ) : null}
+      <SiteServicesSection />
+      {prefs ? <LanguageSection {...prefs} /> : null}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n.ts';
 import { SMS_ACTIVATE_HOSTS } from '@/lib/providers/sms-activate/hosts.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import {
@@ -25,7 +26,7 @@ export function ProviderForm({ draft, onChange, onFamily }: Props) {
   return (
     <>
       <label className="field">
-        Provider
+        {t('options.provider.family')}
         <select
           value={draft.providerId}
           onChange={(e) => {
@@ -34,27 +35,27 @@ export function ProviderForm({ draft, onChange, onFamily }: Props) {
         >
           {FAMILIES.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.label}
+              {f.label()}
             </option>
           ))}
         </select>
       </label>
-      {family ? <p className="hint">{family.hint}</p> : null}
+      {family ? <p className="hint">{t(family.hint)}</p> : null}
       {draft.providerId === 'smsactivate' ? (
         <label className="field">
-          Host
+          {t('options.provider.host')}
           <select value={draft.hostPreset} onChange={(e) => set({ hostPreset: e.target.value })}>
             {SMS_ACTIVATE_HOSTS.map((h) => (
               <option key={h.id} value={h.id}>
                 {h.name} ({new URL(h.baseUrl).hostname})
               </option>
             ))}
-            <option value={CUSTOM_HOST}>Another compatible host (custom address)</option>
+            <option value={CUSTOM_HOST}>{t('options.provider.customHost')}</option>
           </select>
         </label>
       ) : null}
       <label className="field">
-        API key
+        {t('options.provider.apiKey')}
         <input
           type="password"
           autoComplete="off"
@@ -66,8 +67,8 @@ export function ProviderForm({ draft, onChange, onFamily }: Props) {
       </label>
       <label className="field">
         {fallback
-          ? `API address (leave empty for ${fallback})`
-          : 'API address (for example https://provider.example)'}
+          ? t('options.provider.addressDefault', fallback)
+          : t('options.provider.addressExample')}
         <input
           type="url"
           value={draft.baseUrl}
@@ -78,7 +79,7 @@ export function ProviderForm({ draft, onChange, onFamily }: Props) {
       </label>
       {asksCurrency(draft) ? (
         <label className="field">
-          Account currency
+          {t('options.provider.currency')}
           <select value={draft.currency} onChange={(e) => set({ currency: e.target.value })}>
             {CURRENCIES.map((c) => (
               <option key={c} value={c}>

@@ -7,6 +7,7 @@ import {
   SMS_ACTIVATE_HOSTS,
 } from '@/lib/providers/sms-activate/hosts.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
+import { t, type MessageKey } from '@/lib/i18n.ts';
 
 /** What the options form edits: one provider's settings as typed. */
 export interface Draft {
@@ -20,22 +21,15 @@ export interface Draft {
 
 export const CUSTOM_HOST = 'custom';
 
-export const FAMILIES: readonly { id: ProviderId; label: string; hint: string }[] = [
-  {
-    id: 'codasms',
-    label: 'CODASMS',
-    hint: 'Pay-per-code numbers with Standard and Priority options.',
-  },
+/** Provider families: a brand name shows as it is, a description in the page's language. */
+export const FAMILIES: readonly { id: ProviderId; label(): string; hint: MessageKey }[] = [
+  { id: 'codasms', label: () => 'CODASMS', hint: 'options.provider.hintCodasms' },
   {
     id: 'smsactivate',
-    label: 'SMS-Activate protocol (HeroSMS, GrizzlySMS, SMSHub, DaisySMS…)',
-    hint: 'One pool per country. Priority here means a higher price cap (up to 1.5× the listed price), not better delivery.',
+    label: () => t('options.provider.smsactivate'),
+    hint: 'options.provider.hintSmsactivate',
   },
-  {
-    id: 'fivesim',
-    label: '5sim',
-    hint: 'Standard is the cheapest operator; Priority the operator with the best delivery rate.',
-  },
+  { id: 'fivesim', label: () => '5sim', hint: 'options.provider.hintFivesim' },
 ];
 
 export const CURRENCIES = ['USD', 'EUR', 'RUB'] as const;
@@ -71,19 +65,19 @@ export const asksCurrency = (d: Draft): boolean =>
 
 /** A problem with the draft, in words, or null. */
 export function draftProblem(d: Draft): string | null {
-  if (!d.apiKey.trim()) return 'Paste your API key first.';
+  if (!d.apiKey.trim()) return t('options.provider.noKey');
   const url = d.baseUrl.trim() || defaultAddress(d);
-  if (!url) return 'Type the API address of your SMS-Activate-compatible provider.';
+  if (!url) return t('options.provider.noAddress');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'The API address is not a web address (it should look like https://…).';
+    return t('options.provider.notAnAddress');
   }
   const local =
     ['127.0.0.1', 'localhost'].includes(parsed.hostname) || parsed.hostname.endsWith('.localhost');
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
-    return 'The API address must start with https://';
+    return t('options.provider.notHttps');
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { OPEN_STATES } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { OfferList } from './OfferList.tsx';
 import { OrderCard } from './OrderCard.tsx';
+import { SiteAccess } from './SiteAccess.tsx';
 import { targetTabId } from './target-tab.ts';
 
 export function PopupApp() {
@@ -64,6 +65,7 @@ export function PopupApp() {
           <OrderCard order={current} />
         </section>
       ) : null}
+      <SiteAccess orders={orders} />
       {showOffers && site?.service ? (
         <OfferList
           tabId={tabId ?? -1}

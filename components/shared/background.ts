@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '@/lib/i18n.ts';
 import type { PageMessage, PageReplies, Reply } from '@/lib/messaging.ts';
 
 /** An error the background reported, with the provider's error kind for the UI to explain. */
@@ -18,7 +19,7 @@ function isReply(value: unknown): value is Reply<unknown> {
 /** Sends a page message; resolves to its data or throws a BackgroundError. */
 export async function ask<M extends PageMessage>(message: M): Promise<PageReplies[M['type']]> {
   const reply: unknown = await browser.runtime.sendMessage(message);
-  if (!isReply(reply)) throw new BackgroundError('internal', 'The extension did not answer.');
+  if (!isReply(reply)) throw new BackgroundError('internal', t('common.noAnswer'));
   if (!reply.ok) throw new BackgroundError(reply.error.kind, reply.error.message);
   // The background answers each type with PageReplies[type]; both sides share lib/messaging.ts.
   return reply.data as PageReplies[M['type']];

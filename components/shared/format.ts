@@ -1,4 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { currentLanguage } from '@/lib/i18n.ts';
+import { formatMoney, type Money } from '@/lib/money.ts';
 
 export function flagEmoji(iso: string | null): string {
   if (!iso || !/^[A-Za-z]{2}$/.test(iso)) return '🌐';
@@ -16,4 +18,17 @@ export function formatCountdown(ms: number): string {
   const m = Math.floor(total / 60);
   const s = total % 60;
   return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** Money in the language the page is shown in ("$5.00", "5,00 $"). */
+export function formatPrice(m: Money): string {
+  return formatMoney(m, currentLanguage());
+}
+
+/** A moment, date and time, in the language the page is shown in. */
+export function formatWhen(epochMs: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(epochMs);
 }

@@ -1,19 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp.tsx';
+import { mountPage } from '@/components/shared/page.tsx';
 import '@/components/shared/style.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
-        <main className="options">
-          <h1>SMS Verify settings</h1>
-          <OptionsApp />
-        </main>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-}
+void mountPage({
+  title: 'options.title',
+  heading: 'options.title',
+  className: 'options',
+  render: () => <OptionsApp />,
+});

@@ -1,27 +1,50 @@
 import type { Browser } from 'webextension-polyfill';
+import { currentLanguage, t, useLanguage, type LanguageChoice, type MessageKey } from '../i18n.ts';
 import type { OrderEffect } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
 import { formatMoney } from '../money.ts';
+import type { ProviderErrorKind } from '../providers/types.ts';
 import { sameSite } from '../services/detect.ts';
-import { findSiteTab, pokeTab, tabShowsSite } from './tabs.ts';
+import { DEFAULT_PREFERENCES, preferencesItem } from '../storage.ts';
+import { pokeOrderTab } from './registration.ts';
+import { findSiteTab, tabShowsSite } from './tabs.ts';
 
 export interface EffectDeps {
   browser: Browser;
   orderAgain(order: Order): Promise<void>;
   /** Moves the order to another tab of its site (its own tab is gone). */
   rebind(order: Order, tabId: number): Promise<void>;
+  /** The language the user chose in the options (default: read from storage). */
+  language?(): Promise<LanguageChoice>;
 }
+
+const savedLanguage = async (): Promise<LanguageChoice> =>
+  (await preferencesItem.getValue())?.language ?? DEFAULT_PREFERENCES.language;
+
+/** Why no number came, in words for the kinds a user can act on. */
+const FAILED: Partial<Record<ProviderErrorKind, MessageKey>> = {
+  no_numbers: 'notify.failedNoNumbers',
+  no_balance: 'notify.failedNoBalance',
+  price_above_cap: 'notify.failedPriceAboveCap',
+  bad_key: 'notify.failedBadKey',
+};
 
 /** Runs what a transition asked for; the order is already stored when this runs. */
 export function createEffectRunner(deps: EffectDeps) {
-  const { browser } = deps;
-  const notify = (id: string, title: string, message: string) =>
-    browser.notifications.create(id, {
+  const { browser, language = savedLanguage } = deps;
+  /** Notifies in the chosen language: `text` runs once that language is loaded. */
+  const notify = async (id: string, text: () => { title: string; message: string }) => {
+    try {
+      await useLanguage(await language());
+    } catch {
+      await useLanguage('auto');
+    }
+    await browser.notifications.create(id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title,
-      message,
+      ...text(),
     });
+  };
 
   return async (order: Order, effect: OrderEffect): Promise<void> => {
     switch (effect.type) {
@@ -37,32 +60,29 @@ export function createEffectRunner(deps: EffectDeps) {
             tabId = other;
           }
         }
-        await pokeTab(browser, tabId);
+        await pokeOrderTab(browser, order, tabId);
         return;
       }
       case 'notifyCode':
-        await notify(
-          `code-${order.id}`,
-          `${order.service.name} code: ${order.code ?? ''}`,
-          `Arrived on ${order.phone ?? ''} for ${order.site.domain}.`,
-        );
+        await notify(`code-${order.id}`, () => ({
+          title: t('notify.codeTitle', order.service.name, order.code ?? ''),
+          message: t('notify.codeBody', order.phone ?? '', order.site.domain),
+        }));
         return;
       case 'notifyRefund':
         if (order.cancelReason === 'another') return;
-        await notify(
-          `refund-${order.id}`,
-          `${order.service.name}: no code, refunded`,
-          order.price
-            ? `${formatMoney(order.price)} is back in your balance.`
-            : 'Nothing was charged.',
-        );
+        await notify(`refund-${order.id}`, () => ({
+          title: t('notify.refundTitle', order.service.name),
+          message: order.price
+            ? t('notify.refundBody', formatMoney(order.price, currentLanguage()))
+            : t('notify.nothingCharged'),
+        }));
         return;
       case 'notifyFailed':
-        await notify(
-          `failed-${order.id}`,
-          `${order.service.name}: no number`,
-          order.lastError?.message ?? 'The provider did not give a number.',
-        );
+        await notify(`failed-${order.id}`, () => ({
+          title: t('notify.failedTitle', order.service.name),
+          message: t((order.lastError && FAILED[order.lastError.kind]) ?? 'notify.failedBody'),
+        }));
         return;
       case 'orderAgain':
         await deps.orderAgain(order);

@@ -23,7 +23,7 @@ import {
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
-import { pokeTab } from './tabs.ts';
+import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 
 /** How long a service's offers and the balance are reused between popup opens. */
 const OFFERS_TTL_MS = 30_000;
@@ -45,16 +45,6 @@ function fail(e: unknown): Reply<never> {
 }
 
 const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
-
-/** Only our own extension pages (popup, options) may order, cancel or read settings. */
-export function isExtensionPage(browser: Browser, sender: Runtime.MessageSender): boolean {
-  const base = browser.runtime.getURL('/');
-  return (
-    sender.id === browser.runtime.id &&
-    typeof sender.url === 'string' &&
-    sender.url.startsWith(base)
-  );
-}
 
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
@@ -173,8 +163,12 @@ export function createHandlers(deps: HandlerDeps) {
         }
         case 'popup.fillAgain': {
           const order = await engine.apply(msg.orderId, { type: 'refill' });
-          if (order) await pokeTab(browser, order.site.tabId);
+          if (order) await pokeOrderTab(browser, order, order.site.tabId);
           return ok(order);
+        }
+        case 'popup.siteAccessGranted': {
+          const orders = () => engine.allOrders();
+          return ok(await siteAccessGranted(accessDeps(browser, orders, Date.now)));
         }
         case 'options.testProvider': {
           // The provider the options page saved last is the one to test.
@@ -206,12 +200,17 @@ export function createHandlers(deps: HandlerDeps) {
         const codeHost = order ? boundCodeHost(order) : null;
         const allowed = codeHost === null || codeHost === new URL(url).hostname.toLowerCase();
         const hasCode = order?.state === 'received' || order?.state === 'completed';
+        // The options' auto-fill switches: off, the page gets nothing filled (the popup shows it).
+        const { autoFillPhone, autoFillCode } = {
+          ...DEFAULT_PREFERENCES,
+          ...(await preferencesItem.getValue()),
+        };
         const reply: HelloReply = {
           orderId: order?.id ?? null,
           phone: order?.phone ?? null,
           code: hasCode && allowed ? order.code : null,
-          fillPhone: !!order?.phone && !order.phoneFilled,
-          fillCode: allowed && !!order?.code && !order.codeFilled,
+          fillPhone: autoFillPhone && !!order?.phone && !order.phoneFilled,
+          fillCode: autoFillCode && allowed && !!order?.code && !order.codeFilled,
           codeHost,
           fields: order ? ((await siteFieldsItem.getValue())[order.site.domain] ?? null) : null,
         };

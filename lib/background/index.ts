@@ -5,8 +5,10 @@ import { createScheduler } from '../orders/scheduler.ts';
 import { createProviderResolver } from '../providers/active.ts';
 import { createOrderStore, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
-import { createHandlers, isExtensionPage } from './handlers.ts';
+import { createHandlers } from './handlers.ts';
 import { startManual } from './manual.ts';
+import { routeMessage } from './routing.ts';
+import { startSiteAccess } from './registration.ts';
 import { adoptTab, fillPending, resumeFills } from './tabs.ts';
 import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
@@ -66,14 +68,17 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   const handlers = createHandlers({ browser, engine, scheduler, provider });
   // Context menu, "fill here" shortcut and toolbar badge (manual.ts).
   startManual({ browser, engine, now });
+  // The fill script registered only for sites of open orders, and site access asked (#7).
+  startSiteAccess({ browser, orders: () => engine.allOrders(), now, ready: clock.ready });
   // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
   const wake = () => void clock.ready.then(() => scheduler.wake());
 
+  // Who may say what is decided from the sender the browser reports (routing.ts), never from
+  // the message: extension pages order and cancel, a content script talks about its own tab.
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (isExtensionPage(browser, sender)) {
-      return clock.ready.then(() => handlers.onPage(message));
-    }
-    if (sender.tab) return clock.ready.then(() => handlers.onContent(message, sender));
+    const route = routeMessage(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (route.to === 'page') return clock.ready.then(() => handlers.onPage(message));
+    if (route.to === 'content') return clock.ready.then(() => handlers.onContent(message, sender));
     return undefined;
   });
   const fillAgain = () =>

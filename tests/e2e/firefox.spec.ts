@@ -85,4 +85,63 @@ test.describe('Firefox ESR', () => {
     expect(ledger.orders[0]?.movements.map((m) => m.type)).toEqual(['hold', 'charge']);
     expect(ledger.balance_cents).toBe(START_BALANCE_CENTS - ledger.charged_cents);
   });
+  test("the fill script is registered for the order's site only, follows a reload, and goes", async ({
+    sandbox,
+    control,
+  }) => {
+    const apiKey = `coda_live_ff_${randomUUID().slice(0, 8)}`;
+    await control.createAccount(apiKey, START_BALANCE_CENTS);
+    ff = await launchFirefoxWithExtension(FIREFOX_BUILD);
+    const options = await ff.extensionPage('options.html');
+    await options.type('input[type="password"]', apiKey);
+    await options.type('input[type="url"]', sandbox.url);
+    await clickButton(options, 'Save and test');
+    await waitIn(options, () =>
+      document.querySelector('[role="status"]')?.textContent?.includes('Connected'),
+    );
+    const registered = () =>
+      options.evaluate(async () =>
+        (await browser.scripting.getRegisteredContentScripts()).map((r) => r.id).join(','),
+      );
+    // A content script's messages reach every extension page: count the fill agent's hellos.
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { hellos: seen });
+      browser.runtime.onMessage.addListener((m: unknown, sender) => {
+        const type = (m as { type?: unknown } | null)?.type;
+        if (type === 'content.hello') seen.push(sender.url ?? '');
+      });
+    });
+    const hellos = () =>
+      options.evaluate(() => (window as unknown as { hellos: string[] }).hellos.length);
+
+    const site = await ff.browser.newPage();
+    const url = `http://discord.localhost:${sandbox.port}/`;
+    await site.goto(url);
+    await options.evaluate(async (target) => {
+      const [tab] = await browser.tabs.query({ url: target });
+      await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
+    }, url);
+    const popup = await ff.extensionPage('popup.html');
+    await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
+    await clickButton(popup, /^Get a Indonesia number, Standard/);
+    const phone = await waitIn(site, () => {
+      const v = document.querySelector<HTMLInputElement>('#phone')?.value ?? '';
+      return v.startsWith('+62') ? v : null;
+    });
+    await expect.poll(registered).toBe('fill-site:discord.localhost');
+    await popup.close();
+
+    // A reload brings the fill script back by itself (it says hello to the background).
+    const before = await hellos();
+    await site.reload();
+    await expect.poll(hellos).toBeGreaterThan(before);
+    await site.type('#phone', phone);
+    await clickButton(site, 'Send code');
+    await waitIn(site, () =>
+      /^\d{6}$/.test(document.querySelector<HTMLInputElement>('#code')?.value ?? ''),
+    );
+    // Code filled, order completed: the registration is gone.
+    await expect.poll(registered, { timeout: 30_000 }).toBe('');
+  });
 });

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { FIVESIM_DEFAULT_BASE_URL } from '../../lib/providers/fivesim/client.ts';
+import { SMS_ACTIVATE_HOSTS } from '../../lib/providers/sms-activate/hosts.ts';
 
 const manifestSchema = z.object({
   manifest_version: z.number(),
@@ -34,6 +36,17 @@ describe('production manifest (least privilege)', () => {
       expect(pattern).not.toMatch(/^(\*|https?):\/\/\*\//);
     }
     expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('can ask for each provider origin and for one site at a time, none granted at install', () => {
+    const hosts = [FIVESIM_DEFAULT_BASE_URL, ...SMS_ACTIVATE_HOSTS.map((h) => h.baseUrl)];
+    for (const base of hosts) {
+      const pattern = `https://${new URL(base).hostname}/*`;
+      expect(manifest.optional_host_permissions, base).toContain(pattern);
+      expect(manifest.host_permissions, base).not.toContain(pattern);
+    }
+    // A custom provider address, and a signup site the popup asks for (SiteAccess.tsx).
+    expect(manifest.optional_host_permissions).toContain('https://*/*');
   });
 
   it('reaches pages only through activeTab + scripting', () => {

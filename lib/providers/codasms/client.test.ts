@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import { sandboxControl } from '../../../sandbox/control-client.ts';
 import { startSandbox, type Sandbox } from '../../../sandbox/server.ts';
 import { money } from '../../money.ts';
 import { createRateBudget, type RateBudget } from '../rate-budget.ts';
@@ -21,37 +21,11 @@ let onLog: (line: string) => void = () => undefined;
 const log: string[] = [];
 let keys = 0;
 
-const LedgerView = z.object({
-  balance_cents: z.number(),
-  held_cents: z.number(),
-  charged_cents: z.number(),
-  refunded_cents: z.number(),
-  orders: z.array(
-    z.object({
-      order_id: z.string(),
-      number: z.string(),
-      price_cents: z.number(),
-      state: z.string(),
-      movements: z.array(
-        z.object({ type: z.enum(['hold', 'charge', 'refund']), cents: z.number() }),
-      ),
-    }),
-  ),
-});
-
-async function control(path: string, body?: unknown, on: Sandbox = sb): Promise<unknown> {
-  const res = await fetch(`${on.url}/control/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: unknown = await res.json();
-  if (!res.ok) throw new Error(`control ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-const ledger = async (key: string, on: Sandbox = sb) =>
-  LedgerView.parse(await control(`ledger?key=${encodeURIComponent(key)}`, undefined, on));
-const sms = (phone: string, text: string, on: Sandbox = sb) => control('sms', { phone, text }, on);
+const control = (path: string, body?: unknown, on: Sandbox = sb) =>
+  sandboxControl(on.url).call(path, body);
+const ledger = (key: string, on: Sandbox = sb) => sandboxControl(on.url).ledger(key);
+const sms = (phone: string, text: string, on: Sandbox = sb) =>
+  sandboxControl(on.url).sms(phone, text);
 
 /** A funded account and an adapter for it, with a budget generous enough to never wait. */
 async function account(

@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '../e2e/fixtures.ts';
+import { PopupPage } from '../e2e/pages/popup.ts';
+import { SignupPage } from '../e2e/pages/signup.ts';
+import { configureProvider, openSignupWithPopup } from '../support/extension.ts';
+
+const DIR = 'assets/screenshots';
+
+/** The popup's page as the toolbar shows it: 400 px wide, as tall as its content. */
+async function shoot(page: Page, name: string) {
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true, animations: 'disabled' });
+}
+
+test('offers, waiting, code received, and the history', async ({ ext, apiKey, demoUrl }) => {
+  void apiKey;
+  const { site, popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+  const popup = new PopupPage(popupPage);
+  await expect(popup.service).toHaveText('Discord');
+  await popup.page.locator('.offers li').first().waitFor();
+  await shoot(popupPage, 'popup-offers');
+  await popupPage.emulateMedia({ colorScheme: 'dark' });
+  await shoot(popupPage, 'popup-offers-dark');
+  await popupPage.emulateMedia({ colorScheme: 'light' });
+
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Waiting for the SMS');
+  await shoot(popupPage, 'popup-waiting');
+
+  const signup = new SignupPage(site);
+  await signup.sendCode();
+  await signup.expectCodeFilled();
+  await popup.expectStatus('Code received');
+  await shoot(popupPage, 'popup-code');
+
+  const history = await ext.context.newPage();
+  await history.setViewportSize({ width: 900, height: 500 });
+  await history.goto(`chrome-extension://${ext.extensionId}/order-history.html`);
+  await history.getByRole('table').waitFor();
+  await history.screenshot({ path: `${DIR}/history.png`, fullPage: true });
+});
+
+test('no code in the window: cancelled and refunded', async ({ ext, apiKey, control, demoUrl }) => {
+  void apiKey;
+  await control.settings({ window_seconds: 12, early_cancel_seconds: 2 });
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('telegram'));
+  const popup = new PopupPage(popupPage);
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Waiting for the SMS');
+  await popup.expectStatus(/refunded/i, 60_000);
+  await shoot(popupPage, 'popup-refunded');
+});
+
+test('no balance: the popup says so and what to do', async ({ ext, sandbox, control, demoUrl }) => {
+  const key = `coda_live_shot_${randomUUID().slice(0, 8)}`;
+  await control.createAccount(key, 0);
+  await configureProvider(ext.context, ext.extensionId, { apiKey: key, baseUrl: sandbox.url });
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+  const popup = new PopupPage(popupPage);
+  await popup.page.locator('.offers li').first().waitFor();
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('No number');
+  await expect(popup.currentOrder).toContainText(/balance is too low/);
+  await shoot(popupPage, 'popup-no-balance');
+});
