@@ -43,7 +43,8 @@ beforeEach(() => {
   document.body.innerHTML = '<input id="f1"><input id="f2"><input id="off" disabled>';
   abort = new AbortController();
   fake = fakeBrowser();
-  startManualAgent({ browser: fake.browser, signal: abort.signal });
+  // happy-dom cannot make a trusted event: these tests stand in for the user's right-click.
+  startManualAgent({ browser: fake.browser, signal: abort.signal, trusted: () => true });
 });
 afterEach(() => abort.abort());
 
@@ -76,6 +77,17 @@ describe('manual fill, page side', () => {
     expect(input('f2').value).toBe('');
     rightClick('off');
     expect(await fake.send(msg({}))).toMatchObject({ ok: false, problem: 'no-field' });
+  });
+
+  it('a right-click a page script dispatched does not choose the field', async () => {
+    abort.abort();
+    abort = new AbortController();
+    fake = fakeBrowser();
+    startManualAgent({ browser: fake.browser, signal: abort.signal });
+    rightClick('f2');
+    input('f1').focus();
+    expect(await fake.send(msg({}))).toMatchObject({ ok: true, selector: 'input[id="f1"]' });
+    expect(input('f2').value).toBe('');
   });
 
   it('ignores anything but a valid fill message, and stops on abort', () => {

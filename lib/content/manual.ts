@@ -16,6 +16,8 @@ export interface ManualAgentOptions {
   browser: Browser;
   doc?: Document;
   signal: AbortSignal;
+  /** Which right-clicks count: the user's own, never one a page script dispatched. */
+  trusted?: (event: Event) => boolean;
 }
 
 const nothing = (problem: FillHereReply['problem']): FillHereReply => ({
@@ -31,10 +33,16 @@ const nothing = (problem: FillHereReply['problem']): FillHereReply => ({
  * into that field, or into the focused one for the keyboard shortcut. Only visible, enabled
  * fields; a code bound to another host (`@host #code`) is refused here too.
  */
-export function startManualAgent({ browser, doc = document, signal }: ManualAgentOptions) {
+export function startManualAgent({
+  browser,
+  doc = document,
+  signal,
+  trusted = (event) => event.isTrusted,
+}: ManualAgentOptions) {
   let clicked: WeakRef<Element> | null = null;
 
   const onContextMenu = (event: Event) => {
+    if (!trusted(event)) return;
     // The innermost element, also inside open shadow roots.
     const [first] = event.composedPath();
     clicked = first instanceof Element ? new WeakRef(first) : null;

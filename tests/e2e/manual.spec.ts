@@ -96,6 +96,8 @@ test.describe('manual fill', () => {
     await site.bringToFront();
     await expect.poll(() => codeMenuShown(ext.worker)).toBe(true);
     await page.b.click({ button: 'right' });
+    // The right-clicked box counts, not wherever the focus went since.
+    await page.a.focus();
     expect(await menuClick(ext.worker, url, 'fill-code')).toBe('filled-code');
     await expect(page.b).toHaveValue(code);
     await site.getByRole('button', { name: 'Done' }).click();
