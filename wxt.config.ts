@@ -43,11 +43,22 @@ export default defineConfig({
       'test-results/**',
     ],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'notifications'],
+    // contextMenus: "Fill … here" on editable fields (Firefox knows it as an alias of menus).
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'notifications', 'contextMenus'],
+    // Both changeable by the user (chrome://extensions/shortcuts, about:addons).
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+      },
+      'fill-here': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_manual_commandFillHere__',
+      },
+    },
     host_permissions: ['https://api.codasms.com/*', ...(testBuild ? TEST_HOSTS : [])],
     optional_host_permissions: testBuild ? OPTIONAL_HOSTS : [...OPTIONAL_HOSTS, ...TEST_HOSTS],
     ...(browser === 'firefox'

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Money } from './money.ts';
+import { PHONE_ENTRY_FORMATS } from './phone/entry.ts';
 import type { Order } from './orders/types.ts';
 import type { Capabilities, Offer, ProviderId, ServiceInfo } from './providers/types.ts';
 import type { Preferences } from './storage.ts';
@@ -50,6 +51,8 @@ export const contentMessage = z.discriminatedUnion('type', [
     type: z.literal('content.filled'),
     orderId: z.string().min(1),
     what: z.enum(['phone', 'code']),
+    /** How the page's phone field took the number (copy buttons copy it that way). */
+    phoneFormat: z.enum(PHONE_ENTRY_FORMATS).nullable().optional(),
   }),
   z.object({ type: z.literal('content.codeFieldVisible'), orderId: z.string().min(1) }),
 ]);
@@ -61,6 +64,33 @@ export const backgroundToContent = z.discriminatedUnion('type', [
 ]);
 export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 
+const selector = z.string().min(1).max(2000);
+const siteFields = z.object({ phone: selector.optional(), code: selector.optional() });
+
+/**
+ * Manual fill (context menu, keyboard shortcut): the background has checked the frame's site
+ * (and the code's bound host) and hands over the one value for the field the user chose: the
+ * last right-clicked field, or the focused one.
+ */
+export const fillHereMessage = z.object({
+  type: z.literal('bg.fillHere'),
+  what: z.enum(['phone', 'code']),
+  value: z.string().min(1).max(32),
+  codeHost: z.string().nullable(),
+  target: z.enum(['clicked', 'focused']),
+});
+export type FillHereMessage = z.infer<typeof fillHereMessage>;
+
+export const fillHereReply = z.object({
+  ok: z.boolean(),
+  /** The chosen field, for the site's memory; null when nothing was filled. */
+  selector: selector.nullable(),
+  phoneFormat: z.enum(PHONE_ENTRY_FORMATS).nullable(),
+  /** Why nothing was filled: no usable field there, or the code belongs to another host. */
+  problem: z.enum(['no-field', 'not-here', 'refused']).nullable(),
+});
+export type FillHereReply = z.infer<typeof fillHereReply>;
+
 /** What a content script may know about its own tab's order: never the key. */
 export const helloReply = z.object({
   orderId: z.string().nullable(),
@@ -70,6 +100,8 @@ export const helloReply = z.object({
   fillCode: z.boolean(),
   /** The host an origin-bound SMS (`@host #code`) names; the code is for that host only. */
   codeHost: z.string().nullable().optional(),
+  /** Fields the user chose by hand on this site (context menu, shortcut): filled first. */
+  fields: siteFields.nullable().optional(),
 });
 export type HelloReply = z.infer<typeof helloReply>;
 

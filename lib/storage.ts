@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Order } from './orders/types.ts';
+import type { PhoneEntryFormat } from './phone/entry.ts';
 import type { OrderStore } from './orders/engine.ts';
 import type { ProviderSettings } from './providers/registry.ts';
 import type { Tier } from './providers/types.ts';
@@ -112,6 +113,30 @@ export const siteFieldsItem = storage.defineItem<Record<string, SiteFields>>('lo
   fallback: {},
   version: 1,
 });
+
+/** Remembers the field the user chose for the phone or the code on a site. */
+export async function rememberSiteField(
+  domain: string,
+  what: keyof SiteFields,
+  selector: string,
+): Promise<void> {
+  const all = await siteFieldsItem.getValue();
+  await siteFieldsItem.setValue({ ...all, [domain]: { ...all[domain], [what]: selector } });
+}
+
+/**
+ * How each site's phone field took the number (registrable domain -> format), learnt when the
+ * number was filled: the popup's copy button copies the number that way (E.164 when unknown).
+ */
+export const sitePhoneFormatsItem = storage.defineItem<Record<string, PhoneEntryFormat>>(
+  'local:sitePhoneFormats',
+  { fallback: {}, version: 1 },
+);
+
+export async function rememberPhoneFormat(domain: string, format: PhoneEntryFormat) {
+  const all = await sitePhoneFormatsItem.getValue();
+  if (all[domain] !== format) await sitePhoneFormatsItem.setValue({ ...all, [domain]: format });
+}
 
 /** Orders live in one record; the engine serialises writes, so read-modify-write is safe. */
 export function createOrderStore(item = ordersItem): OrderStore {

@@ -45,7 +45,11 @@ export function PopupApp() {
   }
   const here = orders.filter((o) => o.site.tabId === tabId);
   const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
-  const others = orders.filter((o) => o.site.tabId !== tabId && OPEN_STATES.has(o.state));
+  // This site's orders in other tabs first, then the rest (getState sends the newest first).
+  const thisSite = (o: (typeof orders)[number]) => Number(o.site.domain === site?.domain);
+  const others = orders
+    .filter((o) => o.site.tabId !== tabId && OPEN_STATES.has(o.state))
+    .sort((a, b) => thisSite(b) - thisSite(a));
   const showOffers = !current || !OPEN_STATES.has(current.state);
   // An unknown site asks which service it is; a known one may be changed on request.
   const choosing = showOffers && !!site && (picking || !site.service);

@@ -8,6 +8,7 @@ import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
 import { ProblemHelp, problemText } from './ProblemHelp.tsx';
 import { useNow } from './useNow.ts';
+import { useNumberToCopy } from './useNumberToCopy.ts';
 
 const STATUS: Record<Order['state'], MessageKey> = {
   ordering: 'popup.order.status.ordering',
@@ -48,6 +49,7 @@ interface Props {
 
 export function OrderCard({ order, topUpUrl }: Props) {
   const now = useNow();
+  const numberToCopy = useNumberToCopy(order);
   const client = useQueryClient();
   const act = useMutation({
     mutationFn: (type: Action) => ask({ type, orderId: order.id }),
@@ -78,7 +80,7 @@ export function OrderCard({ order, topUpUrl }: Props) {
           <button
             type="button"
             aria-label={t('popup.order.copyNumber')}
-            onClick={() => void navigator.clipboard.writeText(order.phone ?? '')}
+            onClick={() => void navigator.clipboard.writeText(numberToCopy)}
           >
             {t('popup.order.copy')}
           </button>

@@ -24,6 +24,8 @@ import {
   DEFAULT_PREFERENCES,
   preferencesItem,
   providerSettingsItem,
+  siteFieldsItem,
+  rememberPhoneFormat,
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
@@ -262,12 +264,15 @@ export function createHandlers(deps: HandlerDeps) {
           fillPhone: autoFillPhone && !!order?.phone && !order.phoneFilled,
           fillCode: autoFillCode && allowed && !!order?.code && !order.codeFilled,
           codeHost,
+          fields: order ? ((await siteFieldsItem.getValue())[order.site.domain] ?? null) : null,
         };
         return reply;
       }
       case 'content.filled': {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
+        const domain = mine.find((o) => o.id === msg.orderId)?.site.domain;
+        if (msg.phoneFormat && domain) await rememberPhoneFormat(domain, msg.phoneFormat);
         return true;
       }
       case 'content.codeFieldVisible': {

@@ -6,6 +6,7 @@ import { createProviderResolver } from '../providers/active.ts';
 import { createOrderStore, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
+import { startManual } from './manual.ts';
 import { routeMessage } from './routing.ts';
 import { startSiteAccess } from './registration.ts';
 import { adoptTab, fillPending, resumeFills } from './tabs.ts';
@@ -65,6 +66,8 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
+  // Context menu, "fill here" shortcut and toolbar badge (manual.ts).
+  startManual({ browser, engine, now });
   // The fill script registered only for sites of open orders, and site access asked (#7).
   startSiteAccess({ browser, orders: () => engine.allOrders(), now, ready: clock.ready });
   // Every wake-up waits for the clock, so a test build's shifted time holds from the start.

@@ -2,11 +2,12 @@ import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import {
   fillCode,
-  fillPhone,
+  fillPhoneWithReport,
   findCodeTarget,
   findPhoneTarget,
   watchForCodeTarget,
 } from '../fill/index.ts';
+import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { backgroundToContent, type ContentMessage } from '../messaging.ts';
 import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
 
@@ -27,10 +28,13 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   let latest: HelloReplyWithOrigin | null = null;
   let running = Promise.resolve();
 
+  // A field the user chose by hand on this site (context menu) comes before detection.
+  const codeTarget = () => rememberedCodeTarget(doc, latest?.fields?.code) ?? findCodeTarget(doc);
+
   async function fillCodeInto(reply: HelloReplyWithOrigin, orderId: string, code: string) {
     // An origin-bound SMS ("@host #code") is for that host's page only.
     if (!codeAllowedOn(doc.location.hostname, reply)) return false;
-    const target = findCodeTarget(doc);
+    const target = codeTarget();
     if (!target) return false;
     await fillCode(target, code);
     await send({ type: 'content.filled', orderId, what: 'code' });
@@ -43,10 +47,11 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     const reply = (latest = parsed.data);
     const orderId = parsed.data.orderId;
     if (reply.fillPhone && reply.phone) {
-      const target = findPhoneTarget(doc);
+      const target = rememberedPhoneTarget(doc, reply.fields?.phone) ?? findPhoneTarget(doc);
       if (target) {
-        await fillPhone(target, reply.phone);
-        await send({ type: 'content.filled', orderId, what: 'phone' });
+        const { value } = await fillPhoneWithReport(target, reply.phone);
+        const phoneFormat = enteredFormat(value, reply.phone);
+        await send({ type: 'content.filled', orderId, what: 'phone', phoneFormat });
       }
     }
     if (reply.fillCode && reply.code && (await fillCodeInto(reply, orderId, reply.code))) return;
@@ -54,13 +59,18 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     watching = orderId;
     // The code step may not exist yet (a SPA step, a dialog): wait for it, tell the
     // background (it polls faster then), and fill if the code is already known.
-    watchForCodeTarget(doc, signal, () => {
-      void send({ type: 'content.codeFieldVisible', orderId });
-      const known = latest;
-      if (known?.orderId === orderId && known.fillCode && known.code) {
-        void fillCodeInto(known, orderId, known.code);
-      }
-    });
+    watchForCodeTarget(
+      doc,
+      signal,
+      () => {
+        void send({ type: 'content.codeFieldVisible', orderId });
+        const known = latest;
+        if (known?.orderId === orderId && known.fillCode && known.code) {
+          void fillCodeInto(known, orderId, known.code);
+        }
+      },
+      codeTarget,
+    );
   }
 
   const queue = () => {

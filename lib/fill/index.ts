@@ -104,6 +104,8 @@ export function watchForCodeTarget(
   doc: Document,
   signal: AbortSignal,
   onFound: (t: CodeTarget) => void,
+  /** How to look for it: detection, or a field the user chose for the site first. */
+  find: (doc: Document) => CodeTarget | null = findCodeTarget,
 ): void {
   if (signal.aborted) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -138,7 +140,7 @@ export function watchForCodeTarget(
     timer = undefined;
     if (signal.aborted) return;
     observeAll();
-    const target = findCodeTarget(doc);
+    const target = find(doc);
     if (target) {
       stop();
       onFound(target);

@@ -3,6 +3,7 @@
 // sandbox's control API. Routing only; see pages.ts, api.ts, services.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api.ts';
+import { OPAQUE_PATH, renderOpaque } from './opaque.ts';
 import { sendEmpty, sendHtml } from './http-util.ts';
 import { renderMethodNotAllowed, renderNotFound, renderPage, type PageStyle } from './pages.ts';
 import { resolveService } from './services.ts';
@@ -39,6 +40,8 @@ type Renderer = (service: ReturnType<typeof resolveService>) => string;
 const WIDGET_ROUTES: ReadonlyMap<string, Renderer> = new Map<string, Renderer>([
   ['/widgets', renderWidgetIndex],
   [IFRAME_FORM_PATH, renderIframeForm],
+  // Fields no detector can read, for manual fill (opaque.ts).
+  [OPAQUE_PATH, renderOpaque],
   ...(Object.keys(WIDGETS) as WidgetName[]).map((name): [string, Renderer] => [
     widgetPath(name),
     (service) => renderWidget(service, name),

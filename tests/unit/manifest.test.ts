@@ -14,6 +14,9 @@ const manifestSchema = z.object({
   externally_connectable: z.unknown().optional(),
   chrome_url_overrides: z.unknown().optional(),
   content_security_policy: z.unknown().optional(),
+  commands: z
+    .record(z.string(), z.object({ suggested_key: z.object({ default: z.string() }).optional() }))
+    .default({}),
 });
 
 const ALL_SITES = ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'];
@@ -48,6 +51,12 @@ describe('production manifest (least privilege)', () => {
 
   it('reaches pages only through activeTab + scripting', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+  });
+
+  it('manual fill: a context menu and two shortcuts the user can change, no new host access', () => {
+    expect(manifest.permissions).toContain('contextMenus');
+    expect(Object.keys(manifest.commands).sort()).toEqual(['_execute_action', 'fill-here']);
+    expect(manifest.commands['_execute_action']?.suggested_key?.default).toBe('Alt+Shift+S');
   });
 
   it('replaces none of the browser own pages (history, new tab, bookmarks)', () => {
