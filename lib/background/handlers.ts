@@ -214,6 +214,7 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.fillAgain': {
+          fillAsked.add(msg.orderId);
           const order = await engine.apply(msg.orderId, { type: 'refill' });
           if (order) await pokeOrderTab(browser, order, order.site.tabId);
           return ok(order);
@@ -236,6 +237,9 @@ export function createHandlers(deps: HandlerDeps) {
     }
   }
 
+  /** Orders whose "Fill again" the user pressed (kept until the code is filled). */
+  const fillAsked = new Set<string>();
+
   /** A content script may only learn about, and report on, its own tab's order. */
   async function onContent(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
     const tabId = sender.tab?.id;
@@ -257,12 +261,14 @@ export function createHandlers(deps: HandlerDeps) {
           ...DEFAULT_PREFERENCES,
           ...(await preferencesItem.getValue()),
         };
+        // "Fill again" in the popup is the user asking by hand: it fills whatever the switches say.
+        const byHand = !!order && fillAsked.has(order.id);
         const reply: HelloReply = {
           orderId: order?.id ?? null,
           phone: order?.phone ?? null,
           code: hasCode && allowed ? order.code : null,
-          fillPhone: autoFillPhone && !!order?.phone && !order.phoneFilled,
-          fillCode: autoFillCode && allowed && !!order?.code && !order.codeFilled,
+          fillPhone: (autoFillPhone || byHand) && !!order?.phone && !order.phoneFilled,
+          fillCode: (autoFillCode || byHand) && allowed && !!order?.code && !order.codeFilled,
           codeHost,
           fields: order ? ((await siteFieldsItem.getValue())[order.site.domain] ?? null) : null,
         };
@@ -271,6 +277,7 @@ export function createHandlers(deps: HandlerDeps) {
       case 'content.filled': {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
+        if (msg.what === 'code') fillAsked.delete(msg.orderId);
         const domain = mine.find((o) => o.id === msg.orderId)?.site.domain;
         if (msg.phoneFormat && domain) await rememberPhoneFormat(domain, msg.phoneFormat);
         return true;

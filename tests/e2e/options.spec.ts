@@ -56,7 +56,7 @@ test.describe('the options page', () => {
     await expect(prefs.page.getByText('No site has a service picked yet.')).toBeVisible();
   });
 
-  test('with "fill the phone number" off, ordering leaves the phone field to the user; the code still fills', async ({
+  test('with "fill the phone number" off, ordering leaves the phone field alone until "Fill again"; the code still fills', async ({
     ext,
     apiKey,
     demoUrl,
@@ -78,11 +78,14 @@ test.describe('the options page', () => {
     await site.waitForTimeout(3_000);
     await expect(signup.phone).toHaveValue('');
 
-    // The user types the number the popup shows; the code fills by itself, the phone is untouched.
-    await signup.phone.fill(number);
+    // "Fill again" is the user asking by hand: that fills the number even with the switch off.
+    await popup.currentOrder.getByRole('button', { name: 'Fill again' }).click();
+    const digits = number.replace(/\D/g, '');
+    await expect
+      .poll(async () => (await signup.phone.inputValue()).replace(/\D/g, ''))
+      .toBe(digits);
     await signup.sendCode();
     await signup.expectCodeFilled();
-    await expect(signup.phone).toHaveValue(number);
     await popup.expectStatus('Code received');
   });
 
