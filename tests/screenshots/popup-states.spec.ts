@@ -64,3 +64,32 @@ test('no balance: the popup says so and what to do', async ({ ext, sandbox, cont
   await expect(popup.currentOrder).toContainText(/balance is too low/);
   await shoot(popupPage, 'popup-no-balance');
 });
+
+test('an unknown site: search the service list', async ({ ext, apiKey, demoUrl }) => {
+  void apiKey;
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('zorbly'));
+  const popup = new PopupPage(popupPage);
+  await expect(popup.service).toHaveText('Unknown service');
+  await popup.serviceSearch.fill('sig');
+  await popupPage.getByRole('list', { name: 'Services' }).getByRole('button').first().waitFor();
+  await shoot(popupPage, 'popup-service-search');
+});
+
+test('Russian, and the options page', async ({ ext, apiKey, demoUrl }) => {
+  void apiKey;
+  const options = await ext.context.newPage();
+  await options.setViewportSize({ width: 900, height: 700 });
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Save and test' }).waitFor();
+  await options.screenshot({ path: `${DIR}/options.png`, fullPage: true });
+
+  await ext.worker.evaluate(async () => {
+    const { preferences } = await chrome.storage.local.get('preferences');
+    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
+    await chrome.storage.local.set({ preferences: { ...old, language: 'ru' } });
+  });
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+  await expect(popupPage.locator('html')).toHaveAttribute('lang', 'ru');
+  await popupPage.locator('.offers li').first().waitFor();
+  await shoot(popupPage, 'popup-ru');
+});
