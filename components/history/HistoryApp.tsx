@@ -7,6 +7,7 @@ import { ordersItem } from '@/lib/storage.ts';
 import { flagEmoji, formatPhone, formatPrice, formatWhen } from '../shared/format.ts';
 import { slot, withNodes } from '../shared/rich.tsx';
 import { countryLabel } from '../shared/country.ts';
+import { CopyButton } from '../shared/CopyButton.tsx';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -105,11 +106,25 @@ export function HistoryApp() {
                   {flagEmoji(o.country.iso)} {countryLabel(o.country)}
                   {o.tier === 'priority' ? ` · ${t('common.priority')}` : ''}
                 </td>
-                <td>{formatPhone(o.phone)}</td>
+                <td>
+                  {formatPhone(o.phone)}{' '}
+                  {o.phone ? (
+                    <CopyButton
+                      text={o.phone}
+                      shown={formatPhone(o.phone)}
+                      label="common.copyNumber"
+                    />
+                  ) : null}
+                </td>
                 <td>{o.price ? formatPrice(o.price) : '—'}</td>
                 <td className={`outcome-${outcome.replace(' ', '-')}`}>
                   {t(OUTCOME_LABEL[outcome])}
-                  {o.code ? ` · ${o.code}` : ''}
+                  {o.code ? (
+                    <>
+                      {` · ${o.code} `}
+                      <CopyButton text={o.code} label="common.copyCode" />
+                    </>
+                  ) : null}
                 </td>
               </tr>
             );

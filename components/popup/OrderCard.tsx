@@ -4,6 +4,7 @@ import { formatMoney } from '@/lib/money.ts';
 import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
+import { CopyButton } from '../shared/CopyButton.tsx';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
 import { ProblemHelp, problemText } from './ProblemHelp.tsx';
@@ -77,13 +78,11 @@ export function OrderCard({ order, topUpUrl }: Props) {
       {order.phone ? (
         <p className="number">
           <span data-testid="order-number">{formatPhone(order.phone)}</span>
-          <button
-            type="button"
-            aria-label={t('popup.order.copyNumber')}
-            onClick={() => void navigator.clipboard.writeText(numberToCopy)}
-          >
-            {t('popup.order.copy')}
-          </button>
+          <CopyButton
+            text={numberToCopy}
+            shown={formatPhone(order.phone)}
+            label="common.copyNumber"
+          />
         </p>
       ) : null}
       <p role="status" className={`status status-${order.state}`} data-testid="order-status">
@@ -94,13 +93,7 @@ export function OrderCard({ order, topUpUrl }: Props) {
           <output data-testid="order-code" aria-label={t('popup.order.codeLabel')}>
             {order.code}
           </output>
-          <button
-            type="button"
-            aria-label={t('popup.order.copyCode')}
-            onClick={() => void navigator.clipboard.writeText(order.code ?? '')}
-          >
-            {t('popup.order.copy')}
-          </button>
+          <CopyButton text={order.code} label="common.copyCode" />
         </p>
       ) : null}
       {order.smsText ? (

@@ -47,6 +47,22 @@ test('history shows what was charged, refunded and saved, and exports CSV withou
   await expect(history.getByTestId('saved')).toHaveText(usd(refunded?.price_cents));
   await expect(history.getByRole('row')).toHaveCount(3);
 
+  // The charged order's code can be copied from its row (the page cannot read the clipboard
+  // back headless, so the test sees what the button hands it).
+  await history.evaluate(() => {
+    const seen = window as unknown as { copied?: string };
+    navigator.clipboard.writeText = (text: string) => {
+      seen.copied = text;
+      return Promise.resolve();
+    };
+  });
+  const copyCode = history.getByRole('button', { name: `Copy the code ${charged?.code ?? ''}` });
+  await copyCode.click();
+  await expect(copyCode).toHaveText('Copied');
+  await expect
+    .poll(() => history.evaluate(() => (window as unknown as { copied?: string }).copied))
+    .toBe(charged?.code);
+
   const [download] = await Promise.all([
     history.waitForEvent('download'),
     history.getByRole('button', { name: 'Export CSV' }).click(),
