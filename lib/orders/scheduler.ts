@@ -1,7 +1,7 @@
 import { warn } from '../redact.ts';
 import { defaultSleep } from '../providers/rate-budget.ts';
 import type { Engine } from './engine.ts';
-import { nextCall, windowEndAt } from './calls.ts';
+import { windowEndAt } from './calls.ts';
 import type { Order } from './types.ts';
 
 /** After the page shows its code field the SMS is imminent: poll fast for this long. */
@@ -86,13 +86,10 @@ export function createScheduler(deps: SchedulerDeps) {
       // a fast cadence would fall back to MAX_SLEEP_MS), with the latest backoff and window.
       const latest = after ?? before;
       const stepped = deps.now();
-      const candidates = [latest.retryAt, windowEndAt(latest)];
+      const nextPoll = (lastPoll.get(order.id) ?? 0) + interval;
+      const candidates = [nextPoll, latest.retryAt, windowEndAt(latest)];
       if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
       nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));
-      // A poll that fell due while the pass ran (a code field reset its cadence) is due now.
-      if (nextCall(latest, stepped) === 'poll') {
-        nextAt = Math.min(nextAt, Math.max(stepped, (lastPoll.get(order.id) ?? 0) + interval));
-      }
     }
     return nextAt;
   }
