@@ -31,8 +31,8 @@ function codeWordsScore(t: Texts): number {
   if (KEYWORDS.code.test(t.group)) s += 20;
   if (KEYWORDS.smsCode.test(t.all)) s += 15;
   // "phone verification code": the code our SMS brings, ahead of other codes on the page.
-  if (KEYWORDS.phone.test(`${t.ids} ${t.labels}`) && KEYWORDS.code.test(`${t.ids} ${t.labels}`))
-    s += 15;
+  const own = `${t.ids} ${t.labels}`;
+  if (KEYWORDS.code.test(own) && KEYWORDS.phone.test(own)) s += 15;
   return s;
 }
 
@@ -43,18 +43,23 @@ export function scoreCodeField(d: FieldDescriptor): number | null {
   const otc = d.autocomplete.includes('one-time-code');
   if (d.transparent && !otc) return null;
   const t = textsOf(d);
+
+  // What speaks for a code field first. Every rule after it only rules out or takes away,
+  // so a field short of the bar here (most fields of a long page) is done.
+  let s = otc ? 80 : 0;
+  s += codeWordsScore(t);
+  if (d.inputMode === 'numeric' || d.type === 'number' || d.type === 'tel') s += 10;
+  if (/\\d|\[0-9\]/.test(d.pattern)) s += 10;
+  if (d.maxLength !== null && d.maxLength >= 4 && d.maxLength <= 10) s += 15;
+  if (s < 40) return null;
+
   if (isDecoy(d, t)) return null;
   const { strong, negative } = codeContext(d, t);
   if (negative && !strong) return null;
   if (!otc && emailedCode(t)) return null;
-  let s = otc ? 80 : 0;
-  s += codeWordsScore(t);
-  if (KEYWORDS.phone.test(`${t.ids} ${t.labels}`) && !KEYWORDS.code.test(`${t.ids} ${t.labels}`))
-    s -= 40;
+  const own = `${t.ids} ${t.labels}`;
+  if (KEYWORDS.phone.test(own) && !KEYWORDS.code.test(own)) s -= 40;
   if (d.autocomplete.some((a) => a.startsWith('tel') || a === 'email' || a === 'username')) s -= 40;
-  if (d.inputMode === 'numeric' || d.type === 'number' || d.type === 'tel') s += 10;
-  if (/\\d|\[0-9\]/.test(d.pattern)) s += 10;
-  if (d.maxLength !== null && d.maxLength >= 4 && d.maxLength <= 10) s += 15;
   if (d.type === 'password') s -= 15;
   return s >= 40 ? s : null;
 }

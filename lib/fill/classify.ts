@@ -35,28 +35,33 @@ function looksLikePhoneNumber(text: string): boolean {
 export function scorePhoneField(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.type === 'password') return null;
   if (!usable(d) || d.transparent) return null;
-  const t = textsOf(d);
-  if (isDecoy(d, t)) return null;
   const ac = d.autocomplete;
   if (ac.some((tok) => PHONE_PART_TOKENS.includes(tok) || !AC_PHONE_OK.test(tok))) return null;
   if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 6) return null;
-  const idOrLabel = `${t.ids} ${t.labels}`;
-  if (KEYWORDS.dialCode.test(idOrLabel) && !KEYWORDS.phone.test(t.labels)) return null;
-  // "Email or phone number": a login identifier that takes either, not the phone field.
-  const described = `${t.ids} ${t.labels || t.nearby}`;
-  if (d.type !== 'tel' && KEYWORDS.email.test(described) && KEYWORDS.phone.test(described))
-    return null;
+  const t = textsOf(d);
 
+  // What speaks for a phone field first. Every rule after it only rules out or takes away,
+  // so a field short of the bar here (most fields of a long page) is done.
   let s = 0;
   if (ac.includes('tel') || ac.includes('tel-national')) s += 60;
   else if (ac.includes('tel-local')) s += 40;
   if (d.type === 'tel') s += 35;
   if (d.inputMode === 'tel') s += 15;
   if (KEYWORDS.phone.test(t.ids)) s += 30;
-  if (KEYWORDS.phone.test(t.labels)) s += 40;
+  const phoneLabel = KEYWORDS.phone.test(t.labels);
+  if (phoneLabel) s += 40;
   else if (KEYWORDS.phone.test(t.nearby)) s += t.labels === '' ? 30 : 15;
   if (KEYWORDS.phone.test(t.group)) s += 10;
   if (looksLikePhoneNumber(d.placeholder)) s += 20;
+  if (s < 30) return null;
+
+  if (isDecoy(d, t)) return null;
+  const idOrLabel = `${t.ids} ${t.labels}`;
+  if (KEYWORDS.dialCode.test(idOrLabel) && !phoneLabel) return null;
+  // "Email or phone number": a login identifier that takes either, not the phone field.
+  const described = `${t.ids} ${t.labels || t.nearby}`;
+  if (d.type !== 'tel' && KEYWORDS.email.test(described) && KEYWORDS.phone.test(described))
+    return null;
   if (KEYWORDS.notPrimaryPhone.test(idOrLabel) || KEYWORDS.notPrimaryPhone.test(t.nearby)) s -= 45;
   if (KEYWORDS.code.test(idOrLabel)) s -= 60;
   if (KEYWORDS.notPhone.test(idOrLabel) && !KEYWORDS.phone.test(idOrLabel)) s -= 50;

@@ -101,6 +101,7 @@ export function createEngine(deps: EngineDeps) {
     order: Order,
     provider: Provider,
     what: NonNullable<ReturnType<typeof nextCall>>,
+    urgent: boolean,
   ) {
     const id = order.providerOrderId ?? '';
     switch (what) {
@@ -115,7 +116,7 @@ export function createEngine(deps: EngineDeps) {
         return apply(order.id, { type: 'placed', placed });
       }
       case 'poll':
-        return applyStatus(order.id, await provider.check(id));
+        return applyStatus(order.id, await provider.check(id, { urgent }));
       case 'cancel':
         return applyStatus(order.id, await provider.cancel(id));
       case 'complete':
@@ -133,9 +134,10 @@ export function createEngine(deps: EngineDeps) {
 
   /**
    * Moves one order forward: the clock first (window end), then the provider call its state
-   * needs. `pollDue` lets the scheduler hold back polls to keep inside the rate budget.
+   * needs. `pollDue` lets the scheduler hold back polls to keep inside the rate budget;
+   * `urgent` marks a poll the page is waiting for (its code field shows).
    */
-  async function step(id: string, pollDue: boolean): Promise<Order | null> {
+  async function step(id: string, pollDue: boolean, urgent = false): Promise<Order | null> {
     let order = await apply(id, { type: 'tick' });
     if (!order || inFlight.has(id)) return order;
     // Claimed before the next await: a concurrent step of this order (create() and a scheduler
@@ -146,8 +148,11 @@ export function createEngine(deps: EngineDeps) {
       if (!provider) return order;
       const what = nextCall(order, deps.now());
       if (!what || (what === 'poll' && !pollDue)) return order;
+      // A routine poll never queues for the rate budget: it would hold this order back (one
+      // call at a time) when its page shows the code field and the poll becomes urgent.
+      if (what === 'poll' && !urgent && provider.budget?.available() === 0) return order;
       try {
-        order = (await call(order, provider, what)) ?? order;
+        order = (await call(order, provider, what, urgent)) ?? order;
       } catch (e) {
         const { error, retryAfterMs } = toOrderError(e);
         order = (await apply(id, { type: 'error', error, retryAfterMs })) ?? order;
@@ -163,7 +168,7 @@ export function createEngine(deps: EngineDeps) {
    * (capabilities.bulkCheck). Returns the ids it settled; the caller steps the others alone,
    * so an order missing from the reply is still checked one by one, never assumed gone.
    */
-  async function pollMany(ids: readonly string[]): Promise<Set<string>> {
+  async function pollMany(ids: readonly string[], urgent = false): Promise<Set<string>> {
     const settled = new Set<string>();
     const due: Order[] = [];
     for (const id of ids) {
@@ -174,10 +179,12 @@ export function createEngine(deps: EngineDeps) {
     if (!first || due.length < 2) return settled;
     const provider = await deps.provider(first.providerId);
     if (!provider?.checkMany || !provider.capabilities.bulkCheck) return settled;
+    if (!urgent && provider.budget?.available() === 0) return settled;
     const batch = due.filter((o) => o.providerId === first.providerId && o.providerOrderId);
     batch.forEach((o) => inFlight.add(o.id));
     try {
-      const statuses = await provider.checkMany(batch.map((o) => o.providerOrderId ?? ''));
+      const ids = batch.map((o) => o.providerOrderId ?? '');
+      const statuses = await provider.checkMany(ids, { urgent });
       for (const o of batch) {
         const status = statuses.get(o.providerOrderId ?? '');
         if (!status) continue;

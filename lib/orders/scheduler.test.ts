@@ -207,6 +207,43 @@ describe('scheduler loop with the engine, adapter and sandbox', () => {
     expect((await engine.allOrders())[0]?.state).toBe('completed');
   });
 
+  it('a page showing its code field gets its poll from the reserve while the budget is spent', async () => {
+    const key = `coda_live_sched${++keys}`;
+    await fetch(`${sb.url}/control/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key, balance_cents: 100_000 }),
+    });
+    // The production budget: 48 a minute, 6 of them kept for urgent polls.
+    const budget = createRateBudget({ perMinute: 60, reserve: 6, now, sleep: (ms) => advance(ms) });
+    const provider = createCodasmsProvider({ apiKey: key, baseUrl: sb.url, budget, now });
+    const engine = createEngine({
+      store: memoryStore(),
+      provider: async () => provider,
+      now,
+      newId: () => `id-${++ids}`,
+      runEffect: async () => undefined,
+    });
+    const order = await engine.create(discord);
+    await sms(order.phone, 'Your Discord verification code is 246810');
+    await advance(61_000);
+    // Offers and orders of other tabs spent every normal request of the next minute.
+    while (budget.available() > 0) await budget.take();
+    const spentAt = clock.t;
+    const from = served.length;
+    const scheduler = schedulerFor(engine);
+    due.push({ at: spentAt + 3_000, run: async () => scheduler.codeFieldVisible(order.id) });
+    await scheduler.wake();
+
+    // Routine polls did not queue for the spent budget; the urgent one went within a sleep.
+    const polls = pollTimes(from);
+    expect(polls.length).toBe(1);
+    expect(polls[0]).toBeGreaterThanOrEqual(spentAt + 3_000);
+    expect(polls[0]).toBeLessThanOrEqual(spentAt + 3_000 + SLOW_POLL_MS);
+    expect(await engine.allOrders()).toMatchObject([{ state: 'completed', code: '246810' }]);
+    expect(served.slice(from).some((s) => / 429 /.test(s.line))).toBe(false);
+  });
+
   it('with no open orders the loop ends at once and turns the backstop off', async () => {
     const engine = await engineForNewKey();
     const backstop: boolean[] = [];

@@ -33,13 +33,15 @@ export function pollIntervalMs(
   codeFieldSeenAt: number | undefined,
   now: number,
 ): number {
-  const wanted =
-    codeFieldSeenAt !== undefined && now - codeFieldSeenAt < FAST_WINDOW_MS
-      ? FAST_POLL_MS
-      : SLOW_POLL_MS;
+  const wanted = isHot(codeFieldSeenAt, now) ? FAST_POLL_MS : SLOW_POLL_MS;
   // Leave room for offers, balance and cancels within the same budget.
   const budgetFloor = (Math.max(1, openCount) * 60_000) / Math.max(1, perMinute * 0.7);
   return Math.max(wanted, budgetFloor);
+}
+
+/** The page showed its code field a moment ago: the SMS is imminent, someone waits for it. */
+function isHot(codeFieldSeenAt: number | undefined, now: number): boolean {
+  return codeFieldSeenAt !== undefined && now - codeFieldSeenAt < FAST_WINDOW_MS;
 }
 
 export function createScheduler(deps: SchedulerDeps) {
@@ -50,6 +52,9 @@ export function createScheduler(deps: SchedulerDeps) {
   let wakeEarly: (() => void) | null = null;
   // Set by wake(): a pass that found nothing must not end the loop if an order just arrived.
   let dirty = false;
+  // Set when a code field appeared during a pass: the next pass starts at once, not after a
+  // sleep planned before that order became urgent.
+  let urgentPending = false;
 
   async function pass(): Promise<number | null> {
     const open = await deps.engine.openOrders();
@@ -59,23 +64,31 @@ export function createScheduler(deps: SchedulerDeps) {
     const intervalOf = (order: Order) =>
       pollIntervalMs(order, open.length, perMinute, codeFieldSeen.get(order.id), deps.now());
     const isDue = (order: Order) => deps.now() >= (lastPoll.get(order.id) ?? 0) + intervalOf(order);
+    const hot = (order: Order) => isHot(codeFieldSeen.get(order.id), deps.now());
+    // Orders whose page waits for the code go first, and their polls are urgent: they may use
+    // the rate budget's reserve instead of queueing behind everything else.
+    const ordered = [...open.filter(hot), ...open.filter((o) => !hot(o))];
+    const due = open.filter(isDue);
     // Where the provider has a bulk status call, one request covers every order due a poll.
-    const bulk = await deps.engine.pollMany(open.filter(isDue).map((o) => o.id));
-    for (const order of open) {
+    const bulk = await deps.engine.pollMany(
+      due.map((o) => o.id),
+      due.some(hot),
+    );
+    for (const order of ordered) {
       const interval = intervalOf(order);
       const pollDue = isDue(order);
       const before = order;
-      const after = await deps.engine.step(order.id, pollDue && !bulk.has(order.id));
+      const after = await deps.engine.step(order.id, pollDue && !bulk.has(order.id), hot(order));
       if (pollDue && after && (after.state !== 'ordering' || before.state !== 'ordering')) {
         lastPoll.set(order.id, deps.now());
       }
       // Plan from the order as it is now: the next poll counts from the one just made (else
       // a fast cadence would fall back to MAX_SLEEP_MS), with the latest backoff and window.
       const latest = after ?? before;
+      const stepped = deps.now();
       const nextPoll = (lastPoll.get(order.id) ?? 0) + interval;
       const candidates = [nextPoll, latest.retryAt, windowEndAt(latest)];
       if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
-      const stepped = deps.now();
       nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));
     }
     return nextAt;
@@ -86,6 +99,7 @@ export function createScheduler(deps: SchedulerDeps) {
     for (;;) {
       let nextAt: number | null;
       dirty = false;
+      urgentPending = false;
       try {
         nextAt = await pass();
       } catch (e) {
@@ -100,6 +114,7 @@ export function createScheduler(deps: SchedulerDeps) {
         await deps.setBackstop(true);
         continue;
       }
+      if (urgentPending) continue;
       const ms = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, nextAt - deps.now()));
       await Promise.race([sleep(ms), new Promise<void>((r) => (wakeEarly = r))]);
       wakeEarly = null;
@@ -123,6 +138,7 @@ export function createScheduler(deps: SchedulerDeps) {
     codeFieldVisible(orderId: string) {
       codeFieldSeen.set(orderId, deps.now());
       lastPoll.delete(orderId);
+      urgentPending = true;
       wakeEarly?.();
     },
     get running() {

@@ -1,7 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { ProviderError } from './types.ts';
-import type { RateBudget } from './rate-budget.ts';
+import type { Priority, RateBudget } from './rate-budget.ts';
 import { defaultSleep } from './rate-budget.ts';
 
 export interface RawReply {
@@ -47,14 +47,19 @@ export function createHttp(opts: HttpOptions) {
       json?: unknown;
       searchParams?: Record<string, string>;
       headers?: Record<string, string>;
+      /** Urgent requests may use the rate budget's reserve (rate-budget.ts). */
+      priority?: Priority;
     },
   ): Promise<RawReply> {
-    await opts.budget.take();
+    const { priority, ...request } = init;
+    await opts.budget.take(undefined, priority);
     let res: Response;
     try {
       // ky treats an explicit `headers: undefined` as "no headers" and drops the instance's
       // Authorization, so pass only what is set.
-      const options = Object.fromEntries(Object.entries(init).filter(([, v]) => v !== undefined));
+      const options = Object.fromEntries(
+        Object.entries(request).filter(([, v]) => v !== undefined),
+      );
       res = await client(path.replace(/^\//, ''), { method, ...options });
     } catch (e) {
       throw new ProviderError('network', `Could not reach ${opts.baseUrl}: ${describe(e)}`);

@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRateBudget, type RateBudget } from './rate-budget.ts';
 
 /** A budget on a simulated clock: sleeping advances the clock instead of waiting. */
-function simulated(perMinute: number, share?: number) {
+function simulated(perMinute: number, share?: number, reserve?: number) {
   const clock = { t: 1_800_000_000_000, slept: 0 };
   const budget = createRateBudget({
     perMinute,
     share,
+    reserve,
     now: () => clock.t,
     sleep: async (ms) => {
       clock.t += ms;
@@ -93,5 +94,44 @@ describe('rate budget', () => {
     const taking = budget.take(controller.signal);
     controller.abort(new Error('popup closed'));
     await expect(taking).rejects.toThrow('popup closed');
+  });
+
+  it('normal traffic leaves the reserve free: an urgent request goes at once, within the share', async () => {
+    const { clock, budget } = simulated(60, undefined, 6);
+    clock.t += 10 * 60_000;
+    // Offers, orders and routine polls as fast as the budget lets them, for three minutes.
+    const normal = await takeMany(budget, clock, 42 * 3);
+    expect(worstMinute(normal)).toBeLessThanOrEqual(42);
+    expect(budget.available()).toBe(0);
+    expect(budget.available('urgent')).toBe(6);
+    const before = clock.t;
+    for (let i = 0; i < 6; i++) await budget.take(undefined, 'urgent');
+    expect(clock.t).toBe(before);
+    // Urgent ones beyond the reserve wait like anyone else; nothing exceeds the share.
+    const more: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await budget.take(undefined, 'urgent');
+      more.push(clock.t);
+    }
+    expect(worstMinute([...normal, ...Array(6).fill(before), ...more])).toBeLessThanOrEqual(48);
+  });
+
+  it('an urgent request waiting for a slot goes before normal ones that waited longer', async () => {
+    vi.useFakeTimers({ now: 1_800_000_000_000 });
+    try {
+      const budget = createRateBudget({ perMinute: 60, reserve: 6 });
+      for (let i = 0; i < 24; i++) {
+        await budget.take(undefined, 'urgent');
+        vi.advanceTimersByTime(100);
+      }
+      const order: string[] = [];
+      const normal = budget.take().then(() => order.push('normal'));
+      const urgent = budget.take(undefined, 'urgent').then(() => order.push('urgent'));
+      await vi.advanceTimersByTimeAsync(120_000);
+      await Promise.all([normal, urgent]);
+      expect(order).toEqual(['urgent', 'normal']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,19 +2,30 @@
  * A rate budget shared by every call made with one provider key, so polling, offers and
  * orders together stay inside the provider's per-minute limit.
  */
+/**
+ * `urgent`: a request someone is waiting on right now (the poll for an order whose page shows
+ * its code field). Only urgent requests may use the budget's reserve.
+ */
+export type Priority = 'urgent' | 'normal';
+
 export interface RateBudget {
   /** Resolves when a request may be sent. */
-  take(signal?: AbortSignal): Promise<void>;
+  take(signal?: AbortSignal, priority?: Priority): Promise<void>;
   /** The provider said "too many": stop sending for this long. */
   pause(ms: number): void;
-  /** Tokens available now (for the scheduler's cadence). */
-  available(): number;
+  /** Requests that may be sent now at that priority (default normal). */
+  available(priority?: Priority): number;
 }
 
 export interface RateBudgetOptions {
   perMinute: number;
   /** Share of the limit we allow ourselves; the rest is headroom for clock skew. */
   share?: number;
+  /**
+   * Requests per minute of the share that normal traffic leaves free for urgent requests, so
+   * an urgent one never queues behind offers, orders and routine polls. Default 0.
+   */
+  reserve?: number;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -40,6 +51,8 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
   const allowed = Math.max(1, Math.floor(opts.perMinute * (opts.share ?? 0.8)));
+  const reserve = Math.min(allowed - 1, Math.max(0, Math.floor(opts.reserve ?? 0)));
+  const limitOf = (priority: Priority) => (priority === 'urgent' ? allowed : allowed - reserve);
   // Send times within the last minute: a sliding window, like the provider's own limit. (A
   // token bucket holding a minute's worth of tokens lets a full bucket plus a minute of refill,
   // twice the share, through in one minute after an idle spell.)
@@ -59,11 +72,13 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
   assumeSpent(Math.floor(allowed / 2), now());
 
   return {
-    async take(signal) {
+    async take(signal, priority = 'normal') {
+      const limit = limitOf(priority);
       for (;;) {
         const t = now();
         prune(t);
-        const full = sent.length >= allowed ? (sent[0] ?? t) + WINDOW_MS - t : 0;
+        // Full: wait until enough of the minute's sends age out to leave one slot.
+        const full = sent.length >= limit ? (sent[sent.length - limit] ?? t) + WINDOW_MS - t : 0;
         const wait = Math.max(pausedUntil - t, full);
         if (wait <= 0) {
           sent.push(t);
@@ -77,10 +92,10 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
       // The provider says the window is full: resume at the steady rate, not with a burst.
       assumeSpent(allowed, pausedUntil);
     },
-    available() {
+    available(priority = 'normal') {
       const t = now();
       prune(t);
-      return t < pausedUntil ? 0 : Math.max(0, allowed - sent.length);
+      return t < pausedUntil ? 0 : Math.max(0, limitOf(priority) - sent.length);
     },
   };
 }

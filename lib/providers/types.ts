@@ -1,3 +1,4 @@
+import type { RateBudget } from './rate-budget.ts';
 import type { Money } from '../money.ts';
 
 /**
@@ -87,7 +88,7 @@ export interface Provider {
   services(): Promise<ServiceInfo[]>;
   offers(service: string): Promise<Offer[]>;
   order(request: OrderRequest): Promise<ProviderOrder>;
-  check(id: string): Promise<ProviderStatus>;
+  check(id: string, options?: CheckOptions): Promise<ProviderStatus>;
   /** Asks for a refund. Resolves to the resulting status: `refunded`, or `code` when one raced in. */
   cancel(id: string): Promise<ProviderStatus>;
   complete(id: string): Promise<void>;
@@ -100,7 +101,17 @@ export interface Provider {
    * One request for many orders where the provider has a bulk status call
    * (capabilities.bulkCheck); absent otherwise. Orders missing from the map are unknown.
    */
-  checkMany?(ids: readonly string[]): Promise<Map<string, ProviderStatus>>;
+  checkMany?(ids: readonly string[], options?: CheckOptions): Promise<Map<string, ProviderStatus>>;
+  /** The rate budget this provider's key spends (how many requests may go now). */
+  readonly budget?: Pick<RateBudget, 'available'>;
+}
+
+export interface CheckOptions {
+  /**
+   * The page is waiting for this code (its code field shows): the request may use the rate
+   * budget's reserve instead of queueing behind offers, orders and routine polls.
+   */
+  urgent?: boolean;
 }
 
 export type ProviderErrorKind =

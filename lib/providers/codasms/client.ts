@@ -1,6 +1,6 @@
 import { money } from '../../money.ts';
 import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
-import type { RateBudget } from '../rate-budget.ts';
+import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
   type Capabilities,
@@ -62,11 +62,15 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
 
   const get = async (path: string, searchParams?: Record<string, string>) =>
     unwrap(await http.send('get', path, { searchParams }));
-  const post = async (path: string, json: unknown, headers?: Record<string, string>) =>
-    unwrap(await http.send('post', path, { json, headers }));
+  const post = async (
+    path: string,
+    json: unknown,
+    headers?: Record<string, string>,
+    priority?: Priority,
+  ) => unwrap(await http.send('post', path, { json, headers, priority }));
 
-  async function status(id: string, action: 'poll' | 'cancel') {
-    const json = await post('/v1/orders/status', { order_id: id, action });
+  async function status(id: string, action: 'poll' | 'cancel', priority?: Priority) {
+    const json = await post('/v1/orders/status', { order_id: id, action }, undefined, priority);
     return parseReply(s.statusReply, json, 'order status');
   }
 
@@ -76,6 +80,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     id: 'codasms',
     name: 'CODASMS',
     capabilities: codasmsCapabilities,
+    budget: opts.budget,
 
     async balance() {
       const reply = parseReply(
@@ -136,8 +141,9 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
       };
     },
 
-    async check(id): Promise<ProviderStatus> {
-      return statusFromReply(await withRetry(() => status(id, 'poll')));
+    async check(id, options): Promise<ProviderStatus> {
+      const priority = options?.urgent ? 'urgent' : undefined;
+      return statusFromReply(await withRetry(() => status(id, 'poll', priority)));
     },
 
     async cancel(id): Promise<ProviderStatus> {

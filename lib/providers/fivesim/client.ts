@@ -3,10 +3,11 @@ import { countryByFivesimName, countryById } from '../data/countries.ts';
 import { SERVICE_TABLE, serviceByCode } from '../data/services.ts';
 import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
 import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
-import type { RateBudget } from '../rate-budget.ts';
+import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
   type Capabilities,
+  type CheckOptions,
   type Offer,
   type OrderRequest,
   type Provider,
@@ -65,8 +66,12 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     fetch: opts.fetch,
   });
 
-  async function get(path: string, searchParams?: Record<string, string>): Promise<unknown> {
-    const reply: RawReply = await http.send('get', path, { searchParams });
+  async function get(
+    path: string,
+    searchParams?: Record<string, string>,
+    priority?: Priority,
+  ): Promise<unknown> {
+    const reply: RawReply = await http.send('get', path, { searchParams, priority });
     if (reply.status === 429) opts.budget.pause(reply.retryAfterMs ?? 10_000);
     if (reply.status < 400 && reply.json !== undefined && typeof reply.json === 'object') {
       return reply.json;
@@ -74,9 +79,14 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     throw errorFromReply(reply);
   }
 
-  const orderAt = async (path: string) => parseReply(s.orderReply, await get(path), 'order');
-  const check = async (id: string) =>
-    statusFromOrder(await withRetry(() => orderAt(`/v1/user/check/${encodeURIComponent(id)}`)));
+  const orderAt = async (path: string, priority?: Priority) =>
+    parseReply(s.orderReply, await get(path, undefined, priority), 'order');
+  const check = async (id: string, options?: CheckOptions) =>
+    statusFromOrder(
+      await withRetry(() =>
+        orderAt(`/v1/user/check/${encodeURIComponent(id)}`, options?.urgent ? 'urgent' : undefined),
+      ),
+    );
 
   function placed(order: s.OrderReply, tier: OrderRequest['tier']): ProviderOrder {
     return {
@@ -108,6 +118,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     id: 'fivesim',
     name: '5sim',
     capabilities: fivesimCapabilities,
+    budget: opts.budget,
 
     async balance() {
       const profile = parseReply(

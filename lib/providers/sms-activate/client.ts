@@ -2,10 +2,11 @@ import { money } from '../../money.ts';
 import { countryById } from '../data/countries.ts';
 import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
 import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
-import type { RateBudget } from '../rate-budget.ts';
+import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
   type Capabilities,
+  type CheckOptions,
   type Offer,
   type OrderRequest,
   type Provider,
@@ -68,9 +69,14 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     fetch: opts.fetch,
   });
 
-  async function call(action: string, params: Record<string, string> = {}): Promise<RawReply> {
+  async function call(
+    action: string,
+    params: Record<string, string> = {},
+    priority?: Priority,
+  ): Promise<RawReply> {
     const reply = await http.send('get', '/stubs/handler_api.php', {
       searchParams: { api_key: opts.apiKey, action, ...params },
+      priority,
     });
     if (reply.status === 429 || parseToken(reply.body)?.token === 'TOO_MANY_REQUESTS') {
       opts.budget.pause(reply.retryAfterMs ?? 10_000);
@@ -86,16 +92,22 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     action: string,
     params?: Record<string, string>,
     alsoAccept: readonly string[] = [],
+    priority?: Priority,
   ): Promise<Token> {
-    const reply = await call(action, params);
+    const reply = await call(action, params, priority);
     const t = parseToken(reply.body);
     if (reply.status < 400 && t && (isAnswer(t) || alsoAccept.includes(t.token))) return t;
     throw replyError(reply, host.name);
   }
 
   /** A JSON reply, or the error token the host sent instead. `empty` names a token meaning "none". */
-  async function json(action: string, params?: Record<string, string>, empty?: string) {
-    const reply = await call(action, params);
+  async function json(
+    action: string,
+    params?: Record<string, string>,
+    empty?: string,
+    priority?: Priority,
+  ) {
+    const reply = await call(action, params, priority);
     const t = parseToken(reply.body);
     if (empty && t?.token === empty) return null;
     if (reply.status < 400 && reply.json !== undefined && typeof reply.json === 'object') {
@@ -107,15 +119,16 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
   const unexpected = (t: Token) =>
     new ProviderError('malformed_reply', `${host.name} answered "${t.token}" unexpectedly.`);
 
-  async function status(id: string): Promise<ProviderStatus> {
-    const t = await withRetry(() => token('getStatus', { id }));
+  async function status(id: string, options?: CheckOptions): Promise<ProviderStatus> {
+    const priority = options?.urgent ? 'urgent' : undefined;
+    const t = await withRetry(() => token('getStatus', { id }, [], priority));
     const result = statusFromToken(t);
     if (!result) throw unexpected(t);
     return result;
   }
 
-  async function activeActivations(): Promise<s.ActiveActivation[]> {
-    const body = await json('getActiveActivations', {}, 'NO_ACTIVATIONS');
+  async function activeActivations(priority?: Priority): Promise<s.ActiveActivation[]> {
+    const body = await json('getActiveActivations', {}, 'NO_ACTIVATIONS', priority);
     if (body === null) return [];
     return parseReply(s.activeActivationsReply, body, 'open orders').activeActivations;
   }
@@ -205,6 +218,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     id: 'smsactivate',
     name: host.name,
     capabilities,
+    budget: opts.budget,
 
     async balance() {
       const t = await withRetry(() => token('getBalance'));
@@ -265,8 +279,8 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
 
     check: status,
 
-    async checkMany(ids) {
-      const open = await withRetry(activeActivations);
+    async checkMany(ids, options) {
+      const open = await withRetry(() => activeActivations(options?.urgent ? 'urgent' : undefined));
       const wanted = new Set(ids);
       const result = new Map<string, ProviderStatus>();
       for (const a of open)
