@@ -1,15 +1,8 @@
-import * as z from 'zod';
-
 /** Money in integer minor units (cents) with its currency. Never a float. */
 export interface Money {
   cents: number;
   currency: string;
 }
-
-export const moneySchema = z.object({
-  cents: z.number().int(),
-  currency: z.string().length(3),
-});
 
 export function money(cents: number, currency = 'USD'): Money {
   if (!Number.isInteger(cents)) throw new RangeError(`money must be integer cents, got ${cents}`);
