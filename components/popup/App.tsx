@@ -21,6 +21,8 @@ export function PopupApp() {
     queryFn: () => fetchState(tabId ?? -1),
     enabled: typeof tabId === 'number',
     refetchInterval: 1000,
+    // The state preload.ts fetched as the page loaded is not asked for again on mount.
+    staleTime: 1000,
   });
 
   if (tabId === null) return <p className="hint">{t('popup.notOnATab')}</p>;
