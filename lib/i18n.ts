@@ -80,11 +80,30 @@ export function t(key: MessageKey, ...subs: Substitution[]): string {
   return lookup(key, subs.map(String));
 }
 
+// One per language: building Intl objects costs more than using them (lists render hundreds).
+const pluralRules = new Map<Language, Intl.PluralRules>();
+const counts = new Map<Language, Intl.NumberFormat>();
+
+function cached<T>(map: Map<Language, T>, lang: Language, make: () => T): T {
+  let value = map.get(lang);
+  if (value === undefined) {
+    value = make();
+    map.set(lang, value);
+  }
+  return value;
+}
+
+/** A count in the language strings are shown in ("1,234", "1 234"). */
+export function formatCount(n: number): string {
+  const lang = currentLanguage();
+  return cached(counts, lang, () => new Intl.NumberFormat(lang)).format(n);
+}
+
 /** A plural message for `n` ("1 number | $1 numbers"); `$1` is `n`, `$2`… are `subs`. */
 export function tn(key: MessageKey, n: number, ...subs: Substitution[]): string {
   const lang = currentLanguage();
   const forms = lookup(key, [String(n), ...subs.map(String)]).split(' | ');
-  const category = new Intl.PluralRules(lang).select(n);
+  const category = cached(pluralRules, lang, () => new Intl.PluralRules(lang)).select(n);
   const index = PLURAL_FORMS[lang].indexOf(category);
   return forms[index >= 0 ? index : forms.length - 1] ?? '';
 }

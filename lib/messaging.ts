@@ -146,6 +146,11 @@ export interface PopupState {
    * first (its balance is the one the popup shows).
    */
   topUpUrls: Partial<Record<ProviderId, string>>;
+  /**
+   * The site's service's offers when the background holds a fresh answer (asked for `at`,
+   * epoch ms), so the popup paints them without asking again; null when it holds none.
+   */
+  offers: (OffersReply & { service: string; at: number }) | null;
 }
 
 export interface OffersReply {

@@ -1,15 +1,8 @@
-import * as z from 'zod';
-
 /** Money in integer minor units (cents) with its currency. Never a float. */
 export interface Money {
   cents: number;
   currency: string;
 }
-
-export const moneySchema = z.object({
-  cents: z.number().int(),
-  currency: z.string().length(3),
-});
 
 export function money(cents: number, currency = 'USD'): Money {
   if (!Number.isInteger(cents)) throw new RangeError(`money must be integer cents, got ${cents}`);
@@ -30,9 +23,18 @@ export function centsFromDecimal(value: string | number): number | null {
   return sign === '-' && cents !== 0 ? -cents : cents;
 }
 
+// Building an Intl formatter costs far more than formatting: the popup's offer list formats
+// hundreds of prices on its first render, so each locale and currency gets one.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats for people, at the edge only. */
 export function formatMoney(m: Money, locale?: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+  const key = `${locale ?? ''}|${m.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+    moneyFormats.set(key, format);
+  }
   // Minor units per currency (2 for USD, 0 for JPY, 3 for KWD); `+ 0` turns -0 into 0.
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(m.cents / 10 ** digits + 0);

@@ -1,27 +1,28 @@
 import browser from 'webextension-polyfill';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
 import { OPEN_STATES } from '@/lib/orders/types.ts';
-import { ask } from '../shared/background.ts';
 import { OfferList } from './OfferList.tsx';
 import { OrderCard } from './OrderCard.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { fetchState, stateKey, tabKey } from './preload.ts';
 import { targetTabId } from './target-tab.ts';
 
 export function PopupApp() {
-  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [picking, setPicking] = useState(false);
-  useEffect(() => {
-    void targetTabId().then(setTabId);
-  }, []);
+  // Both usually in the cache before the first render (preload.ts).
+  const tab = useQuery({ queryKey: tabKey, queryFn: () => targetTabId(), staleTime: Infinity });
+  const tabId = tab.data;
   const state = useQuery({
-    queryKey: ['state', tabId],
-    queryFn: () => ask({ type: 'popup.getState', tabId: tabId ?? -1 }),
+    queryKey: stateKey(tabId ?? -1),
+    queryFn: () => fetchState(tabId ?? -1),
     enabled: typeof tabId === 'number',
     refetchInterval: 1000,
+    // The state preload.ts fetched as the page loaded is not asked for again on mount.
+    staleTime: 1000,
   });
 
   if (tabId === null) return <p className="hint">{t('popup.notOnATab')}</p>;
@@ -81,6 +82,7 @@ export function PopupApp() {
           service={site.service}
           preferences={preferences}
           topUpUrls={topUpUrls}
+          cached={state.data.offers?.service === site.service.code ? state.data.offers : null}
         />
       ) : null}
       <footer className="row footer">

@@ -20,10 +20,12 @@ interface Props {
   service: { code: string; name: string };
   preferences: PopupState['preferences'];
   topUpUrls: PopupState['topUpUrls'];
+  /** The background's fresh offers for the service, if any: shown until refetched. */
+  cached: PopupState['offers'];
 }
 
 /** The service's numbers by country: search, price cap, and a button per tier to order. */
-export function OfferList({ tabId, service, preferences, topUpUrls }: Props) {
+export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Props) {
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [showAboveCap, setShowAboveCap] = useState(false);
@@ -31,6 +33,9 @@ export function OfferList({ tabId, service, preferences, topUpUrls }: Props) {
     queryKey: ['offers', service.code],
     queryFn: () => ask({ type: 'popup.getOffers', service: service.code }),
     staleTime: 30_000,
+    // Stale from when the background fetched them, so they are refetched as before.
+    initialData: cached ?? undefined,
+    initialDataUpdatedAt: cached?.at,
   });
   const order = useMutation({
     mutationFn: (pick: Pick) =>

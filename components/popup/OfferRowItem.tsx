@@ -1,4 +1,4 @@
-import { currentLanguage, t, tn } from '@/lib/i18n.ts';
+import { currentLanguage, formatCount, t, tn } from '@/lib/i18n.ts';
 import { formatMoney } from '@/lib/money.ts';
 import type { ProviderId, Tier } from '@/lib/providers/types.ts';
 import { flagEmoji } from '../shared/format.ts';
@@ -35,7 +35,7 @@ export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, o
         <span className="stock">
           {stock === 0
             ? t('popup.offers.outOfStock')
-            : tn('popup.offers.stock', stock, stock.toLocaleString(lang))}
+            : tn('popup.offers.stock', stock, formatCount(stock))}
         </span>
       </span>
       {tiers.map((tier) => {

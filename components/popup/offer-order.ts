@@ -93,6 +93,9 @@ export function applyPriceCap(
   return { shown, hidden };
 }
 
+/** One per language: the offer list names every country on each render. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /**
  * The country's name in the interface language: the provider's name in English, or when it
  * says more than the country ("USA (virtual)"); else the browser's name for the ISO code.
@@ -100,7 +103,11 @@ export function applyPriceCap(
 export function countryLabel(country: { name: string; iso: string | null }, lang: string): string {
   if (lang === 'en' || !country.iso || /[()]/.test(country.name)) return country.name;
   try {
-    const names = new Intl.DisplayNames([lang], { type: 'region' });
+    let names = regionNames.get(lang);
+    if (!names) {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+      regionNames.set(lang, names);
+    }
     return names.of(country.iso.toUpperCase()) ?? country.name;
   } catch {
     return country.name;

@@ -16,6 +16,10 @@ export interface PageSpec {
   title: MessageKey;
   heading: MessageKey;
   className: string;
+  /** The page's query cache, when the page seeds it before mounting (default: a new one). */
+  client?: QueryClient;
+  /** Work the first render needs, done alongside loading the language. Must not reject. */
+  ready?: Promise<unknown>;
   /** Called on every render, so strings are looked up in the language shown now. */
   render(): ReactNode;
 }
@@ -71,11 +75,14 @@ function Page({ spec, initial }: { spec: PageSpec; initial: LanguageChoice }) {
 /** Renders an extension page once its saved language is loaded (no flash of English). */
 export async function mountPage(spec: PageSpec, root = document.getElementById('root')) {
   if (!root) return;
-  const initial = await savedLanguage();
-  await applyLanguage(initial, spec.title);
+  const language = savedLanguage().then(async (choice) => {
+    await applyLanguage(choice, spec.title);
+    return choice;
+  });
+  const [initial] = await Promise.all([language, spec.ready]);
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={new QueryClient()}>
+      <QueryClientProvider client={spec.client ?? new QueryClient()}>
         <Page spec={spec} initial={initial} />
       </QueryClientProvider>
     </StrictMode>,

@@ -146,12 +146,17 @@ export function createHandlers(deps: HandlerDeps) {
             .filter((o) => o.site.tabId === msg.tabId || OPEN_STATES.has(o.state))
             .sort((a, b) => b.createdAt - a.createdAt)
             .slice(0, 10);
+          // The site's offers when a popup fetched them lately: the first frame shows them
+          // without a second round trip (the popup still refetches them once they are stale).
+          const code = site?.service?.code;
+          const cached = code ? offersCache.peek(code) : null;
           return ok({
             site,
             configured: provider !== null,
             orders,
             preferences: { ...DEFAULT_PREFERENCES, ...preferences },
             topUpUrls: urls,
+            offers: code && cached ? { service: code, at: cached.at, ...cached.value } : null,
           });
         }
         case 'popup.getOffers':

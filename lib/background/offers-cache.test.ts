@@ -22,4 +22,21 @@ describe('offers cache', () => {
     await expect(cache.get('ds', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.get('ds', async () => 7)).toBe(7);
   });
+
+  it('peeks at a fresh, loaded answer only, without loading', async () => {
+    let t = 0;
+    const cache = createOffersCache<number>(30_000, () => t);
+    expect(cache.peek('ds')).toBeNull();
+    let resolve = (_: number) => {};
+    const pending = cache.get('ds', () => new Promise<number>((r) => (resolve = r)));
+    expect(cache.peek('ds')).toBeNull();
+    t = 1_000;
+    resolve(5);
+    await pending;
+    expect(cache.peek('ds')).toEqual({ at: 0, value: 5 });
+    t = 30_000;
+    expect(cache.peek('ds')).toBeNull();
+    cache.clear();
+    expect(cache.peek('tg')).toBeNull();
+  });
 });

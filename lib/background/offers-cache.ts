@@ -4,16 +4,33 @@
  * service's answer briefly; anything that moves money clears it.
  */
 export function createOffersCache<T>(ttlMs: number, now: () => number = Date.now) {
-  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  const entries = new Map<string, { at: number; value: Promise<T>; settled?: T }>();
   return {
     get(service: string, load: () => Promise<T>): Promise<T> {
       const hit = entries.get(service);
       if (hit && now() - hit.at < ttlMs) return hit.value;
       const value = load();
-      entries.set(service, { at: now(), value });
-      // A failed load is not remembered: the next popup asks again.
-      value.catch(() => entries.delete(service));
+      const entry: { at: number; value: Promise<T>; settled?: T } = { at: now(), value };
+      entries.set(service, entry);
+      value.then(
+        (v) => {
+          entry.settled = v;
+        },
+        // A failed load is not remembered: the next popup asks again.
+        () => {
+          if (entries.get(service) === entry) entries.delete(service);
+        },
+      );
       return value;
+    },
+    /**
+     * A service's answer when one is in memory, fresh and loaded, with when it was asked for;
+     * never loads. The popup's state reply carries it so cached offers paint at once.
+     */
+    peek(service: string): { at: number; value: T } | null {
+      const hit = entries.get(service);
+      if (!hit || hit.settled === undefined || now() - hit.at >= ttlMs) return null;
+      return { at: hit.at, value: hit.settled };
     },
     clear() {
       entries.clear();
