@@ -3,6 +3,11 @@ import { defineConfig } from 'wxt';
 // A test build (`npm run build:test`) may reach the local demo hosts and sandbox without a
 // user gesture; the production manifest never grants all sites (see README, Permissions).
 const testBuild = process.env.WXT_TEST_BUILD === '1';
+// The test build differs from the store build only by its test hooks (import.meta.env.MODE is
+// 'test') and the loopback hosts. React and its JSX transform run as in production (Vite reads
+// NODE_ENV after this file; WXT would set it to the mode), so the e2e suite and the bench
+// exercise what users get, not React's development build.
+if (testBuild) process.env.NODE_ENV = 'production';
 const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'];
 const ALL_SITES = new Set(['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*']);
 // Provider origins besides CODASMS, asked for one at a time when the user saves that provider
@@ -43,6 +48,8 @@ export default defineConfig({
       'test-results/**',
     ],
   },
+  vite: () =>
+    testBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {},
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
