@@ -82,9 +82,14 @@ export const preferencesItem = storage.defineItem<Preferences>('local:preference
   },
 });
 
+/** The stored preferences, with defaults for any field a stored value lacks. */
+export async function readPreferences(): Promise<Preferences> {
+  return { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) };
+}
+
 /** Updates some preferences, keeping the rest (and filling fields an old version lacks). */
 export async function updatePreferences(patch: Partial<Preferences>): Promise<Preferences> {
-  const next = { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()), ...patch };
+  const next = { ...(await readPreferences()), ...patch };
   await preferencesItem.setValue(next);
   return next;
 }

@@ -9,7 +9,7 @@ import {
   type LanguageChoice,
   type MessageKey,
 } from '@/lib/i18n.ts';
-import { DEFAULT_PREFERENCES, preferencesItem } from '@/lib/storage.ts';
+import { DEFAULT_PREFERENCES, preferencesItem, readPreferences } from '@/lib/storage.ts';
 
 export interface PageSpec {
   /** The tab's title and the page's heading. */
@@ -27,7 +27,7 @@ export interface PageSpec {
 /** The language the user chose in the options ("auto" when unreadable). */
 export async function savedLanguage(): Promise<LanguageChoice> {
   try {
-    return (await preferencesItem.getValue())?.language ?? DEFAULT_PREFERENCES.language;
+    return (await readPreferences()).language;
   } catch {
     return 'auto';
   }

@@ -5,7 +5,7 @@ import type { Order } from '../orders/types.ts';
 import { formatMoney } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
 import { sameSite } from '../services/detect.ts';
-import { DEFAULT_PREFERENCES, preferencesItem } from '../storage.ts';
+import { readPreferences } from '../storage.ts';
 import { pokeOrderTab } from './registration.ts';
 import { findSiteTab, tabShowsSite } from './tabs.ts';
 
@@ -18,8 +18,7 @@ export interface EffectDeps {
   language?(): Promise<LanguageChoice>;
 }
 
-const savedLanguage = async (): Promise<LanguageChoice> =>
-  (await preferencesItem.getValue())?.language ?? DEFAULT_PREFERENCES.language;
+const savedLanguage = async (): Promise<LanguageChoice> => (await readPreferences()).language;
 
 /** Why no number came, in words for the kinds a user can act on. */
 const FAILED: Partial<Record<ProviderErrorKind, MessageKey>> = {

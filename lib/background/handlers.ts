@@ -26,6 +26,7 @@ import {
   providerSettingsItem,
   siteFieldsItem,
   rememberPhoneFormat,
+  readPreferences,
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
@@ -262,10 +263,7 @@ export function createHandlers(deps: HandlerDeps) {
         const allowed = codeHost === null || codeHost === new URL(url).hostname.toLowerCase();
         const hasCode = order?.state === 'received' || order?.state === 'completed';
         // The options' auto-fill switches: off, the page gets nothing filled (the popup shows it).
-        const { autoFillPhone, autoFillCode } = {
-          ...DEFAULT_PREFERENCES,
-          ...(await preferencesItem.getValue()),
-        };
+        const { autoFillPhone, autoFillCode } = await readPreferences();
         // "Fill again" in the popup is the user asking by hand: it fills whatever the switches say.
         const byHand = !!order && fillAsked.has(order.id);
         const reply: HelloReply = {

@@ -5,7 +5,7 @@ import type { Engine } from '../orders/engine.ts';
 import type { Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
 import {
-  DEFAULT_PREFERENCES,
+  readPreferences,
   ordersItem,
   preferencesItem,
   rememberSiteField,
@@ -87,7 +87,7 @@ export function startManual({ browser, engine, now }: ManualDeps) {
   }
 
   async function drawMenus(): Promise<void> {
-    const prefs = { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) };
+    const prefs = await readPreferences();
     await useLanguage(prefs.language).catch(() => undefined);
     await menus.removeAll();
     const contexts: Menus.ContextType[] = ['editable'];

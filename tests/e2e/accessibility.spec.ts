@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { setPreferences } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
 import { openPopup, tabIdOf } from '../support/extension.ts';
 
@@ -50,11 +51,7 @@ test('the popup on an unknown site (service search), with a price cap and a sold
   demoUrl,
 }) => {
   expect(apiKey).toBeTruthy();
-  await ext.worker.evaluate(async () => {
-    const { preferences } = await chrome.storage.local.get('preferences');
-    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
-    await chrome.storage.local.set({ preferences: { ...old, maxPriceCents: 30 } });
-  });
+  await setPreferences(ext.worker, { maxPriceCents: 30 });
   const url = demoUrl('zorbly');
   const site = await ext.context.newPage();
   await site.goto(url);

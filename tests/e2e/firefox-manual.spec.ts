@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox.ts';
+import {
+  launchFirefoxWithExtension,
+  orderOnSite,
+  setUpProvider,
+  waitIn,
+  type LaunchedFirefox,
+} from '../support/firefox.ts';
 import { expect, START_BALANCE_CENTS, test } from './fixtures.ts';
 
 const FIREFOX_BUILD = resolve('.output/firefox-mv2-test');
-
-async function waitIn<T>(page: Page, fn: () => T, timeout = 30_000): Promise<NonNullable<T>> {
-  const handle = await page.waitForFunction(fn, { timeout, polling: 200 });
-  return (await handle.jsonValue()) as NonNullable<T>;
-}
 
 interface ManualHook {
   onMenuClick(info: object, tab: object): Promise<string>;
@@ -31,31 +31,9 @@ test.describe('Firefox ESR', () => {
     const apiKey = `coda_live_ffm_${randomUUID().slice(0, 8)}`;
     await control.createAccount(apiKey, START_BALANCE_CENTS);
     ff = await launchFirefoxWithExtension(FIREFOX_BUILD);
-    const options = await ff.extensionPage('options.html');
-    await options.type('input[type="password"]', apiKey);
-    await options.type('input[type="url"]', sandbox.url);
-    await options.evaluate(() => {
-      const save = [...document.querySelectorAll('button')].find(
-        (b) => b.textContent?.trim() === 'Save and test',
-      );
-      save?.click();
-    });
-    await waitIn(options, () =>
-      document.querySelector('[role="status"]')?.textContent?.includes('Connected'),
-    );
-
-    const site = await ff.browser.newPage();
+    const { options } = await setUpProvider(ff, apiKey, sandbox.url);
     const url = `http://discord.localhost:${sandbox.port}/signup/opaque`;
-    await site.goto(url);
-    await options.evaluate(async (target) => {
-      const tab = (await browser.tabs.query({})).find((t) => t.url === target);
-      await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
-    }, url);
-    const popup = await ff.extensionPage('popup.html');
-    await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
-    await popup.evaluate(() => {
-      document.querySelector<HTMLButtonElement>('[aria-label^="Get a Indonesia number"]')?.click();
-    });
+    const { site, popup } = await orderOnSite(ff, options, url);
     await waitIn(popup, () => document.querySelector('[data-testid="order-number"]')?.textContent);
 
     await site.click('#f1', { button: 'right' });

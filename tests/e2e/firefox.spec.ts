@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox.ts';
+import {
+  clickButton,
+  launchFirefoxWithExtension,
+  orderOnSite,
+  setUpProvider,
+  waitIn,
+  type LaunchedFirefox,
+} from '../support/firefox.ts';
 import { expect, START_BALANCE_CENTS, test } from './fixtures.ts';
 
 const FIREFOX_BUILD = resolve('.output/firefox-mv2-test');
-
-/** Waits until `fn` (run in the page) returns something truthy; returns it. */
-async function waitIn<T>(page: Page, fn: () => T, timeout = 30_000): Promise<NonNullable<T>> {
-  const handle = await page.waitForFunction(fn, { timeout, polling: 200 });
-  return (await handle.jsonValue()) as NonNullable<T>;
-}
-
-async function clickButton(page: Page, label: RegExp | string) {
-  const source = typeof label === 'string' ? `^${label}$` : label.source;
-  await page.evaluate((src) => {
-    const re = new RegExp(src);
-    const button = [...document.querySelectorAll('button')].find(
-      (b) => re.test(b.getAttribute('aria-label') ?? '') || re.test(b.textContent?.trim() ?? ''),
-    );
-    if (!button) throw new Error(`no button ${src}`);
-    button.click();
-  }, source);
-}
 
 test.describe('Firefox ESR', () => {
   let ff: LaunchedFirefox | undefined;
@@ -39,26 +27,14 @@ test.describe('Firefox ESR', () => {
     ff = await launchFirefoxWithExtension(FIREFOX_BUILD);
 
     // A fresh install opens the settings page.
-    const options = await ff.extensionPage('options.html');
-    await options.type('input[type="password"]', apiKey);
-    await options.type('input[type="url"]', sandbox.url);
-    await clickButton(options, 'Save and test');
-    const connected = await waitIn(options, () =>
-      document.querySelector('[role="status"]')?.textContent?.includes('Connected'),
-    );
+    const { options, connected } = await setUpProvider(ff, apiKey, sandbox.url);
     expect(connected).toBe(true);
 
-    const site = await ff.browser.newPage();
-    const url = `http://discord.localhost:${sandbox.port}/`;
-    await site.goto(url);
-    // The popup acts on the signup tab (test builds take it from ?tab=).
-    await options.evaluate(async (target) => {
-      const [tab] = await browser.tabs.query({ url: target });
-      await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
-    }, url);
-    const popup = await ff.extensionPage('popup.html');
-    await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
-    await clickButton(popup, /^Get a Indonesia number, Standard/);
+    const { site, popup } = await orderOnSite(
+      ff,
+      options,
+      `http://discord.localhost:${sandbox.port}/`,
+    );
 
     const phone = await waitIn(site, () => {
       const v = document.querySelector<HTMLInputElement>('#phone')?.value ?? '';
@@ -92,13 +68,7 @@ test.describe('Firefox ESR', () => {
     const apiKey = `coda_live_ff_${randomUUID().slice(0, 8)}`;
     await control.createAccount(apiKey, START_BALANCE_CENTS);
     ff = await launchFirefoxWithExtension(FIREFOX_BUILD);
-    const options = await ff.extensionPage('options.html');
-    await options.type('input[type="password"]', apiKey);
-    await options.type('input[type="url"]', sandbox.url);
-    await clickButton(options, 'Save and test');
-    await waitIn(options, () =>
-      document.querySelector('[role="status"]')?.textContent?.includes('Connected'),
-    );
+    const { options } = await setUpProvider(ff, apiKey, sandbox.url);
     const registered = () =>
       options.evaluate(async () =>
         (await browser.scripting.getRegisteredContentScripts()).map((r) => r.id).join(','),
@@ -115,16 +85,8 @@ test.describe('Firefox ESR', () => {
     const hellos = () =>
       options.evaluate(() => (window as unknown as { hellos: string[] }).hellos.length);
 
-    const site = await ff.browser.newPage();
     const url = `http://discord.localhost:${sandbox.port}/`;
-    await site.goto(url);
-    await options.evaluate(async (target) => {
-      const [tab] = await browser.tabs.query({ url: target });
-      await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
-    }, url);
-    const popup = await ff.extensionPage('popup.html');
-    await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
-    await clickButton(popup, /^Get a Indonesia number, Standard/);
+    const { site, popup } = await orderOnSite(ff, options, url);
     const phone = await waitIn(site, () => {
       const v = document.querySelector<HTMLInputElement>('#phone')?.value ?? '';
       return v.startsWith('+62') ? v : null;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
-import { openPopup, tabIdOf } from '../support/extension.ts';
+import { openPopup, tabIdOf, watchClipboard } from '../support/extension.ts';
 
 test('history shows what was charged, refunded and saved, and exports CSV without the key', async ({
   ext,
@@ -49,19 +49,11 @@ test('history shows what was charged, refunded and saved, and exports CSV withou
 
   // The charged order's code can be copied from its row (the page cannot read the clipboard
   // back headless, so the test sees what the button hands it).
-  await history.evaluate(() => {
-    const seen = window as unknown as { copied?: string };
-    navigator.clipboard.writeText = (text: string) => {
-      seen.copied = text;
-      return Promise.resolve();
-    };
-  });
+  const copied = await watchClipboard(history);
   const copyCode = history.getByRole('button', { name: `Copy the code ${charged?.code ?? ''}` });
   await copyCode.click();
   await expect(copyCode).toHaveText('Copied');
-  await expect
-    .poll(() => history.evaluate(() => (window as unknown as { copied?: string }).copied))
-    .toBe(charged?.code);
+  await expect.poll(copied).toBe(charged?.code);
 
   const [download] = await Promise.all([
     history.waitForEvent('download'),

@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
-import { openPopup, openSignupWithPopup, tabIdOf } from '../support/extension.ts';
+import { openPopup, openSignupWithPopup, tabIdOf, watchClipboard } from '../support/extension.ts';
 
 // Manual fill (README, "Manual fill"). Playwright cannot click a native context menu or press a
 // browser-level shortcut, so the test build exposes the handlers the menus.onClicked and
@@ -176,17 +176,9 @@ test('Copy copies the number as the page took it: national digits beside a count
 
   // What the button hands the clipboard (a headless extension page cannot read it back).
   await popupPage.reload();
-  await popupPage.evaluate(() => {
-    const seen = window as unknown as { copied?: string };
-    navigator.clipboard.writeText = (text: string) => {
-      seen.copied = text;
-      return Promise.resolve();
-    };
-  });
+  const copied = await watchClipboard(popupPage);
   await popup.currentOrder.locator('.number').getByRole('button', { name: 'Copy' }).click();
-  await expect
-    .poll(() => popupPage.evaluate(() => (window as unknown as { copied?: string }).copied))
-    .toBe(digits(filled));
+  await expect.poll(copied).toBe(digits(filled));
 });
 
 test('two sites at once: each tab gets its own code, the popup lists both, each tab its badge', async ({

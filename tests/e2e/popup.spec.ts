@@ -1,7 +1,6 @@
-import type { Worker } from '@playwright/test';
 import { Catalog } from '../../sandbox/catalog.ts';
-import type { Preferences } from '../../lib/storage.ts';
 import { expect, test } from './fixtures.ts';
+import { setPreferences } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
 import {
@@ -10,15 +9,6 @@ import {
   openSignupWithPopup,
   tabIdOf,
 } from '../support/extension.ts';
-
-/** Changes preferences the way the options page saves them (the popup follows within a second). */
-async function setPreferences(worker: Worker, patch: Partial<Preferences>) {
-  await worker.evaluate(async (p) => {
-    const { preferences } = await chrome.storage.local.get('preferences');
-    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
-    await chrome.storage.local.set({ preferences: { ...old, ...p } });
-  }, patch);
-}
 
 test.describe('a site the catalog does not know', () => {
   test('the user finds its service in the provider list, orders, and the popup remembers the choice', async ({

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '../e2e/fixtures.ts';
+import { setPreferences } from '../e2e/pages/options.ts';
 import { PopupPage } from '../e2e/pages/popup.ts';
 import { SignupPage } from '../e2e/pages/signup.ts';
 import { configureProvider, openSignupWithPopup } from '../support/extension.ts';
@@ -83,11 +84,7 @@ test('Russian, and the options page', async ({ ext, apiKey, demoUrl }) => {
   await options.getByRole('button', { name: 'Save and test' }).waitFor();
   await options.screenshot({ path: `${DIR}/options.png`, fullPage: true });
 
-  await ext.worker.evaluate(async () => {
-    const { preferences } = await chrome.storage.local.get('preferences');
-    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
-    await chrome.storage.local.set({ preferences: { ...old, language: 'ru' } });
-  });
+  await setPreferences(ext.worker, { language: 'ru' });
   const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
   await expect(popupPage.locator('html')).toHaveAttribute('lang', 'ru');
   await popupPage.locator('.offers li').first().waitFor();

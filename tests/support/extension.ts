@@ -99,3 +99,18 @@ export async function openSignupWithPopup(
   const popupPage = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url));
   return { site, popupPage };
 }
+
+/**
+ * Catches what the page's Copy buttons hand the clipboard (a headless extension page cannot
+ * read it back): returns a reader of the last text copied.
+ */
+export async function watchClipboard(page: Page): Promise<() => Promise<string | undefined>> {
+  await page.evaluate(() => {
+    const seen = window as unknown as { copied?: string };
+    navigator.clipboard.writeText = (text: string) => {
+      seen.copied = text;
+      return Promise.resolve();
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { copied?: string }).copied);
+}

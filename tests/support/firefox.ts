@@ -61,3 +61,55 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
     close: () => browser.close(),
   };
 }
+
+/** Waits until `fn` (run in the page) returns something truthy; returns it. */
+export async function waitIn<T>(
+  page: Page,
+  fn: () => T,
+  timeout = 30_000,
+): Promise<NonNullable<T>> {
+  const handle = await page.waitForFunction(fn, { timeout, polling: 200 });
+  return (await handle.jsonValue()) as NonNullable<T>;
+}
+
+/** Clicks the button whose accessible label or text matches. */
+export async function clickButton(page: Page, label: RegExp | string) {
+  const source = typeof label === 'string' ? `^${label}$` : label.source;
+  await page.evaluate((src) => {
+    const re = new RegExp(src);
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => re.test(b.getAttribute('aria-label') ?? '') || re.test(b.textContent?.trim() ?? ''),
+    );
+    if (!button) throw new Error(`no button ${src}`);
+    button.click();
+  }, source);
+}
+
+/** The settings page a fresh install opens, with a CODASMS key saved and connected. */
+export async function setUpProvider(ff: LaunchedFirefox, apiKey: string, baseUrl: string) {
+  const options = await ff.extensionPage('options.html');
+  await options.type('input[type="password"]', apiKey);
+  await options.type('input[type="url"]', baseUrl);
+  await clickButton(options, 'Save and test');
+  const connected = await waitIn(options, () =>
+    document.querySelector('[role="status"]')?.textContent?.includes('Connected'),
+  );
+  return { options, connected };
+}
+
+/**
+ * Opens `url` in a tab, the popup on that tab (test builds take it from ?tab=), and orders an
+ * Indonesia Standard number. `options` is any extension page, used to reach the tabs API.
+ */
+export async function orderOnSite(ff: LaunchedFirefox, options: Page, url: string) {
+  const site = await ff.browser.newPage();
+  await site.goto(url);
+  await options.evaluate(async (target) => {
+    const tab = (await browser.tabs.query({})).find((t) => t.url === target);
+    await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
+  }, url);
+  const popup = await ff.extensionPage('popup.html');
+  await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
+  await clickButton(popup, /^Get a Indonesia number, Standard/);
+  return { site, popup };
+}

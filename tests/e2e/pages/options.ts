@@ -1,3 +1,4 @@
+import type { Preferences } from '../../../lib/storage.ts';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 
 /** The options' own preferences (defaults, auto-fill, site services, language), as a user sees them. */
@@ -49,6 +50,15 @@ export async function storedPreferences(worker: Worker): Promise<Record<string, 
     const value: unknown = got['preferences'];
     return typeof value === 'object' && value !== null ? { ...value } : {};
   });
+}
+
+/** Changes preferences the way the options page saves them (pages follow within a second). */
+export async function setPreferences(worker: Worker, patch: Partial<Preferences>): Promise<void> {
+  await worker.evaluate(async (p) => {
+    const { preferences } = await chrome.storage.local.get('preferences');
+    const old = typeof preferences === 'object' && preferences !== null ? preferences : {};
+    await chrome.storage.local.set({ preferences: { ...old, ...p } });
+  }, patch);
 }
 
 /** A per-site service choice as the popup stores it (the popup's own UI is tested elsewhere). */
