@@ -7,6 +7,7 @@ import type { ProviderId } from '@/lib/providers/types.ts';
 import { providerSettingsItem } from '@/lib/storage.ts';
 import { ask, BackgroundError } from '../shared/background.ts';
 import { formatPrice } from '../shared/format.ts';
+import { problemText } from '../shared/problem.ts';
 import { AutoFillSection } from './AutoFillSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
@@ -54,10 +55,12 @@ export function OptionsApp() {
         const { balance } = await ask({ type: 'options.testProvider' });
         return { balance, name: providerName(settings) };
       } catch (e) {
-        // The one provider answer worth saying in the page's language; others keep their detail.
-        if (e instanceof BackgroundError && e.kind === 'bad_key')
+        // A rejected key names the provider; other provider answers in words by their kind,
+        // the same words the popup uses.
+        if (!(e instanceof BackgroundError)) throw e;
+        if (e.kind === 'bad_key')
           throw new Error(t('options.provider.badKey', providerName(settings)));
-        throw e;
+        throw new Error(problemText(e));
       }
     },
     onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),

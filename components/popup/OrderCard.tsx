@@ -7,7 +7,8 @@ import { ask } from '../shared/background.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
-import { ProblemHelp, problemText } from './ProblemHelp.tsx';
+import { problemText } from '../shared/problem.ts';
+import { ProblemHelp } from './ProblemHelp.tsx';
 import { useNow } from './useNow.ts';
 import { useNumberToCopy } from './useNumberToCopy.ts';
 

@@ -1,29 +1,9 @@
 import browser from 'webextension-polyfill';
-import { t, type MessageKey } from '@/lib/i18n.ts';
+import { t } from '@/lib/i18n.ts';
 import { BackgroundError } from '../shared/background.ts';
-
-/** What happened, in the interface language, for each error kind the background reports. */
-const WHAT: Partial<Record<string, MessageKey>> = {
-  bad_key: 'popup.problem.badKey',
-  no_balance: 'popup.problem.noBalance',
-  no_numbers: 'popup.problem.noNumbers',
-  rate_limited: 'popup.problem.rateLimited',
-  price_above_cap: 'popup.problem.priceAboveCap',
-  network: 'popup.problem.network',
-  provider_down: 'popup.problem.providerDown',
-  malformed_reply: 'popup.problem.providerDown',
-  banned: 'popup.problem.banned',
-  unavailable: 'popup.problem.unavailable',
-  too_early_to_cancel: 'popup.problem.tooEarly',
-};
+import { problemText } from '../shared/problem.ts';
 
 const RETRYABLE = new Set(['rate_limited', 'network', 'provider_down', 'malformed_reply']);
-
-/** The problem in words; the background's own message for kinds the popup does not know. */
-export function problemText(problem: { kind: string; message: string }): string {
-  const key = WHAT[problem.kind];
-  return key ? t(key) : problem.message;
-}
 
 /** Any error as a problem with a kind ("internal" when the background gave none). */
 export function asProblem(e: Error): { kind: string; message: string } {
