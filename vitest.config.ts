@@ -9,6 +9,7 @@ export default defineConfig({
       'sandbox/**/*.test.ts',
       'components/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.{ts,tsx}',
+      'tests/eval/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 15000,

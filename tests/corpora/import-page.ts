@@ -12,7 +12,10 @@ export function stripPage(html: string): string {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<script\b[^>]*\/>/gi, '')
-    .replace(/\s(?:on[a-z]+|autofill-information|autofill-prediction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+    .replace(
+      /\s(?:on[a-z]+|autofill-information|autofill-prediction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
+      '',
+    );
 }
 
 function main(): void {

@@ -95,15 +95,31 @@ export async function launchEvalBrowser(entry?: string): Promise<EvalBrowser> {
     },
     async resolve(p, selectors) {
       await inject(p);
-      return p.evaluate((s) => (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.resolve(s), selectors);
+      return p.evaluate(
+        (s) =>
+          (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.resolve(
+            s,
+          ),
+        selectors,
+      );
     },
     async probePhone(p, e164) {
       await injectWithTimers(p);
-      return p.evaluate((n) => (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.probePhone(n), e164);
+      return p.evaluate(
+        (n) =>
+          (
+            globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }
+          ).__smsVerifyEval.probePhone(n),
+        e164,
+      );
     },
     async probeCode(p) {
       await injectWithTimers(p);
-      return p.evaluate(() => (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.probeCode());
+      return p.evaluate(() =>
+        (
+          globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }
+        ).__smsVerifyEval.probeCode(),
+      );
     },
     async detectPhone(p) {
       await inject(p);

@@ -91,13 +91,16 @@ async function resolveTruth(b: EvalBrowser, p: Page, t: TruthLine): Promise<Reso
           ? { kind: 'single', index: await one(a) }
           : {
               kind: 'split',
-              parts: await Promise.all(a.map(async (x) => ({ index: await one(x.sel), role: x.role }))),
+              parts: await Promise.all(
+                a.map(async (x) => ({ index: await one(x.sel), role: x.role })),
+              ),
             },
       );
     phone = { accept, optional: t.phone.optional ?? false };
   }
   let code: ResolvedTruth['code'] = null;
-  if (t.code) code = { accept: await Promise.all(t.code.accept.map((a) => Promise.all(a.map(one)))) };
+  if (t.code)
+    code = { accept: await Promise.all(t.code.accept.map((a) => Promise.all(a.map(one)))) };
   return { phone, code, never };
 }
 
@@ -116,9 +119,21 @@ export function scorePhoneProbe(
     outcome === 'hit'
       ? probe.error
         ? { ok: false, reason: `fillPhone threw: ${probe.error}` }
-        : checkPhoneFill({ e164, country, parts: probe.inputs, dial: probe.dial, formData: probe.formData })
+        : checkPhoneFill({
+            e164,
+            country,
+            parts: probe.inputs,
+            dial: probe.dial,
+            formData: probe.formData,
+          })
       : null;
-  return { outcome, split, rolesRight, fill, wrongFills: falseFills(truth.never, probe.before, probe.after) };
+  return {
+    outcome,
+    split,
+    rolesRight,
+    fill,
+    wrongFills: falseFills(truth.never, probe.before, probe.after),
+  };
 }
 
 export function scoreCodeProbe(truth: ResolvedTruth, probe: CodeProbe) {
@@ -153,8 +168,10 @@ async function evalPage(b: EvalBrowser, dir: string, t: TruthLine): Promise<Page
 
   const name = async (i: number): Promise<string> => describe(page, [i]);
   const wrong: FalseFill[] = [];
-  for (const w of phone.wrongFills) wrong.push({ kind: w.kind, by: 'phone', field: await name(w.index) });
-  for (const w of code.wrongFills) wrong.push({ kind: w.kind, by: 'code', field: await name(w.index) });
+  for (const w of phone.wrongFills)
+    wrong.push({ kind: w.kind, by: 'phone', field: await name(w.index) });
+  for (const w of code.wrongFills)
+    wrong.push({ kind: w.kind, by: 'code', field: await name(w.index) });
   return {
     page: t.page,
     lang: t.lang,

@@ -6,7 +6,7 @@
  */
 import { scoreCodeField, scorePhoneField } from '../../lib/fill/classify.ts';
 import { collectFields } from '../../lib/fill/collect.ts';
-import { codeFor } from './score.ts';
+import { codeFor, type FormView } from './score.ts';
 import { fillCode, fillPhone, findCodeTarget, findPhoneTarget } from '../../lib/fill/index.ts';
 
 function indexOf(el: Element): number {
@@ -28,10 +28,16 @@ function values(): string[] {
   );
 }
 
-function formEntries(el: Element | undefined): [string, string][] | null {
+function formEntries(el: Element | undefined): FormView | null {
   const form = el && 'form' in el ? (el as HTMLInputElement).form : null;
   if (!form) return null;
-  return Array.from(new FormData(form), ([k, v]) => [k, typeof v === 'string' ? v : '']);
+  return {
+    entries: Array.from(new FormData(form), ([k, v]) => [k, typeof v === 'string' ? v : '']),
+    hidden: Array.from(
+      form.querySelectorAll<HTMLInputElement>('input[type=hidden][name]'),
+      (i) => i.name,
+    ),
+  };
 }
 
 interface Filled {
@@ -49,12 +55,16 @@ const filled = (el: HTMLInputElement, role: string): Filled => ({
 });
 
 export interface PhoneProbe {
-  picked: { input: number; dialCode: number | null; parts: { index: number; role: string }[] | null } | null;
+  picked: {
+    input: number;
+    dialCode: number | null;
+    parts: { index: number; role: string }[] | null;
+  } | null;
   before: string[];
   after: string[];
   inputs: Filled[];
   dial: string | null;
-  formData: [string, string][] | null;
+  formData: FormView | null;
   error: string | null;
 }
 
@@ -64,7 +74,7 @@ export interface CodeProbe {
   before: string[];
   after: string[];
   inputs: Filled[];
-  formData: [string, string][] | null;
+  formData: FormView | null;
   error: string | null;
 }
 
@@ -95,7 +105,15 @@ const api: EvalApi = {
     const before = values();
     const target = findPhoneTarget(document);
     if (!target) {
-      return { picked: null, before, after: before, inputs: [], dial: null, formData: null, error: null };
+      return {
+        picked: null,
+        before,
+        after: before,
+        inputs: [],
+        dial: null,
+        formData: null,
+        error: null,
+      };
     }
     const parts = (target as MaybeSplit).parts ?? null;
     const picked = {
@@ -128,7 +146,15 @@ const api: EvalApi = {
     const before = values();
     const target = findCodeTarget(document);
     if (!target) {
-      return { picked: null, code: null, before, after: before, inputs: [], formData: null, error: null };
+      return {
+        picked: null,
+        code: null,
+        before,
+        after: before,
+        inputs: [],
+        formData: null,
+        error: null,
+      };
     }
     const code = codeFor(target.inputs.length, target.inputs[0]?.maxLength ?? -1);
     let error: string | null = null;

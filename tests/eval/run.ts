@@ -72,23 +72,22 @@ const pr = (x: { precision: number; recall: number } | null): string =>
 
 function printSets(sets: SetResult[], verbose: boolean): void {
   for (const set of sets) {
-    const pages = set.pages;
-    const line = (k: 'phone' | 'code') => {
-      const scored = pages.filter((p) => p[k].outcome !== 'right none');
-      return `${k} ${scored.filter((p) => p[k].outcome === 'hit').length}/${scored.length}`;
-    };
-    console.log(`corpus ${set.name.padEnd(16)} ${pages.length} pages (hits: ${line('phone')}, ${line('code')})`);
     if (!verbose) continue;
-    for (const p of pages) {
+    for (const p of set.pages) {
       for (const k of ['phone', 'code'] as const) {
         const o = p[k].outcome;
         if (o === 'hit' || o === 'right none' || o === 'skipped') continue;
-        console.log(`  ${k.toUpperCase()} ${o.toUpperCase()} ${set.name}/${p.page}: picked ${p.picked[k] ?? 'nothing'}`);
+        console.log(
+          `  ${k.toUpperCase()} ${o.toUpperCase()} ${set.name}/${p.page}: picked ${p.picked[k] ?? 'nothing'}`,
+        );
         console.log(`    truth: ${p.why}`);
       }
       if (p.phone.split && p.phone.outcome === 'hit' && !p.phone.rolesRight)
         console.log(`  SPLIT ROLES ${set.name}/${p.page}: group found, roles differ`);
-      for (const [k, f] of [['phone', p.phoneFill], ['code', p.codeFill]] as const)
+      for (const [k, f] of [
+        ['phone', p.phoneFill],
+        ['code', p.codeFill],
+      ] as const)
         if (f && !f.ok) console.log(`  ${k.toUpperCase()} FILL ${set.name}/${p.page}: ${f.reason}`);
     }
   }
@@ -143,7 +142,10 @@ async function main(): Promise<void> {
     Object.fromEntries(s.corpora.flatMap((c) => (c[k] ? [[c.corpus, r4(c[k])]] : [])));
 
   if (json) {
-    const rateOf = (x: { rate: number; right: number; n: number }) => ({ ...x, rate: round(x.rate) });
+    const rateOf = (x: { rate: number; right: number; n: number }) => ({
+      ...x,
+      rate: round(x.rate),
+    });
     const summary = {
       phone: { ...r4(s.phone), byCorpus: byCorpus('phone') },
       split: rateOf(s.split),

@@ -10,8 +10,7 @@ import type { NeverKind, Role } from './truth.ts';
 export type Outcome = 'hit' | 'wrong' | 'miss' | 'false alarm' | 'right none' | 'skipped';
 
 export type PhoneTargetIx =
-  | { kind: 'single'; index: number }
-  | { kind: 'split'; parts: { index: number; role: Role }[] };
+  { kind: 'single'; index: number } | { kind: 'split'; parts: { index: number; role: Role }[] };
 
 /** A page's truth with selectors resolved to indices among its input/select/textarea. */
 export interface ResolvedTruth {
@@ -110,6 +109,13 @@ export interface FillCheck {
   reason?: string;
 }
 
+/** What the form around a target would submit: FormData entries, and its hidden inputs'
+ * names (a hidden input may be what really carries the value typed into visible boxes). */
+export interface FormView {
+  entries: [string, string][];
+  hidden: string[];
+}
+
 export interface PhoneFillState {
   e164: string;
   country: string;
@@ -117,18 +123,34 @@ export interface PhoneFillState {
   parts: { role: string; value: string; name: string | null }[];
   /** The dial-code control's selected text and value, when the target has one. */
   dial: string | null;
-  /** Entries of the form holding the first input, or null when it has no form. */
-  formData: [string, string][] | null;
+  /** The form holding the first input, or null when it has none. */
+  formData: FormView | null;
 }
 
-function inForm(
-  formData: [string, string][] | null,
-  inputs: { value: string; name: string | null }[],
+/**
+ * Would the form submit the value? Named inputs must appear in its FormData with what they
+ * show. Unnamed inputs are read by the page's own script, unless the form has hidden inputs:
+ * then one of its entries must carry the value (`carries`). A form with neither cannot be
+ * judged from the markup and passes.
+ */
+export function formSubmits(
+  form: FormView | null,
+  inputs: readonly { value: string; name: string | null }[],
+  carries: (value: string) => boolean,
 ): boolean {
-  if (!formData) return true;
-  return inputs.every(
-    (i) => i.name !== null && formData.some(([k, v]) => k === i.name && v === i.value),
-  );
+  if (!form) return true;
+  const named = inputs.filter((i) => i.name !== null);
+  if (named.length > 0)
+    return named.every((i) => form.entries.some(([k, v]) => k === i.name && v === i.value));
+  if (form.hidden.length === 0) return true;
+  return form.entries.some(([, v]) => carries(v));
+}
+
+/** A dial-code control's text/value names the calling code (+44) or the country (GB). */
+function dialShows(dial: string, cc: string, country: string): boolean {
+  const plus = /\+\s?(\d{1,4})/.exec(dial);
+  if (plus) return plus[1] === cc;
+  return new RegExp(`\\b${country}\\b`).test(dial) || digits(dial) === cc;
 }
 
 /** Re-reads what the page holds after fillPhone: re-parsed, it must be the ordered number. */
@@ -145,13 +167,19 @@ export function checkPhoneFill(s: PhoneFillState): FillCheck {
     country.length ? `+${cc}${digits(text)}` : text,
     s.country as CountryCode,
   );
-  if (s.dial !== null && !digits(s.dial).includes(cc) && !s.dial.includes(s.country))
+  if (s.dial !== null && !dialShows(s.dial, cc, s.country))
     return { ok: false, reason: `dial code shows "${s.dial}"` };
   if (back?.number !== s.e164) {
     const shown = s.parts.map((p) => p.value).join(' | ');
-    return { ok: false, reason: `the page holds "${shown}", which reads as ${back?.number ?? 'no number'}` };
+    return {
+      ok: false,
+      reason: `the page holds "${shown}", which reads as ${back?.number ?? 'no number'}`,
+    };
   }
-  if (!inForm(s.formData, s.parts)) return { ok: false, reason: 'the form would not submit it' };
+  const carries = (v: string): boolean =>
+    parsePhoneNumberFromString(v, s.country as CountryCode)?.number === s.e164;
+  if (!formSubmits(s.formData, s.parts, carries))
+    return { ok: false, reason: 'the form would not submit it' };
   return { ok: true };
 }
 
@@ -161,16 +189,14 @@ const normalizeCode = (s: string): string => s.replace(/[\s-]/g, '');
 export function checkCodeFill(
   code: string,
   inputs: { value: string; name: string | null }[],
-  formData: [string, string][] | null,
+  form: FormView | null,
 ): FillCheck {
   const shown = normalizeCode(inputs.map((i) => i.value).join(''));
   if (shown !== code) return { ok: false, reason: `the field(s) hold "${shown}"` };
-  if (!formData) return { ok: true };
-  if (formData.some(([, v]) => normalizeCode(v) === code)) return { ok: true };
-  const named = inputs.map((i) => (i.name === null ? null : formData.find(([k]) => k === i.name)));
-  if (named.every((e) => e) && normalizeCode(named.map((e) => e?.[1] ?? '').join('')) === code)
-    return { ok: true };
-  return { ok: false, reason: 'the form would not submit the code' };
+  const carries = (v: string): boolean => normalizeCode(v) === code;
+  return formSubmits(form, inputs, carries)
+    ? { ok: true }
+    : { ok: false, reason: 'the form would not submit the code' };
 }
 
 /** Never-fill fields whose value a fill changed. */

@@ -37,7 +37,12 @@ export interface Summary {
   code: { precision: number; recall: number; n: number };
   split: Rate;
   fillAccepted: Rate & { phone: Rate; code: Rate };
-  negatives: { pages: number; falseFills: number; byKind: Record<string, number>; fills: FalseFill[] };
+  negatives: {
+    pages: number;
+    falseFills: number;
+    byKind: Record<string, number>;
+    fills: FalseFill[];
+  };
 }
 
 const rate = (right: number, n: number): Rate => ({ rate: n === 0 ? 1 : right / n, right, n });
@@ -48,7 +53,8 @@ export function formsDdgOutcomes(r: PhoneResult): Scored[] {
     .filter((p) => !p.note?.exclude)
     .map((p): Scored => {
       if (p.picked === 'phone') return { outcome: 'hit' };
-      if (p.hasPhone) return { outcome: p.picked === null || p.picked === 'unlabelled' ? 'miss' : 'wrong' };
+      if (p.hasPhone)
+        return { outcome: p.picked === null || p.picked === 'unlabelled' ? 'miss' : 'wrong' };
       if (p.picked === null) return { outcome: 'right none' };
       return { outcome: p.picked === 'unlabelled' ? 'skipped' : 'false alarm' };
     });
@@ -82,7 +88,9 @@ export function summarize(phone: PhoneResult, code: CodeResult, sets: SetResult[
     if (p.negative) negativePages++;
     fills.push(...p.falseFills.map((f) => ({ ...f, field: `forms-ddg/${p.file} ${f.field}` })));
   }
-  for (const p of code.pages.filter((x) => x.outcome !== 'right none' && x.outcome !== 'false alarm')) {
+  for (const p of code.pages.filter(
+    (x) => x.outcome !== 'right none' && x.outcome !== 'false alarm',
+  )) {
     fillCode.n++;
     if (p.fill?.ok) fillCode.right++;
   }
@@ -93,8 +101,13 @@ export function summarize(phone: PhoneResult, code: CodeResult, sets: SetResult[
     allPhone.push(...ph);
     allCode.push(...co);
     for (const p of set.pages) {
-      if (p.phone.split) split = rate(split.right + (p.phone.rolesRight && p.phoneFill?.ok ? 1 : 0), split.n + 1);
-      if (p.phone.outcome !== 'right none' && p.phone.outcome !== 'false alarm' && !p.phone.optional) {
+      if (p.phone.split)
+        split = rate(split.right + (p.phone.rolesRight && p.phoneFill?.ok ? 1 : 0), split.n + 1);
+      if (
+        p.phone.outcome !== 'right none' &&
+        p.phone.outcome !== 'false alarm' &&
+        !p.phone.optional
+      ) {
         fillPhone.n++;
         if (p.phoneFill?.ok) fillPhone.right++;
       }

@@ -84,7 +84,9 @@ export async function loadCorpusSets(root = CORPORA_DIR): Promise<CorpusSet[]> {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) continue;
     const pages = parseTruth(text, `${entry.name}/expected.jsonl`);
-    const files = new Set((await readdir(resolve(dir, 'pages'))).filter((f) => f.endsWith('.html')));
+    const files = new Set(
+      (await readdir(resolve(dir, 'pages'))).filter((f) => f.endsWith('.html')),
+    );
     for (const p of pages)
       if (!files.has(p.page)) throw new Error(`${entry.name}: ${p.page} is labelled but missing`);
     for (const f of files)
