@@ -7,12 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import type { EvalBrowser } from './browser.ts';
-import { checkCodeFill, type FillCheck } from './score.ts';
+import type { FalseFill } from './corpora.ts';
+import { checkCodeFill, falseFills, type FillCheck } from './score.ts';
+import { NEVER_KINDS, type NeverKind } from './truth.ts';
 
 const truthFile = z.object({
   pages: z.record(
     z.string(),
-    z.object({ accept: z.array(z.string()).nullable(), reason: z.string().min(10) }),
+    z.object({
+      accept: z.array(z.string()).nullable(),
+      never: z.record(z.string(), z.enum(NEVER_KINDS)).optional(),
+      reason: z.string().min(10),
+    }),
   ),
 });
 
@@ -25,6 +31,8 @@ export interface CodePage {
   reason: string;
   /** On a hit: do the field(s) and the form hold the filled code? */
   fill: FillCheck | null;
+  negative: boolean;
+  falseFills: FalseFill[];
 }
 
 export interface CodeResult {
@@ -85,7 +93,26 @@ export async function evalCode(browser: EvalBrowser): Promise<CodeResult> {
           ? { ok: false, reason: `fillCode threw: ${probe.error}` }
           : checkCodeFill(probe.code, probe.inputs, probe.formData)
         : null;
-    pages.push({ file, outcome, picked, reason: t.reason, fill });
+    const never = new Map<number, NeverKind>();
+    for (const [sel, kind] of Object.entries(t.never ?? {})) {
+      const ix = await page.evaluate(indicesOf, sel);
+      if (ix.length === 0) throw new Error(`${file}: never-fill "${sel}" matches nothing`);
+      for (const i of ix) never.set(i, kind);
+    }
+    const wrong = falseFills(never, probe.before, probe.after).map((w): FalseFill => ({
+      kind: w.kind,
+      by: 'code',
+      field: `#${w.index}`,
+    }));
+    pages.push({
+      file,
+      outcome,
+      picked,
+      reason: t.reason,
+      fill,
+      negative: never.size > 0,
+      falseFills: wrong,
+    });
   }
   const count = (o: CodeOutcome): number => pages.filter((p) => p.outcome === o).length;
   const tp = count('hit');

@@ -34,6 +34,7 @@ function printPhone(r: PhoneResult, verbose: boolean): void {
       console.log(`  FALSE POSITIVE ${p.file}: picked a field labelled ${p.picked}`);
     else if (p.picked === 'unlabelled')
       console.log(`  (unscored) ${p.file}: picked an unlabelled field`);
+    if (p.fill && !p.fill.ok) console.log(`  FILL ${p.file}: ${p.fill.reason}`);
   }
 }
 
@@ -44,6 +45,7 @@ function printCode(r: CodeResult, verbose: boolean): void {
   );
   if (!verbose) return;
   for (const p of r.pages) {
+    if (p.fill && !p.fill.ok) console.log(`  FILL ${p.file}: ${p.fill.reason}`);
     if (p.outcome === 'hit' || p.outcome === 'right none') continue;
     console.log(
       `  ${p.outcome.toUpperCase()} ${p.file}: picked ${p.picked?.join(' ') ?? 'nothing'}`,
