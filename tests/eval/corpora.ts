@@ -23,6 +23,7 @@ import {
   type PickedPhone,
   type ResolvedTruth,
 } from './score.ts';
+import { loadNotes, type PageNote } from './notes.ts';
 import { loadCorpusSets, type NeverKind, type TruthLine } from './truth.ts';
 
 export interface FalseFill {
@@ -47,6 +48,8 @@ export interface PageResult {
 export interface SetResult {
   name: string;
   pages: PageResult[];
+  /** Notes on labels changed after they were first written (corpora-notes.json), by page. */
+  notes: Record<string, PageNote>;
 }
 
 const stripLabels = (p: Page): Promise<void> =>
@@ -191,12 +194,22 @@ async function evalPage(b: EvalBrowser, dir: string, t: TruthLine): Promise<Page
   };
 }
 
+/** Keys of corpora-notes.json are `<set>/<page>`; `exclude` takes a page out of the score. */
 export async function evalCorpusSets(b: EvalBrowser): Promise<SetResult[]> {
+  const allNotes = await loadNotes('corpora-notes.json');
   const out: SetResult[] = [];
   for (const set of await loadCorpusSets()) {
     const pages: PageResult[] = [];
-    for (const t of set.pages) pages.push(await evalPage(b, set.dir, t));
-    out.push({ name: set.name, pages });
+    const notes: Record<string, PageNote> = {};
+    for (const t of set.pages) {
+      const note = allNotes[`${set.name}/${t.page}`];
+      if (note) notes[t.page] = note;
+      if (!note?.exclude) pages.push(await evalPage(b, set.dir, t));
+    }
+    out.push({ name: set.name, pages, notes });
   }
+  for (const key of Object.keys(allNotes))
+    if (!out.some((s) => key.startsWith(`${s.name}/`) && s.notes[key.slice(s.name.length + 1)]))
+      throw new Error(`corpora-notes.json: ${key} is no page of tests/corpora`);
   return out;
 }

@@ -13,6 +13,11 @@ export const pageNote = z.object({
   reason: z.string().min(10),
   exclude: z.boolean().optional(),
   relabel: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
+  /** The country of the number to order for the page, where the page takes no other. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type PageNote = z.infer<typeof pageNote>;
 

@@ -21,7 +21,8 @@ const NEVER_LABELS: Record<string, NeverKind> = {
   expirationYear: 'payment',
 };
 
-/** Every forms-ddg page is filled with a US number (the source's sites are mostly US). */
+/** Forms-ddg pages are filled with a US number (the source's sites are mostly US), unless a
+ * note names the only countries a page takes. */
 const COUNTRY = 'US';
 
 export interface PhonePage {
@@ -73,7 +74,8 @@ export async function evalPhone(browser: EvalBrowser): Promise<PhoneResult> {
       const kind = l ? NEVER_LABELS[l] : undefined;
       if (kind) never.set(i, kind);
     });
-    const e164 = orderedNumber(COUNTRY);
+    const country = notes[file]?.country ?? COUNTRY;
+    const e164 = orderedNumber(country);
     const probe = await browser.probePhone(page, e164);
     const pick = probe.picked;
     const label = (i: number | null): string | null =>
@@ -104,7 +106,7 @@ export async function evalPhone(browser: EvalBrowser): Promise<PhoneResult> {
             ? { ok: false, reason: `fillPhone threw: ${probe.error}` }
             : checkPhoneFill({
                 e164,
-                country: COUNTRY,
+                country,
                 parts: probe.inputs,
                 dial: probe.dial,
                 formData: probe.formData,

@@ -74,6 +74,10 @@ const pr = (x: { precision: number; recall: number } | null): string =>
 
 function printSets(sets: SetResult[], verbose: boolean): void {
   for (const set of sets) {
+    for (const [page, note] of Object.entries(set.notes))
+      console.log(
+        `  note (${note.exclude ? 'excluded' : 'relabelled'}) ${set.name}/${page}: ${note.reason}`,
+      );
     if (!verbose) continue;
     for (const p of set.pages) {
       for (const k of ['phone', 'code'] as const) {

@@ -193,8 +193,16 @@ describe('checkCodeFill', () => {
     expect(checkCodeFill('482913', boxes('482913', false), set).ok).toBe(true);
   });
 
-  it('unnamed fields in a form with nothing hidden are left to the page script', () => {
+  it('unnamed fields in a form with nothing hidden for them are left to the page script', () => {
     expect(checkCodeFill('4829', boxes('4829', false), { entries: [], hidden: [] }).ok).toBe(true);
+    const csrf = {
+      entries: [
+        ['csrf', 'ab12'],
+        ['redir', ''],
+      ] as [string, string][],
+      hidden: ['csrf', 'redir'],
+    };
+    expect(checkCodeFill('4829', boxes('4829', false), csrf).ok).toBe(true);
   });
 });
 

@@ -127,10 +127,14 @@ export interface PhoneFillState {
   formData: FormView | null;
 }
 
+/** A hidden input that holds the value typed into visible boxes: named for a code or a phone.
+ * (Other hidden inputs, CSRF tokens, redirects, carry something else.) */
+const CARRIER = /code|otp|token|verif|pin|phone|tel|mobile/i;
+
 /**
  * Would the form submit the value? Named inputs must appear in its FormData with what they
- * show. Unnamed inputs are read by the page's own script, unless the form has hidden inputs:
- * then one of its entries must carry the value (`carries`). A form with neither cannot be
+ * show. Unnamed inputs are read by the page's own script, unless the form has a hidden carrier
+ * for them: then that carrier must hold the value (`carries`). A form with neither cannot be
  * judged from the markup and passes.
  */
 export function formSubmits(
@@ -142,8 +146,9 @@ export function formSubmits(
   const named = inputs.filter((i) => i.name !== null);
   if (named.length > 0)
     return named.every((i) => form.entries.some(([k, v]) => k === i.name && v === i.value));
-  if (form.hidden.length === 0) return true;
-  return form.entries.some(([, v]) => carries(v));
+  const carriers = form.hidden.filter((n) => CARRIER.test(n));
+  if (carriers.length === 0) return true;
+  return form.entries.some(([k, v]) => carriers.includes(k) && carries(v));
 }
 
 /** A dial-code control's text/value names the calling code (+44) or the country (GB). */

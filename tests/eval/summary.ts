@@ -88,9 +88,10 @@ export function summarize(phone: PhoneResult, code: CodeResult, sets: SetResult[
     if (p.negative) negativePages++;
     fills.push(...p.falseFills.map((f) => ({ ...f, field: `forms-ddg/${p.file} ${f.field}` })));
   }
-  for (const p of code.pages.filter(
-    (x) => x.outcome !== 'right none' && x.outcome !== 'false alarm',
-  )) {
+  for (const p of code.pages) {
+    if (p.negative) negativePages++;
+    fills.push(...p.falseFills.map((f) => ({ ...f, field: `otp-markup/${p.file} ${f.field}` })));
+    if (p.outcome === 'right none' || p.outcome === 'false alarm') continue;
     fillCode.n++;
     if (p.fill?.ok) fillCode.right++;
   }
