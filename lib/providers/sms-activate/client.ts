@@ -65,6 +65,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
   const currency = host.currency;
   const http = createHttp({
     baseUrl: normalizeSmsActivateUrl(host.baseUrl),
+    name: host.name,
     budget: opts.budget,
     fetch: opts.fetch,
   });
