@@ -9,6 +9,8 @@ export interface RawReply {
   body: string;
   json: unknown;
   retryAfterMs: number | null;
+  /** A reply header (DaisySMS sends a rental's price in X-Price). */
+  header?(name: string): string | null;
 }
 
 export interface HttpOptions {
@@ -156,6 +158,7 @@ export function createHttp(opts: HttpOptions) {
       body,
       json,
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+      header: (name) => res.headers.get(name),
     };
   }
   return { send };
