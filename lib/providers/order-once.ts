@@ -143,7 +143,7 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
     }
     // The order is open now but is refunded at its window's end, after which no listing shows
     // it: look hard now rather than leave it to a later retry (the soak's orphan purchases).
-    const open = await withRetry(() => ops.listOpen(), { attempts: 6, baseMs: 500 });
+    const open = await withRetry(() => ops.listOpen(), { attempts: 6, baseMs: 500, sleep });
     const fresh = (open ?? []).filter(
       (o) => o.matches && !note.before.has(o.id) && !memo.claimed.has(o.id),
     );

@@ -56,6 +56,8 @@ export interface SmsActivateOptions {
   memo?: OrderMemo;
   now?: () => number;
   fetch?: typeof fetch;
+  /** Pauses between purchase retries (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 type Optional = keyof Pick<HostFeatures, 'listing' | 'numberV2'>;
@@ -249,6 +251,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
         memo,
         idempotencyKey: req.idempotencyKey,
         name: host.name,
+        sleep: opts.sleep,
         listOpen: async () =>
           (await listing())?.map((a) => ({
             id: a.activationId,
