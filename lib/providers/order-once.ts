@@ -111,15 +111,16 @@ function lostSale(name: string): ProviderError {
 }
 
 async function takeNote<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<PurchaseNote> {
+  const sleep = ops.sleep ?? defaultSleep;
   try {
-    const open = await withRetry(() => ops.listOpen());
+    const open = await withRetry(() => ops.listOpen(), { sleep });
     if (open) return { kind: 'listing', before: new Set(open.map((o) => o.id)) };
   } catch (e) {
     if (!ops.balance) throw e;
   }
   if (!ops.balance) throw new ProviderError('unavailable', 'No way to check a purchase.');
   const balance = ops.balance;
-  return { kind: 'balance', cents: await withRetry(() => balance()) };
+  return { kind: 'balance', cents: await withRetry(() => balance(), { sleep }) };
 }
 
 async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
@@ -132,7 +133,7 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
     if (note.kind === 'balance') {
       const balance = ops.balance;
       if (!balance) return null;
-      const now = await withRetry(() => balance());
+      const now = await withRetry(() => balance(), { sleep });
       if (now < note.cents) {
         memo.pending.delete(idempotencyKey);
         throw lostSale(ops.name ?? 'The provider');
