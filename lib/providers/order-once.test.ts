@@ -10,7 +10,14 @@ function host(opts: { listing: boolean; startCents?: number }) {
   let balance = opts.startCents ?? 1000;
   const calls: string[] = [];
   // Listing and balance failures count only once a purchase was tried (after the note).
-  const failures = { buyReplyLost: 0, buyBeforeSale: 0, balance: 0, listing: 0, listingFirst: 0 };
+  const failures = {
+    buyReplyLost: 0,
+    buyBeforeSale: 0,
+    balance: 0,
+    listing: 0,
+    listingFirst: 0,
+    adopt: 0,
+  };
   const bought = () => calls.includes('buy');
   const ops = (key: string): OrderOnceOps<{ id: string }> => ({
     memo,
@@ -44,7 +51,10 @@ function host(opts: { listing: boolean; startCents?: number }) {
         throw new ProviderError('network', 'socket hang up');
       return { id };
     },
-    adopt: async (id) => ({ id }),
+    async adopt(id) {
+      if (failures.adopt > 0 && failures.adopt--) throw new ProviderError('network', 'reset');
+      return { id };
+    },
   });
   const memo = createOrderMemo();
   return { sold, calls, failures, ops, refund: (c: number) => (balance += c) };
@@ -95,6 +105,17 @@ describe('order once with a listing', () => {
     h.failures.buyReplyLost = 1;
     h.failures.listing = 4;
     expect(await orderOnce(h.ops('k5'))).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+
+  it('adopting the found order fails for a while: the next try adopts it, never buys again', async () => {
+    // The soak's orphan: the note was dropped before adopting, so the retry counted the order
+    // as old and bought a second number.
+    const h = host({ listing: true });
+    h.failures.buyReplyLost = 1;
+    h.failures.adopt = 3;
+    expect((await providerError(orderOnce(h.ops('k6')))).transient).toBe(true);
+    expect(await orderOnce(h.ops('k6'))).toEqual({ id: 'n1' });
     expect(h.sold).toEqual(['n1']);
   });
 });

@@ -150,9 +150,12 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
     );
     const found = fresh[fresh.length - 1];
     if (!found) return null;
+    // Adopted before the note goes: if adopting fails, the next try with this key must still
+    // find this order rather than take a new note that counts it as old and buy again.
+    const adopted = await withRetry(() => ops.adopt(found.id), { sleep });
     claim(memo, found.id);
     memo.pending.delete(idempotencyKey);
-    return ops.adopt(found.id);
+    return adopted;
   };
 
   let note = memo.pending.get(idempotencyKey);

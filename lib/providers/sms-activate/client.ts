@@ -247,22 +247,27 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     },
 
     async order(req) {
+      // The rows of the last listing, so adopting one needs no second request.
+      const seen = new Map<string, s.ActiveActivation>();
       return orderOnce({
         memo,
         idempotencyKey: req.idempotencyKey,
         name: host.name,
         sleep: opts.sleep,
         listOpen: async () =>
-          (await listing())?.map((a) => ({
-            id: a.activationId,
-            matches:
-              (a.serviceCode ?? req.service) === req.service &&
-              (a.countryCode ?? req.country) === req.country,
-          })) ?? null,
+          (await listing())?.map((a) => {
+            seen.set(a.activationId, a);
+            return {
+              id: a.activationId,
+              matches:
+                (a.serviceCode ?? req.service) === req.service &&
+                (a.countryCode ?? req.country) === req.country,
+            };
+          }) ?? null,
         balance: async () => (await balance()).cents,
         buy: () => buy(req),
         adopt: async (id) => {
-          const found = (await listing())?.find((a) => a.activationId === id);
+          const found = seen.get(id) ?? (await listing())?.find((a) => a.activationId === id);
           if (!found?.phoneNumber)
             throw new ProviderError('not_found', errorMessage('not_found', host.name, null));
           return placed(req, id, found.phoneNumber, await listedPrice(req), null);
