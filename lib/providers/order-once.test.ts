@@ -118,4 +118,12 @@ describe('order once with a listing', () => {
     expect(await orderOnce(h.ops('k6'))).toEqual({ id: 'n1' });
     expect(h.sold).toEqual(['n1']);
   });
+
+  it('the listing failed before buying and the reply was lost: the balance shows the sale, the listing finds it', async () => {
+    const h = host({ listing: true });
+    h.failures.listingFirst = 3;
+    h.failures.buyReplyLost = 1;
+    expect(await orderOnce(h.ops('k7'))).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
 });

@@ -128,6 +128,15 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
   const sleep = ops.sleep ?? defaultSleep;
   const attempts = ops.attempts ?? 3;
 
+  const adoptNote = async (id: string): Promise<T> => {
+    // Adopted before the note goes: if adopting fails, the next try with this key must still
+    // find this order rather than take a new note that counts it as old and buy again.
+    const adopted = await withRetry(() => ops.adopt(id), { sleep });
+    claim(memo, id);
+    memo.pending.delete(idempotencyKey);
+    return adopted;
+  };
+
   /** After a lost reply: the order it bought, or null when nothing was bought. */
   const reconcile = async (note: PurchaseNote): Promise<T | null> => {
     if (note.kind === 'balance') {
@@ -135,6 +144,10 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
       if (!balance) return null;
       const now = await withRetry(() => balance(), { sleep });
       if (now < note.cents) {
+        // A sale went through. Where the host lists open orders after all (the listing only
+        // failed before buying), the one no earlier purchase of this key holds is it.
+        const found = await adoptUnclaimed().catch(() => null);
+        if (found) return found;
         memo.pending.delete(idempotencyKey);
         throw lostSale(ops.name ?? 'The provider');
       }
@@ -149,13 +162,13 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
       (o) => o.matches && !note.before.has(o.id) && !memo.claimed.has(o.id),
     );
     const found = fresh[fresh.length - 1];
-    if (!found) return null;
-    // Adopted before the note goes: if adopting fails, the next try with this key must still
-    // find this order rather than take a new note that counts it as old and buy again.
-    const adopted = await withRetry(() => ops.adopt(found.id), { sleep });
-    claim(memo, found.id);
-    memo.pending.delete(idempotencyKey);
-    return adopted;
+    return found ? adoptNote(found.id) : null;
+  };
+
+  const adoptUnclaimed = async (): Promise<T | null> => {
+    const open = await withRetry(() => ops.listOpen(), { sleep });
+    const fresh = (open ?? []).filter((o) => o.matches && !memo.claimed.has(o.id));
+    return fresh.length === 1 ? adoptNote(fresh[0]?.id ?? '') : null;
   };
 
   let note = memo.pending.get(idempotencyKey);
