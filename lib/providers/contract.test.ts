@@ -20,6 +20,7 @@ defineProviderContract('SMS-Activate protocol (custom host)', () => ({
   create: ({ baseUrl, ...o }) =>
     createSmsActivateProvider({ ...o, host: smsActivateHost('custom', baseUrl) }),
   isOrderRequest: isSmsActivateOrder,
+  refusesAboveCap: true,
 }));
 
 // Every preset against the sandbox speaking its host's dialect (sandbox/dialects/README.md).
@@ -39,6 +40,7 @@ for (const [preset, dialect, listing] of PRESET_DIALECTS) {
     isOrderRequest: isSmsActivateOrder,
     dialect,
     listing,
+    refusesAboveCap: true,
   }));
 }
 

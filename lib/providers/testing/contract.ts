@@ -30,6 +30,8 @@ export interface ContractSetup {
    * found and adopted; without, the balance shows it went through and nothing more is bought.
    */
   listing?: boolean;
+  /** Whether the host refuses a purchase above `maxPrice` itself (run the price-cap case). */
+  refusesAboveCap?: boolean;
 }
 
 const T0 = 1_800_000_000_000;
@@ -277,6 +279,15 @@ export function defineProviderContract(name: string, setup: () => ContractSetup)
       const { key, provider } = await account();
       const e = await providerError(provider.order(request(service, country)));
       expect(e.kind).toBe('no_numbers');
+      expect((await ctl.ledger(key)).orders).toEqual([]);
+    });
+
+    it('a price above the cap: fails as price_above_cap and buys nothing', async (t) => {
+      if (!adapter.refusesAboveCap) return t.skip();
+      const { key, provider } = await account();
+      const cap = { cents: 1, currency: 'USD' };
+      const e = await providerError(provider.order(discordIndonesia({ maxPrice: cap })));
+      expect(e.kind).toBe('price_above_cap');
       expect((await ctl.ledger(key)).orders).toEqual([]);
     });
 
