@@ -58,7 +58,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   const rows = orderRows(capped.shown, preferences);
   const tiers = offers.data.capabilities.tiers;
   const sellers = new Set(offers.data.offers.map((o) => o.providerName));
-  const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock > 0);
+  const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock !== 0);
   // The default provider comes first; its balance is the one shown.
   const mainTopUp = Object.values(topUpUrls)[0] ?? null;
   const pickedProvider = order.variables?.providerId;

@@ -32,11 +32,13 @@ export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, o
       <span className="country">
         <span aria-hidden="true">{flagEmoji(row.iso)}</span>{' '}
         <span className="country-name">{label}</span>
-        <span className="stock">
-          {stock === 0
-            ? t('popup.offers.outOfStock')
-            : tn('popup.offers.stock', stock, formatCount(stock))}
-        </span>
+        {stock === null ? null : (
+          <span className="stock">
+            {stock === 0
+              ? t('popup.offers.outOfStock')
+              : tn('popup.offers.stock', stock, formatCount(stock))}
+          </span>
+        )}
       </span>
       {tiers.map((tier) => {
         const offer = row[tier];
