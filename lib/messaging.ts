@@ -34,6 +34,10 @@ export const pageMessage = z.discriminatedUnion('type', [
     tier,
     /** The provider whose offer the user clicked (several may be set up). */
     providerId: z.string().max(32).optional(),
+    /** The price on the button the user clicked (or the new one accepted): the order's cap. */
+    price: z
+      .object({ cents: z.int().nonnegative().max(100_000_000), currency: z.string().length(3) })
+      .optional(),
   }),
   z.object({ type: z.literal('popup.cancelOrder'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
@@ -106,8 +110,14 @@ export const helloReply = z.object({
 export type HelloReply = z.infer<typeof helloReply>;
 
 /** Replies are `{ok: true, data}` or `{ok: false, error}` so errors cross the boundary typed. */
-export type Reply<T> =
-  { ok: true; data: T } | { ok: false; error: { kind: string; message: string } };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
+
+export interface ReplyError {
+  kind: string;
+  message: string;
+  /** price_moved: the price asked now, for the popup to offer (null: none left). */
+  price?: Money | null;
+}
 
 /** What the background answers to each page message. */
 export interface PageReplies {

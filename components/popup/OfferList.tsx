@@ -70,7 +70,15 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
       {tiers.includes('priority') ? <p className="hint">{t('popup.offers.priorityNote')}</p> : null}
       {priceIsCap ? <p className="hint">{t('popup.offers.upToNote')}</p> : null}
       {order.isError ? (
-        <ProblemHelp problem={asProblem(order.error)} topUpUrl={orderTopUp} />
+        <ProblemHelp
+          problem={asProblem(order.error)}
+          topUpUrl={orderTopUp}
+          onAccept={(price) => {
+            const last = order.variables;
+            // The best offer for the country at the accepted price, whoever sells it now.
+            if (last) order.mutate({ country: last.country, tier: last.tier, price });
+          }}
+        />
       ) : null}
       {all.length === 0 ? (
         <p className="hint">{t('popup.offers.noNumbers', service.name)}</p>
