@@ -2,7 +2,13 @@ import * as z from 'zod';
 import type { Money } from './money.ts';
 import { PHONE_ENTRY_FORMATS } from './phone/entry.ts';
 import type { Order } from './orders/types.ts';
-import type { Capabilities, Offer, ProviderId, ServiceInfo } from './providers/types.ts';
+import type {
+  AccountStanding,
+  Capabilities,
+  Offer,
+  ProviderId,
+  ServiceInfo,
+} from './providers/types.ts';
 import type { Preferences } from './storage.ts';
 
 // One protocol for popup/options <-> background <-> content. Names say the direction:
@@ -46,6 +52,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   /** The user allowed sites the popup asked for (components/popup/SiteAccess.tsx). */
   z.object({ type: z.literal('popup.siteAccessGranted') }),
   z.object({ type: z.literal('options.testProvider') }),
+  /** The account's standing at one provider (5sim's rating); null where it keeps none. */
+  z.object({ type: z.literal('options.getStanding'), providerId: z.string().max(32) }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -133,6 +141,7 @@ export interface PageReplies {
   /** The sites now allowed. */
   'popup.siteAccessGranted': string[];
   'options.testProvider': { balance: Money };
+  'options.getStanding': AccountStanding | null;
 }
 
 /** The tab's site and the service the popup orders for. */

@@ -257,6 +257,10 @@ export function createHandlers(deps: HandlerDeps) {
           if (!provider) return fail(new Error('No provider is set up yet.'));
           return ok({ balance: await provider.balance() });
         }
+        case 'options.getStanding': {
+          const provider = (await deps.provider.all()).find((p) => p.id === msg.providerId);
+          return ok(provider?.account ? await provider.account() : null);
+        }
       }
     } catch (e) {
       return fail(e);
