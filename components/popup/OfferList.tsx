@@ -14,6 +14,7 @@ import {
 } from './offer-order.ts';
 import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
+import { RatingWarning } from './RatingWarning.tsx';
 
 interface Props {
   tabId: number;
@@ -69,6 +70,9 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
       <BalanceLine balance={offers.data.balance} topUpUrl={mainTopUp} />
       {tiers.includes('priority') ? <p className="hint">{t('popup.offers.priorityNote')}</p> : null}
       {priceIsCap ? <p className="hint">{t('popup.offers.upToNote')}</p> : null}
+      {[...new Set(offers.data.offers.map((o) => o.providerId))].map((id) => (
+        <RatingWarning key={id} providerId={id} />
+      ))}
       {order.isError ? (
         <ProblemHelp
           problem={asProblem(order.error)}
