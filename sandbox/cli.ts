@@ -1,5 +1,9 @@
-/** `npm run sandbox -- [--port 8787] [--window 1200] [--early-cancel 120] [--rate-limit 60] [--simulate]` */
+/**
+ * `npm run sandbox -- [--port 8787] [--window 1200] [--early-cancel 120] [--rate-limit 60]
+ * [--simulate] [--dialect classic]`
+ */
 import { parseArgs } from 'node:util';
+import { DIALECT_NAMES, isDialectName } from './dialects/index.ts';
 import { startSandbox } from './server.ts';
 
 const DEMO_KEY = 'coda_live_sandbox_demo';
@@ -15,6 +19,8 @@ Usage: npm run sandbox -- [options]
   --early-cancel <s>   seconds after ordering during which cancel is refused (default 120)
   --rate-limit <n>     requests per minute per API key, shared by all faces (default 60)
   --simulate           deliver simulated SMS to new orders (Standard 70%, Priority 95%)
+  --dialect <name>     how the SMS-Activate face speaks: ${DIALECT_NAMES.join(', ')}
+                       (default classic; see sandbox/dialects/README.md)
   --quiet              do not log requests
   -h, --help           show this help
 `;
@@ -45,6 +51,7 @@ const OPTIONS = {
   'early-cancel': { type: 'string' },
   'rate-limit': { type: 'string' },
   simulate: { type: 'boolean' },
+  dialect: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -63,6 +70,9 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const dialect = values.dialect ?? 'classic';
+  if (!isDialectName(dialect))
+    usageError(`--dialect must be one of ${DIALECT_NAMES.join(', ')}, got "${dialect}"`);
   const sandbox = await startSandbox({
     port: intFlag('port', values.port, 8787, 0, 65535),
     host: values.host ?? '127.0.0.1',
@@ -70,6 +80,7 @@ async function main(): Promise<void> {
     earlyCancelSeconds: intFlag('early-cancel', values['early-cancel'], 120, 0, 10_000_000),
     rateLimitPerMinute: intFlag('rate-limit', values['rate-limit'], 60, 1, 1_000_000),
     simulate: values.simulate ?? false,
+    dialect,
     log: values.quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   sandbox.ledger.deposit(DEMO_KEY, DEMO_BALANCE_CENTS);
@@ -77,7 +88,7 @@ async function main(): Promise<void> {
   console.log(`demo sites: http://discord.localhost:${sandbox.port}/ (any <name>.localhost)`);
   console.log(`demo account: CODASMS key ${DEMO_KEY} with balance ${DEMO_BALANCE_CENTS} cents`);
   console.log(
-    `faces: ${sandbox.url}/v1 (CODASMS), ${sandbox.url}/stubs/handler_api.php (SMS-Activate), ${sandbox.url}/control`,
+    `faces: ${sandbox.url}/v1 (CODASMS), ${sandbox.url}/stubs/handler_api.php (SMS-Activate, ${dialect} dialect), ${sandbox.url}/control`,
   );
 
   let closing = false;

@@ -10,7 +10,8 @@ import { handleControl } from './control.ts';
 import { codasmsFace } from './faces/codasms.ts';
 import type { Face, FaceContext } from './faces/face.ts';
 import { fivesimFace, isFivesimPath } from './faces/fivesim.ts';
-import { smsActivateFace } from './faces/sms-activate.ts';
+import { createSmsActivateFace } from './faces/sms-activate.ts';
+import { DIALECTS, type DialectName } from './dialects/index.ts';
 import { Faults } from './faults.ts';
 import {
   BodyTooLargeError,
@@ -40,6 +41,8 @@ export interface SandboxOptions {
   simulate?: boolean | Partial<SimulationSettings>;
   /** Seed for numbers, ids and simulation (random by default). */
   seed?: number;
+  /** Which host the SMS-Activate face speaks like (sandbox/dialects/); default `classic`. */
+  dialect?: DialectName;
 }
 
 export interface Sandbox {
@@ -65,7 +68,7 @@ function isLoopback(address: string | undefined): boolean {
   );
 }
 
-function faceFor(path: string): Face | null {
+function faceFor(path: string, smsActivateFace: Face): Face | null {
   // 5sim shares the /v1 prefix with CODASMS; its /v1/user and /v1/guest trees are its own.
   if (isFivesimPath(path)) return fivesimFace;
   if (path === '/v1' || path.startsWith('/v1/')) return codasmsFace;
@@ -90,6 +93,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const limiter = new RateLimiter(opts.rateLimitPerMinute ?? 60, now);
   const faults = new Faults();
   const quirks: Quirks = new Set();
+  const smsActivateFace = createSmsActivateFace(DIALECTS[opts.dialect ?? 'classic']);
   let baseUrl = '';
 
   async function handleFace(
@@ -195,7 +199,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const api = { method, url, headers: req.headers };
-      const face = faceFor(url.pathname);
+      const face = faceFor(url.pathname, smsActivateFace);
       if (face) {
         note = await handleFace(face, req, res, api);
         if (note === ' [fault drop]') log(`${method} ${path} dropped (fault)`);

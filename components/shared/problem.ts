@@ -14,6 +14,9 @@ const WHAT: Partial<Record<string, MessageKey>> = {
   unavailable: 'popup.problem.unavailable',
   too_early_to_cancel: 'popup.problem.tooEarly',
   price_moved: 'providerRules.priceMoved',
+  not_found: 'providerProblem.notFound',
+  code_already_received: 'providerProblem.codeAlreadyReceived',
+  in_progress: 'providerProblem.inProgress',
 };
 
 /** The problem in words; the background's own message for kinds the popup does not know. */

@@ -9,10 +9,14 @@ export interface RawReply {
   body: string;
   json: unknown;
   retryAfterMs: number | null;
+  /** A reply header (DaisySMS sends a rental's price in X-Price). */
+  header?(name: string): string | null;
 }
 
 export interface HttpOptions {
   baseUrl: string;
+  /** The provider's name for error messages ("HeroSMS"); the address otherwise. */
+  name?: string;
   headers?: Record<string, string>;
   budget: RateBudget;
   timeoutMs?: number;
@@ -29,14 +33,71 @@ function describe(e: unknown): string {
   return what.replace(/\?\S*/g, '');
 }
 
-/** One HTTP client per provider key: timeouts, the shared rate budget, no automatic retry. */
+/** The most of a reply body read; anything larger is refused before parsing. */
+export const MAX_REPLY_BYTES = 64 * 1024;
+
+/**
+ * The body as text, refused once it passes `limit` bytes: a hostile or broken host sending
+ * megabytes must not hold the worker (and every other provider's polls and refunds) while it is
+ * decoded and parsed. Null when the reply is too large.
+ */
+export async function readCapped(res: Response, limit = MAX_REPLY_BYTES): Promise<string | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** Where a redirect points, as an origin only (never its query: it may echo the key). */
+function redirectTarget(res: Response, base: string): string | null {
+  const location = res.headers.get('location');
+  if (!location) return null;
+  try {
+    return new URL(location, base).origin;
+  } catch {
+    return null;
+  }
+}
+
+const isRedirect = (res: Response) =>
+  res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
+
+/**
+ * One HTTP client per provider key: timeouts, the shared rate budget, no automatic retry, no
+ * redirects followed (the SMS-Activate protocol carries the key in the query string, so a
+ * redirect to another origin or to plain http would hand it over), replies capped at 64 KB.
+ */
 export function createHttp(opts: HttpOptions) {
+  const who = opts.name ?? opts.baseUrl;
   const client: KyInstance = ky.create({
     prefixUrl: opts.baseUrl.replace(/\/+$/, ''),
     headers: opts.headers,
     timeout: opts.timeoutMs ?? 15_000,
     retry: 0,
     throwHttpErrors: false,
+    redirect: 'manual',
     fetch: opts.fetch,
   });
 
@@ -64,11 +125,26 @@ export function createHttp(opts: HttpOptions) {
     } catch (e) {
       throw new ProviderError('network', `Could not reach ${opts.baseUrl}: ${describe(e)}`);
     }
-    let body: string;
+    if (isRedirect(res)) {
+      await res.body?.cancel().catch(() => undefined);
+      const target = redirectTarget(res, opts.baseUrl);
+      throw new ProviderError(
+        'provider_down',
+        `${who} sent the request on to ${target ?? 'another address'}; it was not followed, so ` +
+          'your key stays with the address you set. Check the address in the settings.',
+      );
+    }
+    let body: string | null;
     try {
-      body = await res.text();
+      body = await readCapped(res);
     } catch (e) {
-      throw new ProviderError('network', `The connection to ${opts.baseUrl} broke: ${describe(e)}`);
+      throw new ProviderError('network', `The connection to ${who} broke: ${describe(e)}`);
+    }
+    if (body === null) {
+      throw new ProviderError(
+        'malformed_reply',
+        `${who} sent a reply larger than ${MAX_REPLY_BYTES / 1024} KB; it was not read.`,
+      );
     }
     let json: unknown = undefined;
     try {
@@ -82,6 +158,7 @@ export function createHttp(opts: HttpOptions) {
       body,
       json,
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+      header: (name) => res.headers.get(name),
     };
   }
   return { send };

@@ -7,8 +7,10 @@ import { ProviderError, type ProviderErrorKind } from './types.ts';
  * SMS-Activate protocol, 5sim). Before buying we note which orders are already open; when the
  * buy call fails in a way that leaves us unsure whether it went through (the connection broke,
  * the reply was unreadable, a 5xx page), we list open orders again and adopt a new one that
- * matches instead of buying again. The note survives in memory per provider key, so a retry
- * of the same request (same idempotency key) after such a failure checks before buying.
+ * matches instead of buying again. Hosts without a listing (SMSBower, DaisySMS) are guarded by
+ * the balance instead: noted before, read after; lower means the sale went through, and then
+ * nothing is bought again. The note survives in memory per provider key, so a retry of the same
+ * request (same idempotency key) after such a failure checks before buying.
  * A worker killed mid-order loses the note; that window is the engine's to close.
  */
 
@@ -30,10 +32,17 @@ export interface OpenOrderRef {
   matches: boolean;
 }
 
+/**
+ * What was noted before a purchase whose outcome may become unknown: the open orders (when the
+ * host lists them), else the balance (every host has one: a sale lowers it by the price).
+ */
+export type PurchaseNote =
+  { kind: 'listing'; before: ReadonlySet<string> } | { kind: 'balance'; cents: number };
+
 /** Shared by every adapter instance made for one provider key. */
 export interface OrderMemo {
-  /** Open order ids seen before a purchase whose outcome is unknown, by idempotency key. */
-  pending: Map<string, ReadonlySet<string>>;
+  /** The note taken before a purchase whose outcome is unknown, by idempotency key. */
+  pending: Map<string, PurchaseNote>;
   /** Ids already handed to an order, so two concurrent purchases never adopt the same one. */
   claimed: Set<string>;
   /**
@@ -41,10 +50,12 @@ export interface OrderMemo {
    * look like ours in the listing, and we would adopt it and buy again.
    */
   queue: Promise<unknown>;
+  /** What the adapter learned about its host on this key (e.g. "no listing action"). */
+  learned: Map<string, boolean>;
 }
 
 export function createOrderMemo(): OrderMemo {
-  return { pending: new Map(), claimed: new Set(), queue: Promise.resolve() };
+  return { pending: new Map(), claimed: new Set(), queue: Promise.resolve(), learned: new Map() };
 }
 
 const MAX_CLAIMED = 500;
@@ -61,12 +72,19 @@ function claim(memo: OrderMemo, id: string): void {
 export interface OrderOnceOps<T extends { id: string }> {
   memo: OrderMemo;
   idempotencyKey: string;
-  /** Lists open orders (safe to retry). */
-  listOpen(): Promise<OpenOrderRef[]>;
+  /** Lists open orders (safe to retry); null when the host has no such listing. */
+  listOpen(): Promise<OpenOrderRef[] | null>;
+  /**
+   * The account balance in minor units (safe to retry): the guard for hosts without a
+   * listing, or when the listing fails. Without it, a failed listing fails the order unbought.
+   */
+  balance?(): Promise<number>;
   /** Buys one number (never retried blindly). */
   buy(): Promise<T>;
   /** Turns an order found in the listing into the result a buy would have given. */
   adopt(id: string): Promise<T>;
+  /** The provider's name, for the error when a sale's reply was lost. */
+  name?: string;
   attempts?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -80,29 +98,88 @@ export function orderOnce<T extends { id: string }>(ops: OrderOnceOps<T>): Promi
   return run;
 }
 
+/**
+ * The balance says a number was sold but its reply never came: there is no id to adopt, so the
+ * order stops here (never a second number). Unused, the host refunds it at its window's end.
+ */
+function lostSale(name: string): ProviderError {
+  return new ProviderError(
+    'unavailable',
+    `${name} took the price for a number but its reply was lost, so it is not bought again. ` +
+      `${name} refunds that number when its window ends.`,
+  );
+}
+
+async function takeNote<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<PurchaseNote> {
+  const sleep = ops.sleep ?? defaultSleep;
+  try {
+    const open = await withRetry(() => ops.listOpen(), { sleep });
+    if (open) return { kind: 'listing', before: new Set(open.map((o) => o.id)) };
+  } catch (e) {
+    if (!ops.balance) throw e;
+  }
+  if (!ops.balance) throw new ProviderError('unavailable', 'No way to check a purchase.');
+  const balance = ops.balance;
+  return { kind: 'balance', cents: await withRetry(() => balance(), { sleep }) };
+}
+
 async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
   const { memo, idempotencyKey } = ops;
   const sleep = ops.sleep ?? defaultSleep;
   const attempts = ops.attempts ?? 3;
 
-  const findNew = async (before: ReadonlySet<string>): Promise<T | null> => {
-    const open = await withRetry(ops.listOpen);
-    const fresh = open.filter((o) => o.matches && !before.has(o.id) && !memo.claimed.has(o.id));
-    const found = fresh[fresh.length - 1];
-    if (!found) return null;
-    claim(memo, found.id);
+  const adoptNote = async (id: string): Promise<T> => {
+    // Adopted before the note goes: if adopting fails, the next try with this key must still
+    // find this order rather than take a new note that counts it as old and buy again.
+    const adopted = await withRetry(() => ops.adopt(id), { sleep });
+    claim(memo, id);
     memo.pending.delete(idempotencyKey);
-    return ops.adopt(found.id);
+    return adopted;
   };
 
-  let before = memo.pending.get(idempotencyKey);
-  if (before) {
+  /** After a lost reply: the order it bought, or null when nothing was bought. */
+  const reconcile = async (note: PurchaseNote): Promise<T | null> => {
+    if (note.kind === 'balance') {
+      const balance = ops.balance;
+      if (!balance) return null;
+      const now = await withRetry(() => balance(), { sleep });
+      if (now < note.cents) {
+        // A sale went through. Where the host lists open orders after all (the listing only
+        // failed before buying), the one no earlier purchase of this key holds is it.
+        const found = await adoptUnclaimed().catch(() => null);
+        if (found) return found;
+        memo.pending.delete(idempotencyKey);
+        throw lostSale(ops.name ?? 'The provider');
+      }
+      // Refunds since may have raised it: compare the next try with what it is now.
+      memo.pending.set(idempotencyKey, { kind: 'balance', cents: now });
+      return null;
+    }
+    // The order is open now but is refunded at its window's end, after which no listing shows
+    // it: look hard now rather than leave it to a later retry (the soak's orphan purchases).
+    const open = await withRetry(() => ops.listOpen(), { attempts: 6, baseMs: 500, sleep });
+    const fresh = (open ?? []).filter(
+      (o) => o.matches && !note.before.has(o.id) && !memo.claimed.has(o.id),
+    );
+    const found = fresh[fresh.length - 1];
+    return found ? adoptNote(found.id) : null;
+  };
+
+  const adoptUnclaimed = async (): Promise<T | null> => {
+    const open = await withRetry(() => ops.listOpen(), { sleep });
+    const fresh = (open ?? []).filter((o) => o.matches && !memo.claimed.has(o.id));
+    return fresh.length === 1 ? adoptNote(fresh[0]?.id ?? '') : null;
+  };
+
+  let note = memo.pending.get(idempotencyKey);
+  if (note) {
     // An earlier try of this very request may have bought: look before buying again.
-    const found = await findNew(before);
+    const found = await reconcile(note);
     if (found) return found;
-  } else {
-    before = new Set((await withRetry(ops.listOpen)).map((o) => o.id));
-    memo.pending.set(idempotencyKey, before);
+  }
+  if (!note || note.kind === 'balance') {
+    note = await takeNote(ops);
+    memo.pending.set(idempotencyKey, note);
   }
 
   for (let i = 1; ; i++) {
@@ -116,7 +193,7 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
         memo.pending.delete(idempotencyKey);
         throw e;
       }
-      const found = await findNew(before);
+      const found = await reconcile(memo.pending.get(idempotencyKey) ?? note);
       if (found) return found;
       // Nothing was bought: trying again is safe. The note stays until an answer is certain.
       if (i >= attempts) throw e;

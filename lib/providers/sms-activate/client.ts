@@ -1,6 +1,6 @@
 import { money } from '../../money.ts';
 import { countryById } from '../data/countries.ts';
-import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
+import { parseReply, withRetry } from '../http.ts';
 import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
@@ -13,19 +13,19 @@ import {
   type ProviderOrder,
   type ProviderStatus,
 } from '../types.ts';
-import { normalizeSmsActivateUrl, type SmsActivateHost } from './hosts.ts';
+import type { HostFeatures, SmsActivateHost } from './hosts.ts';
 import {
   amount,
   decimalOf,
   errorMessage,
-  parseToken,
-  replyError,
+  replyToken,
   statusFromActivation,
   statusFromToken,
   windowMs,
   type Token,
 } from './map.ts';
 import * as s from './schemas.ts';
+import { createWire } from './wire.ts';
 
 /**
  * Priority on the SMS-Activate protocol: the protocol has one pool per service and country and
@@ -41,7 +41,8 @@ export function smsActivateCapabilities(host: SmsActivateHost): Capabilities {
     windowSeconds: 1200,
     earlyCancelSeconds: host.earlyCancelSeconds,
     rateLimitPerMinute: host.rateLimitPerMinute,
-    bulkCheck: true,
+    // A host that may list open orders (detected ones fall back to one check per order).
+    bulkCheck: host.features.listing !== 'no',
     tiers: ['standard', 'priority'],
     anotherSms: true,
     complete: true,
@@ -55,7 +56,11 @@ export interface SmsActivateOptions {
   memo?: OrderMemo;
   now?: () => number;
   fetch?: typeof fetch;
+  /** Pauses between purchase retries (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+type Optional = keyof Pick<HostFeatures, 'listing' | 'numberV2'>;
 
 export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
   const { host } = opts;
@@ -63,101 +68,81 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
   const memo = opts.memo ?? createOrderMemo();
   const capabilities = smsActivateCapabilities(host);
   const currency = host.currency;
-  const http = createHttp({
-    baseUrl: normalizeSmsActivateUrl(host.baseUrl),
-    budget: opts.budget,
-    fetch: opts.fetch,
-  });
+  const wire = createWire(opts);
 
-  async function call(
-    action: string,
-    params: Record<string, string> = {},
-    priority?: Priority,
-  ): Promise<RawReply> {
-    const reply = await http.send('get', '/stubs/handler_api.php', {
-      searchParams: { api_key: opts.apiKey, action, ...params },
-      priority,
-    });
-    if (reply.status === 429 || parseToken(reply.body)?.token === 'TOO_MANY_REQUESTS') {
-      opts.budget.pause(reply.retryAfterMs ?? 10_000);
-    }
-    return reply;
-  }
-
-  /**
-   * A legacy text reply: the answer token, or the error it stands for. `alsoAccept` lets a
-   * caller take a token that is an answer only in its context (BAD_STATUS to a setStatus).
-   */
-  async function token(
-    action: string,
-    params?: Record<string, string>,
-    alsoAccept: readonly string[] = [],
-    priority?: Priority,
-  ): Promise<Token> {
-    const reply = await call(action, params, priority);
-    const t = parseToken(reply.body);
-    if (reply.status < 400 && t && (isAnswer(t) || alsoAccept.includes(t.token))) return t;
-    throw replyError(reply, host.name);
-  }
-
-  /** A JSON reply, or the error token the host sent instead. `empty` names a token meaning "none". */
-  async function json(
-    action: string,
-    params?: Record<string, string>,
-    empty?: string,
-    priority?: Priority,
-  ) {
-    const reply = await call(action, params, priority);
-    const t = parseToken(reply.body);
-    if (empty && t?.token === empty) return null;
-    if (reply.status < 400 && reply.json !== undefined && typeof reply.json === 'object') {
-      return reply.json;
-    }
-    throw replyError(reply, host.name);
-  }
+  /** Whether the host has an optional action: what it answered before, else what it declares. */
+  const has = (feature: Optional): boolean | null => {
+    const learned = memo.learned.get(feature);
+    if (learned !== undefined) return learned;
+    const declared = host.features[feature];
+    return declared === 'detect' ? null : declared === 'yes';
+  };
+  const learn = (feature: Optional, value: boolean) => memo.learned.set(feature, value);
+  const unsupported = (t: Token | null) => t?.token === 'BAD_ACTION';
 
   const unexpected = (t: Token) =>
     new ProviderError('malformed_reply', `${host.name} answered "${t.token}" unexpectedly.`);
 
   async function status(id: string, options?: CheckOptions): Promise<ProviderStatus> {
     const priority = options?.urgent ? 'urgent' : undefined;
-    const t = await withRetry(() => token('getStatus', { id }, [], priority));
+    const t = await withRetry(() => wire.token('getStatus', { id }, [], priority));
     const result = statusFromToken(t);
     if (!result) throw unexpected(t);
-    return result;
+    if (result.kind !== 'code' || !host.features.statusV2) return result;
+    // The code is what matters; the full text is a bonus that must not cost the code.
+    const text = await fullText(id, priority).catch(() => null);
+    return text ? { ...result, text } : result;
   }
 
-  async function activeActivations(priority?: Priority): Promise<s.ActiveActivation[]> {
-    const body = await json('getActiveActivations', {}, 'NO_ACTIVATIONS', priority);
-    if (body === null) return [];
-    return parseReply(s.activeActivationsReply, body, 'open orders').activeActivations;
+  async function fullText(id: string, priority?: Priority): Promise<string | null> {
+    const body = await wire.json('getStatusV2', { id }, undefined, priority);
+    return parseReply(s.statusV2Reply, body, 'status').sms?.text ?? null;
+  }
+
+  /** Every open order, or null when the host has no listing (learned once, then not asked). */
+  async function listing(priority?: Priority): Promise<s.ActiveActivation[] | null> {
+    if (has('listing') === false) return null;
+    const reply = await wire.call('getActiveActivations', {}, priority);
+    const t = replyToken(reply);
+    if (unsupported(t)) {
+      learn('listing', false);
+      return null;
+    }
+    const list =
+      t?.token === 'NO_ACTIVATIONS'
+        ? []
+        : parseReply(s.activeActivationsReply, wire.jsonOf(reply), 'open orders');
+    learn('listing', true);
+    return list;
   }
 
   async function buy(req: OrderRequest): Promise<ProviderOrder> {
     const params: Record<string, string> = { service: req.service, country: req.country };
     if (req.maxPrice) params[host.maxPriceParam] = decimalOf(req.maxPrice.cents);
-    const reply = await call('getNumberV2', params);
-    const t = parseToken(reply.body);
-    if (t?.token === 'BAD_ACTION') return buyLegacy(req, params);
-    if (reply.status >= 400 || reply.json === undefined) throw replyError(reply, host.name);
-    const v2 = parseReply(s.numberV2Reply, reply.json, 'order');
+    if (has('numberV2') === false) return buyLegacy(req, params);
+    const reply = await wire.call('getNumberV2', params);
+    if (unsupported(replyToken(reply))) {
+      // BAD_ACTION: nothing was bought; the legacy action says the same with less.
+      learn('numberV2', false);
+      return buyLegacy(req, params);
+    }
+    const v2 = parseReply(s.numberV2Reply, wire.jsonOf(reply), 'order');
+    learn('numberV2', true);
     const window = windowMs(v2.activationTime, v2.activationEndTime);
-    return placed(
-      req,
-      v2.activationId,
-      v2.phoneNumber,
-      amount(v2.activationCost, currency, host.name),
-      window,
-    );
+    const price = amount(v2.activationCost, currency, host.name);
+    return placed(req, v2.activationId, v2.phoneNumber, price, window);
   }
 
-  /** Hosts without getNumberV2 answer `ACCESS_NUMBER:<id>:<digits>` and no price. */
+  /** `ACCESS_NUMBER:<id>:<digits>` and no price (DaisySMS gives it in an X-Price header). */
   async function buyLegacy(req: OrderRequest, params: Record<string, string>) {
-    const t = await token('getNumber', params);
+    const reply = await wire.call('getNumber', params);
+    const t = replyToken(reply);
+    if (reply.status >= 400 || t?.token !== 'ACCESS_NUMBER') throw wire.fail(reply);
     const [id, phone] = (t.data ?? '').split(':');
-    if (t.token !== 'ACCESS_NUMBER' || !id || !phone || !/^\d{6,15}$/.test(phone))
-      throw unexpected(t);
-    return placed(req, id, phone, await listedPrice(req), null);
+    if (!id || !phone || !/^\d{6,15}$/.test(phone)) throw unexpected(t);
+    const header = reply.header?.('x-price');
+    const price = header ? amount(header, currency, host.name) : await listedPrice(req);
+    return placed(req, id, phone, price, null);
   }
 
   async function listedPrice(req: OrderRequest) {
@@ -191,14 +176,20 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
   async function pricesFor(service: string, country?: string) {
     const params: Record<string, string> = { service };
     if (country !== undefined) params.country = country;
-    const body = await withRetry(() => json('getPrices', params));
+    const body = await withRetry(() => wire.json('getPrices', params));
     return parseReply(s.pricesReply, body, 'prices');
   }
 
   async function countryNames(): Promise<Map<string, string>> {
-    const body = await withRetry(() => json('getCountries'));
+    const body = await withRetry(() => wire.json('getCountries'));
     const list = parseReply(s.countriesReply, body, 'countries');
-    return new Map(Object.entries(list).map(([id, c]) => [c.id ?? id, c.eng ?? id]));
+    return new Map(list.map(([id, c]) => [c.id ?? id, c.eng ?? id]));
+  }
+
+  async function balance() {
+    const t = await withRetry(() => wire.token('getBalance'));
+    if (t.token !== 'ACCESS_BALANCE' || t.data === null) throw unexpected(t);
+    return amount(t.data, currency, host.name);
   }
 
   /** setStatus, then (when the host refuses or answers oddly) what the order really is. */
@@ -206,7 +197,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     id: string,
     code: '6' | '8',
   ): Promise<{ t: Token; now: ProviderStatus | null }> {
-    const t = await token('setStatus', { id, status: code }, ['BAD_STATUS']);
+    const t = await wire.token('setStatus', { id, status: code }, ['BAD_STATUS']);
     const done = code === '8' ? 'ACCESS_CANCEL' : 'ACCESS_ACTIVATION';
     if (t.token === done) return { t, now: null };
     // BAD_STATUS (a code exists, or the order is closed) or DaisySMS's ACCESS_READY for a
@@ -214,20 +205,37 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     return { t, now: await status(id) };
   }
 
+  function offersOf(service: string, prices: s.Prices, names: Map<string, string> | null) {
+    const offers: Offer[] = [];
+    for (const [country, row] of Object.entries(prices)) {
+      const cell = row[service];
+      if (!cell) continue;
+      const known = countryById(country);
+      const price = amount(cell.cost, currency, host.name);
+      const base: Omit<Offer, 'tier' | 'price' | 'priceIsCap'> = {
+        providerId: 'smsactivate',
+        providerName: host.name,
+        country,
+        countryName: known?.name ?? names?.get(country) ?? `Country ${country}`,
+        countryIso: known?.iso ?? null,
+        stock: cell.count,
+      };
+      offers.push({ ...base, tier: 'standard', price, priceIsCap: false });
+      const cap = Math.ceil((price.cents * PRIORITY_CAP_PERCENT) / 100);
+      offers.push({ ...base, tier: 'priority', price: money(cap, currency), priceIsCap: true });
+    }
+    return offers;
+  }
+
   return {
     id: 'smsactivate',
     name: host.name,
     capabilities,
     budget: opts.budget,
-
-    async balance() {
-      const t = await withRetry(() => token('getBalance'));
-      if (t.token !== 'ACCESS_BALANCE' || t.data === null) throw unexpected(t);
-      return amount(t.data, currency, host.name);
-    },
+    balance,
 
     async services() {
-      const body = await withRetry(() => json('getServicesList'));
+      const body = await withRetry(() => wire.json('getServicesList'));
       return parseReply(s.servicesListReply, body, 'services').services;
     },
 
@@ -235,41 +243,31 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
       const prices = await pricesFor(service);
       const unknown = Object.keys(prices).some((id) => !countryById(id));
       const names = unknown ? await countryNames().catch(() => new Map<string, string>()) : null;
-      const offers: Offer[] = [];
-      for (const [country, row] of Object.entries(prices)) {
-        const cell = row[service];
-        if (!cell) continue;
-        const known = countryById(country);
-        const price = amount(cell.cost, currency, host.name);
-        const base: Omit<Offer, 'tier' | 'price' | 'priceIsCap'> = {
-          providerId: 'smsactivate',
-          providerName: host.name,
-          country,
-          countryName: known?.name ?? names?.get(country) ?? `Country ${country}`,
-          countryIso: known?.iso ?? null,
-          stock: cell.count,
-        };
-        offers.push({ ...base, tier: 'standard', price, priceIsCap: false });
-        const cap = Math.ceil((price.cents * PRIORITY_CAP_PERCENT) / 100);
-        offers.push({ ...base, tier: 'priority', price: money(cap, currency), priceIsCap: true });
-      }
-      return offers;
+      return offersOf(service, prices, names);
     },
 
     async order(req) {
+      // The rows of the last listing, so adopting one needs no second request.
+      const seen = new Map<string, s.ActiveActivation>();
       return orderOnce({
         memo,
         idempotencyKey: req.idempotencyKey,
+        name: host.name,
+        sleep: opts.sleep,
         listOpen: async () =>
-          (await activeActivations()).map((a) => ({
-            id: a.activationId,
-            matches:
-              (a.serviceCode ?? req.service) === req.service &&
-              (a.countryCode ?? req.country) === req.country,
-          })),
+          (await listing())?.map((a) => {
+            seen.set(a.activationId, a);
+            return {
+              id: a.activationId,
+              matches:
+                (a.serviceCode ?? req.service) === req.service &&
+                (a.countryCode ?? req.country) === req.country,
+            };
+          }) ?? null,
+        balance: async () => (await balance()).cents,
         buy: () => buy(req),
         adopt: async (id) => {
-          const found = (await activeActivations()).find((a) => a.activationId === id);
+          const found = seen.get(id) ?? (await listing())?.find((a) => a.activationId === id);
           if (!found?.phoneNumber)
             throw new ProviderError('not_found', errorMessage('not_found', host.name, null));
           return placed(req, id, found.phoneNumber, await listedPrice(req), null);
@@ -280,9 +278,18 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     check: status,
 
     async checkMany(ids, options) {
-      const open = await withRetry(() => activeActivations(options?.urgent ? 'urgent' : undefined));
-      const wanted = new Set(ids);
+      const priority = options?.urgent ? 'urgent' : undefined;
+      const open = await withRetry(() => listing(priority));
       const result = new Map<string, ProviderStatus>();
+      if (open === null) {
+        // No listing after all: one check per order, those that fail stay unknown.
+        for (const id of ids) {
+          const one = await status(id, options).catch(() => null);
+          if (one) result.set(id, one);
+        }
+        return result;
+      }
+      const wanted = new Set(ids);
       for (const a of open)
         if (wanted.has(a.activationId)) result.set(a.activationId, statusFromActivation(a));
       return result;
@@ -306,7 +313,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     },
 
     async requestAnotherSms(id) {
-      const t = await token('setStatus', { id, status: '3' });
+      const t = await wire.token('setStatus', { id, status: '3' });
       if (t.token !== 'ACCESS_RETRY_GET') {
         throw new ProviderError(
           'unavailable',
@@ -315,9 +322,4 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
       }
     },
   };
-}
-
-/** Replies that answer a request (as opposed to error tokens). */
-function isAnswer(t: Token): boolean {
-  return t.token.startsWith('ACCESS_') || t.token.startsWith('STATUS_');
 }

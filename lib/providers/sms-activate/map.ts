@@ -1,6 +1,8 @@
+import * as z from 'zod';
 import { centsFromDecimal, money, type Money } from '../../money.ts';
 import type { RawReply } from '../http.ts';
 import { ProviderError, type ProviderErrorKind, type ProviderStatus } from '../types.ts';
+import type { ErrorDialect } from './hosts.ts';
 import type { ActiveActivation } from './schemas.ts';
 
 /** A legacy reply `TOKEN[:data]`, split at the first ':' only (codes and texts may hold ':'). */
@@ -20,16 +22,18 @@ export function parseToken(body: string): Token | null {
 export const looksLikeHtml = (body: string): boolean =>
   /^\s*<(!doctype|html|head|body)/i.test(body);
 
-const KINDS: Record<string, ProviderErrorKind> = {
+type KindMap = Readonly<Record<string, ProviderErrorKind>>;
+
+/** The tokens every host of the protocol shares (sms-activate's own list). */
+const CLASSIC: KindMap = {
   BAD_KEY: 'bad_key',
+  NO_KEY: 'bad_key',
   BAD_ACTION: 'unavailable',
   BAD_SERVICE: 'unavailable',
   WRONG_SERVICE: 'unavailable',
   BAD_COUNTRY: 'unavailable',
   NO_NUMBERS: 'no_numbers',
   NO_BALANCE: 'no_balance',
-  NO_MONEY: 'no_balance',
-  NO_MEANS: 'no_balance',
   BANNED: 'banned',
   WRONG_MAX_PRICE: 'price_above_cap',
   NO_ACTIVATION: 'not_found',
@@ -37,12 +41,64 @@ const KINDS: Record<string, ProviderErrorKind> = {
   EARLY_CANCEL_DENIED: 'too_early_to_cancel',
   ERROR_SQL: 'provider_down',
   SQL_ERROR: 'provider_down',
-  TOO_MANY_ACTIVE_RENTALS: 'unavailable',
   TOO_MANY_REQUESTS: 'rate_limited',
 };
 
+/** What each host adds or says in its own words (sandbox/dialects/README.md cites them). */
+const DIALECT_KINDS: Record<Exclude<ErrorDialect, 'any'>, KindMap> = {
+  classic: {},
+  // npm hero-sms (errors.ts, types.ts): JSON titles beside the classic tokens.
+  herosms: {
+    NOT_FOUND: 'not_found',
+    ACTIVATION_NOT_ACTIVE: 'not_found',
+    ACCOUNT_INACTIVE: 'banned',
+    CHANNELS_LIMIT: 'rate_limited',
+    SERVICE_NOT_AVAILABLE: 'unavailable',
+    OPERATORS_NOT_FOUND: 'no_numbers',
+    WRONG_COUNTRY: 'unavailable',
+    UNPROCESSABLE_ENTITY: 'unavailable',
+    OTP_RECEIVED: 'code_already_received',
+    NEW_OTP_RECEIVED: 'code_already_received',
+    ORDER_ALREADY_EXISTS: 'in_progress',
+    SERVER_ERROR: 'provider_down',
+  },
+  // daisysms.com/docs/api: its own names for no money, a price over the cap, 20 open rentals.
+  daisysms: {
+    NO_MONEY: 'no_balance',
+    MAX_PRICE_EXCEEDED: 'price_above_cap',
+    TOO_MANY_ACTIVE_RENTALS: 'unavailable',
+  },
+  // grizzlysms.com/docs: region blocks.
+  grizzly: { SERVICE_UNAVAILABLE_REGION: 'unavailable' },
+  // SMSBower's client docs list only classic tokens; some mirrors say NO_MEANS for no money.
+  smsbower: { NO_MEANS: 'no_balance' },
+};
+
+/** Failures some hosts answer in words instead of a token (GrizzlySMS's getNumber). */
+const PHRASES: readonly [RegExp, ProviderErrorKind][] = [
+  [/^the number has not been issued/i, 'no_numbers'],
+  [/prohibited for sale/i, 'unavailable'],
+];
+
+const ANY: KindMap = Object.assign({}, CLASSIC, ...Object.values(DIALECT_KINDS));
+
+/** The error table of one dialect; `any` (a custom host) knows every dialect's words. */
+export function kindsOf(dialect: ErrorDialect): KindMap {
+  return dialect === 'any' ? ANY : { ...CLASSIC, ...DIALECT_KINDS[dialect] };
+}
+
+/**
+ * The kind a token stands for. Own keys only: a token such as "constructor" or "__proto__"
+ * (a JSON title can be any string) must never pick up Object.prototype's members.
+ */
+export function kindOf(token: string, dialect: ErrorDialect = 'any'): ProviderErrorKind | null {
+  const kinds = kindsOf(dialect);
+  return Object.hasOwn(kinds, token) ? (kinds[token] ?? null) : null;
+}
+
 /** Every reply token that is an error (as opposed to an answer such as ACCESS_*, STATUS_*). */
-export const isErrorToken = (t: Token): boolean => Object.hasOwn(KINDS, t.token);
+export const isErrorToken = (t: Token, dialect: ErrorDialect = 'any'): boolean =>
+  kindOf(t.token, dialect) !== null;
 
 export function errorMessage(kind: ProviderErrorKind, host: string, data: string | null): string {
   switch (kind) {
@@ -78,29 +134,92 @@ export function errorMessage(kind: ProviderErrorKind, host: string, data: string
   }
 }
 
-export function tokenError(t: Token, host: string): ProviderError {
-  const kind = KINDS[t.token] ?? 'malformed_reply';
-  if (t.token === 'TOO_MANY_ACTIVE_RENTALS')
-    return new ProviderError(kind, `${host} allows no more open orders right now.`);
-  if (t.token === 'BAD_ACTION')
-    return new ProviderError(kind, `${host} does not support this request.`);
-  const message = KINDS[t.token]
-    ? errorMessage(kind, host, t.data)
-    : `${host} answered "${t.token}", which is not part of the protocol.`;
-  return new ProviderError(kind, message);
+/** Messages for tokens whose kind is broad ("unavailable") but whose meaning is precise. */
+const SPECIFIC: Readonly<Record<string, (host: string) => string>> = {
+  TOO_MANY_ACTIVE_RENTALS: (host) => `${host} allows no more open orders right now.`,
+  BAD_ACTION: (host) => `${host} does not support this request.`,
+  SERVICE_UNAVAILABLE_REGION: (host) => `${host} does not sell to your region.`,
+  CHANNELS_LIMIT: (host) => `${host} allows no more requests at once right now.`,
+};
+
+export function tokenError(t: Token, host: string, dialect: ErrorDialect = 'any'): ProviderError {
+  const kind = kindOf(t.token, dialect);
+  if (!kind) {
+    return new ProviderError(
+      'malformed_reply',
+      `${host} answered "${t.token}", which is not part of the protocol.`,
+    );
+  }
+  const specific = Object.hasOwn(SPECIFIC, t.token) ? SPECIFIC[t.token] : undefined;
+  return new ProviderError(kind, specific ? specific(host) : errorMessage(kind, host, t.data));
 }
 
 /**
- * Classifies a reply that is neither the expected token nor JSON: a protocol error token, an
- * HTML page (a proxy's or the host's error page, not a protocol reply), or garbage.
+ * A JSON error envelope as a token: HeroSMS's `{title, details, info?}` (title = the classic
+ * token; info.min / info.readable_date carry what classic puts after its colon) or the
+ * `{status: "error", message | error}` some resellers send.
  */
-export function replyError(reply: RawReply, host: string): ProviderError {
-  const t = parseToken(reply.body);
+export function envelopeToken(json: unknown): Token | null {
+  const hero = heroEnvelope.safeParse(json);
+  if (hero.success) {
+    const info = hero.data.info;
+    const data = info?.min ?? info?.readable_date ?? null;
+    return { token: hero.data.title, data: data === null ? null : String(data) };
+  }
+  const other = statusEnvelope.safeParse(json);
+  if (other.success) return { token: other.data.message ?? other.data.error ?? '', data: null };
+  return null;
+}
+
+const heroEnvelope = z.object({
+  title: z.string().regex(/^[A-Z][A-Z0-9_]+$/),
+  details: z.string().nullish(),
+  info: z
+    .object({
+      min: z.union([z.number(), z.string()]).optional(),
+      readable_date: z.string().optional(),
+    })
+    .nullish(),
+});
+const statusEnvelope = z
+  .object({
+    status: z.literal('error'),
+    message: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]+$/)
+      .optional(),
+    error: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]+$/)
+      .optional(),
+  })
+  .refine((e) => e.message !== undefined || e.error !== undefined);
+
+/** The token a reply carries, as text (`TOKEN:data`) or inside a JSON error envelope. */
+export function replyToken(reply: RawReply): Token | null {
+  return parseToken(reply.body) ?? envelopeToken(reply.json);
+}
+
+/**
+ * Classifies a reply that is neither the expected token nor JSON: a protocol error token (as
+ * text or in a JSON envelope), a phrase some host uses instead, an HTML page (a proxy's or the
+ * host's error page, not a protocol reply), or garbage.
+ */
+export function replyError(
+  reply: RawReply,
+  host: string,
+  dialect: ErrorDialect = 'any',
+): ProviderError {
+  const t = replyToken(reply);
   if (reply.status === 429 || t?.token === 'TOO_MANY_REQUESTS') {
     const message = errorMessage('rate_limited', host, null);
     return new ProviderError('rate_limited', message, reply.retryAfterMs);
   }
-  if (t && isErrorToken(t)) return tokenError(t, host);
+  if (t && isErrorToken(t, dialect)) return tokenError(t, host, dialect);
+  const phrase = PHRASES.find(([re]) => re.test(reply.body.trim()));
+  if (phrase && reply.body.length < 200) {
+    return new ProviderError(phrase[1], errorMessage(phrase[1], host, null));
+  }
   if (reply.status === 401 || reply.status === 403)
     return new ProviderError('bad_key', errorMessage('bad_key', host, null));
   if (reply.status >= 500) {
@@ -115,7 +234,7 @@ export function replyError(reply: RawReply, host: string): ProviderError {
       `${host} answered with a web page instead of an API reply.`,
     );
   }
-  if (t) return tokenError(t, host);
+  if (t) return tokenError(t, host, dialect);
   return new ProviderError('malformed_reply', errorMessage('malformed_reply', host, null));
 }
 

@@ -35,8 +35,29 @@ export const activeActivation = z.object({
 });
 export type ActiveActivation = z.infer<typeof activeActivation>;
 
-export const activeActivationsReply = z.object({
-  activeActivations: z.array(activeActivation).default([]),
+/**
+ * getActiveActivations: the classic `{status, activeActivations: [...]}`, or HeroSMS's
+ * `{status, data: [...]}`, sometimes with an empty (or keyed) `activeActivations` object
+ * beside it. Either way, one list.
+ */
+export const activeActivationsReply = z
+  .object({
+    activeActivations: z
+      .union([z.array(activeActivation), z.record(z.string(), activeActivation)])
+      .optional(),
+    data: z.array(activeActivation).optional(),
+  })
+  .refine((r) => r.activeActivations !== undefined || r.data !== undefined)
+  .transform((r) => {
+    const listed = r.activeActivations ?? [];
+    const classic = Array.isArray(listed) ? listed : Object.values(listed);
+    const seen = new Set(classic.map((a) => a.activationId));
+    return [...classic, ...(r.data ?? []).filter((a) => !seen.has(a.activationId))];
+  });
+
+/** HeroSMS getStatusV2: the latest SMS with its full text; nothing before one arrives. */
+export const statusV2Reply = z.object({
+  sms: z.object({ code: z.string().nullish(), text: z.string().nullish() }).nullish().catch(null),
 });
 
 const priceCell = z.object({ cost: decimal, count: count.default(0) });
@@ -45,11 +66,18 @@ export type PriceCell = z.infer<typeof priceCell>;
 /** getPrices: {country id: {service code: {cost, count}}}. */
 export const pricesReply = z.record(z.string(), z.record(z.string(), priceCell));
 
-export const countriesReply = z.record(
-  z.string(),
-  z.object({ id: id.optional(), eng: z.string().optional() }),
-);
+const country = z.object({ id: id.optional(), eng: z.string().optional() });
+
+/** getCountries: keyed by id (classic, HeroSMS) or a plain list (SMSBower). */
+export const countriesReply = z
+  .union([z.record(z.string(), country), z.array(country)])
+  .transform((c) =>
+    Array.isArray(c)
+      ? c.flatMap((x) => (x.id === undefined ? [] : [[x.id, x] as const]))
+      : Object.entries(c),
+  );
 
 export const servicesListReply = z.object({
   services: z.array(z.object({ code: z.string(), name: z.string() })),
 });
+export type Prices = z.infer<typeof pricesReply>;

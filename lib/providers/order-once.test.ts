@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { createOrderMemo, orderOnce, type OrderOnceOps } from './order-once.ts';
+import { providerError } from './testing/contract.ts';
+import { ProviderError } from './types.ts';
+
+// The purchase guard on its own: a fake host whose ledger is a list of sold ids and a balance.
+
+function host(opts: { listing: boolean; startCents?: number }) {
+  const sold: string[] = [];
+  let balance = opts.startCents ?? 1000;
+  const calls: string[] = [];
+  // Listing and balance failures count only once a purchase was tried (after the note).
+  const failures = {
+    buyReplyLost: 0,
+    buyBeforeSale: 0,
+    balance: 0,
+    listing: 0,
+    listingFirst: 0,
+    adopt: 0,
+  };
+  const bought = () => calls.includes('buy');
+  const ops = (key: string): OrderOnceOps<{ id: string }> => ({
+    memo,
+    idempotencyKey: key,
+    name: 'HostX',
+    sleep: async () => undefined,
+    async listOpen() {
+      calls.push('list');
+      if (!opts.listing) return null;
+      const failing = bought() ? failures.listing > 0 : failures.listingFirst > 0;
+      if (failing) {
+        if (bought()) failures.listing--;
+        else failures.listingFirst--;
+        throw new ProviderError('provider_down', 'HTTP 502');
+      }
+      return sold.map((id) => ({ id, matches: true }));
+    },
+    async balance() {
+      calls.push('balance');
+      if (failures.balance > 0 && failures.balance--) throw new ProviderError('network', 'reset');
+      return balance;
+    },
+    async buy() {
+      calls.push('buy');
+      if (failures.buyBeforeSale > 0 && failures.buyBeforeSale--)
+        throw new ProviderError('provider_down', 'HTTP 502 before the sale');
+      const id = `n${sold.length + 1}`;
+      sold.push(id);
+      balance -= 100;
+      if (failures.buyReplyLost > 0 && failures.buyReplyLost--)
+        throw new ProviderError('network', 'socket hang up');
+      return { id };
+    },
+    async adopt(id) {
+      if (failures.adopt > 0 && failures.adopt--) throw new ProviderError('network', 'reset');
+      return { id };
+    },
+  });
+  const memo = createOrderMemo();
+  return { sold, calls, failures, ops, refund: (c: number) => (balance += c) };
+}
+
+describe('order once without a listing: the balance guards the purchase', () => {
+  it('a sale whose reply was lost is never bought again, in words', async () => {
+    const h = host({ listing: false });
+    h.failures.buyReplyLost = 1;
+    const e = await providerError(orderOnce(h.ops('k1')));
+    expect(h.sold).toEqual(['n1']);
+    expect(e.kind).toBe('unavailable');
+    expect(e.transient).toBe(false);
+    expect(e.message).toMatch(/HostX took the price .* not bought again/);
+    // The retry the engine may make with the same key buys nothing either.
+    expect(h.calls.filter((c) => c === 'buy')).toHaveLength(1);
+  });
+
+  it('a failure before the sale (balance unchanged) is bought once on the retry', async () => {
+    const h = host({ listing: false });
+    h.failures.buyBeforeSale = 1;
+    expect(await orderOnce(h.ops('k2'))).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+
+  it('when the balance cannot be read after a lost reply, the next try with the key checks first', async () => {
+    const h = host({ listing: false });
+    h.failures.buyReplyLost = 1;
+    h.failures.balance = 3;
+    const e = await providerError(orderOnce(h.ops('k3')));
+    expect(e.transient).toBe(true);
+    const again = await providerError(orderOnce(h.ops('k3')));
+    expect(again.kind).toBe('unavailable');
+    expect(h.sold).toEqual(['n1']);
+  });
+});
+
+describe('order once with a listing', () => {
+  it('a listing that fails before buying does not stop the order: the balance stands in', async () => {
+    const h = host({ listing: true });
+    h.failures.listingFirst = 3;
+    expect(await orderOnce(h.ops('k4'))).toEqual({ id: 'n1' });
+    expect(h.calls.slice(0, 4)).toEqual(['list', 'list', 'list', 'balance']);
+  });
+
+  it('a lost reply is found in the listing even after several failed listings', async () => {
+    const h = host({ listing: true });
+    h.failures.buyReplyLost = 1;
+    h.failures.listing = 4;
+    expect(await orderOnce(h.ops('k5'))).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+
+  it('adopting the found order fails for a while: the next try adopts it, never buys again', async () => {
+    // The soak's orphan: the note was dropped before adopting, so the retry counted the order
+    // as old and bought a second number.
+    const h = host({ listing: true });
+    h.failures.buyReplyLost = 1;
+    h.failures.adopt = 3;
+    expect((await providerError(orderOnce(h.ops('k6')))).transient).toBe(true);
+    expect(await orderOnce(h.ops('k6'))).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+
+  it('the listing failed before buying and the reply was lost: the balance shows the sale, the listing finds it', async () => {
+    const h = host({ listing: true });
+    h.failures.listingFirst = 3;
+    h.failures.buyReplyLost = 1;
+    expect(await orderOnce(h.ops('k7'))).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+});
