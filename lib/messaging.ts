@@ -2,7 +2,13 @@ import * as z from 'zod';
 import type { Money } from './money.ts';
 import { PHONE_ENTRY_FORMATS } from './phone/entry.ts';
 import type { Order } from './orders/types.ts';
-import type { Capabilities, Offer, ProviderId, ServiceInfo } from './providers/types.ts';
+import type {
+  AccountStanding,
+  Capabilities,
+  Offer,
+  ProviderId,
+  ServiceInfo,
+} from './providers/types.ts';
 import type { Preferences } from './storage.ts';
 
 // One protocol for popup/options <-> background <-> content. Names say the direction:
@@ -34,6 +40,10 @@ export const pageMessage = z.discriminatedUnion('type', [
     tier,
     /** The provider whose offer the user clicked (several may be set up). */
     providerId: z.string().max(32).optional(),
+    /** The price on the button the user clicked (or the new one accepted): the order's cap. */
+    price: z
+      .object({ cents: z.int().nonnegative().max(100_000_000), currency: z.string().length(3) })
+      .optional(),
   }),
   z.object({ type: z.literal('popup.cancelOrder'), orderId: z.string().min(1) }),
   z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
@@ -42,6 +52,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   /** The user allowed sites the popup asked for (components/popup/SiteAccess.tsx). */
   z.object({ type: z.literal('popup.siteAccessGranted') }),
   z.object({ type: z.literal('options.testProvider') }),
+  /** The account's standing at one provider (5sim's rating); null where it keeps none. */
+  z.object({ type: z.literal('options.getStanding'), providerId: z.string().max(32) }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -106,8 +118,14 @@ export const helloReply = z.object({
 export type HelloReply = z.infer<typeof helloReply>;
 
 /** Replies are `{ok: true, data}` or `{ok: false, error}` so errors cross the boundary typed. */
-export type Reply<T> =
-  { ok: true; data: T } | { ok: false; error: { kind: string; message: string } };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
+
+export interface ReplyError {
+  kind: string;
+  message: string;
+  /** price_moved: the price asked now, for the popup to offer (null: none left). */
+  price?: Money | null;
+}
 
 /** What the background answers to each page message. */
 export interface PageReplies {
@@ -123,6 +141,7 @@ export interface PageReplies {
   /** The sites now allowed. */
   'popup.siteAccessGranted': string[];
   'options.testProvider': { balance: Money };
+  'options.getStanding': AccountStanding | null;
 }
 
 /** The tab's site and the service the popup orders for. */

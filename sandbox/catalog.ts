@@ -203,6 +203,30 @@ export class Catalog {
     );
   }
 
+  /** When each pair's price last changed (ms, the ledger's clock), for "price moved" replies. */
+  readonly repricedAt = new Map<string, number>();
+
+  /**
+   * Sets one tier's price (control API: a price that moves while a user looks at it); null
+   * takes the pair off sale (the offer is gone). False when the pair is unknown.
+   */
+  reprice(service: string, country: string, band: Band, cents: number | null, at: number): boolean {
+    const key = pairKey(service, country);
+    const offer = this.offersByPair.get(key);
+    if (!offer) return false;
+    if (cents === null) this.offersByPair.delete(key);
+    else if (band === 'priority') offer.priorityCents = cents;
+    else offer.standardCents = cents;
+    this.repricedAt.set(key, at);
+    return true;
+  }
+
+  /** Milliseconds since the pair's price moved, or null when it never did. */
+  sinceRepriced(service: string, country: string, now: number): number | null {
+    const at = this.repricedAt.get(pairKey(service, country));
+    return at === undefined ? null : now - at;
+  }
+
   /** Takes one number from stock; false when the tier is sold out or the pair unknown. */
   take(service: string, country: string, band: Band): boolean {
     const offer = this.offersByPair.get(pairKey(service, country));

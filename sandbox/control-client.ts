@@ -63,6 +63,11 @@ export function sandboxControl(base: string) {
     faults: (f: { rate: number; kinds?: string[] }) => call('faults', f),
     /** Delivers an SMS to a number (null: to no number, a stray SMS). */
     sms: (phone: string | null, text: string) => call('sms', { phone, text }),
+    /** Moves one tier's price (null: the pair is no longer sold), as a live market would. */
+    price: (p: { service: string; country: string; band?: string; cents: number | null }) =>
+      call('price', p),
+    /** Sets a key's 5sim account rating (each cancel lowers it from there). */
+    rating: (key: string, rating: number) => call('rating', { key, rating }),
     ledger: async (key: string): Promise<Ledger> =>
       ledgerSchema.parse(await call(`ledger?key=${encodeURIComponent(key)}`)),
   };

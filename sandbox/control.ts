@@ -9,6 +9,7 @@ import { FAULT_KINDS, type Faults } from './faults.ts';
 import { jsonReply, parseJson, type ApiRequest, type Reply } from './http.ts';
 import type { Ledger, Order } from './ledger.ts';
 import { normalizePhone } from './numbers.ts';
+import { setFivesimRating } from './faces/fivesim-rating.ts';
 import { QUIRKS, type Quirks } from './quirks.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
@@ -40,6 +41,17 @@ const FaultsBody = z.object({
   seed: z.int().optional(),
 });
 const QuirksBody = z.object({ quirks: z.array(z.enum(QUIRKS)) });
+const PriceBody = z.object({
+  service: z.string().trim().min(1).max(32),
+  country: z.string().trim().min(1).max(16),
+  band: z.enum(['standard', 'priority']).default('standard'),
+  /** null: the pair is no longer sold. */
+  cents: cents.nullable(),
+});
+const RatingBody = z.object({
+  key: z.string().trim().min(1).max(200),
+  rating: z.number().min(0).max(1000),
+});
 const SettingsBody = z.object({
   window_seconds: seconds.min(1).optional(),
   early_cancel_seconds: seconds.optional(),
@@ -185,6 +197,22 @@ function quirks(req: ApiRequest, ctx: ControlContext): Reply {
   return jsonReply(200, { ok: true, quirks: [...ctx.quirks] });
 }
 
+function price(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, PriceBody);
+  if (!body.ok) return body.reply;
+  const { service, country, band, cents } = body.value;
+  const done = ctx.ledger.catalog.reprice(service, country, band, cents, ctx.ledger.now());
+  return done ? jsonReply(200, { ok: true }) : fail(404, 'not_found');
+}
+
+function rating(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, RatingBody);
+  if (!body.ok) return body.reply;
+  if (!ctx.ledger.hasAccount(body.value.key)) return fail(404, 'not_found');
+  setFivesimRating(ctx.ledger, body.value.key, body.value.rating);
+  return jsonReply(200, { ok: true, rating: body.value.rating });
+}
+
 type Route = { method: 'GET' | 'POST'; run: (req: ApiRequest, ctx: ControlContext) => Reply };
 
 const ROUTES: Record<string, Route> = {
@@ -196,6 +224,8 @@ const ROUTES: Record<string, Route> = {
   '/control/settings': { method: 'POST', run: settings },
   '/control/simulate': { method: 'POST', run: simulate },
   '/control/quirks': { method: 'POST', run: quirks },
+  '/control/price': { method: 'POST', run: price },
+  '/control/rating': { method: 'POST', run: rating },
 };
 
 export function handleControl(req: ApiRequest, ctx: ControlContext): Reply {

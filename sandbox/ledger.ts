@@ -222,14 +222,15 @@ export class Ledger {
     return this.ordersOf(key).filter((o) => OPEN_STATES.has(o.state));
   }
 
-  cancel(key: string, id: string): CancelResult {
+  /** `lock: false` for a face whose provider documents no early-cancel period (CODASMS). */
+  cancel(key: string, id: string, opts: { lock?: boolean } = {}): CancelResult {
     this.sweep();
     const order = this.orders.get(id);
     if (!order || order.key !== key) return { kind: 'not_found' };
     if (order.state === 'refunded') return { kind: 'refunded', order };
     if (order.code !== null) return { kind: 'has_code', order };
     const now = this.now();
-    if (now < order.cancelableAt) {
+    if (opts.lock !== false && now < order.cancelableAt) {
       return {
         kind: 'too_early',
         order,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { field, startTestSandbox, type TestSandbox } from './test-helpers.ts';
+import { codaId, startTestSandbox, type TestSandbox } from './test-helpers.ts';
 
 let s: TestSandbox;
 
@@ -53,7 +53,7 @@ describe('settings', () => {
       body: { service: 'ds', country: '6', band: 'standard' },
     });
     expect(r.json).toMatchObject({ expires_in_seconds: 30 });
-    const id = field(r.json, 'order_id');
+    const id = codaId(r.json);
     const cancel = await s.coda('/v1/orders/status', {
       key: 'set',
       body: { order_id: id, action: 'cancel' },
@@ -101,7 +101,10 @@ describe('faults', () => {
     expect(s.sb.ledger.ordersOf('f')).toHaveLength(1);
     await s.control('faults', { rate: 0 });
     const retry = await s.coda('/v1/orders', { key: 'f', body, headers });
-    expect(retry.json).toMatchObject({ ok: true, order_id: s.sb.ledger.ordersOf('f')[0]?.id });
+    expect(retry.json).toMatchObject({
+      ok: true,
+      order_id: Number(s.sb.ledger.ordersOf('f')[0]?.id),
+    });
     expect(s.sb.ledger.ordersOf('f')).toHaveLength(1);
   });
 

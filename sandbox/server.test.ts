@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidMobileFor } from './numbers.ts';
 import { demoSiteFromHost } from './server.ts';
-import { field, startTestSandbox, type TestSandbox } from './test-helpers.ts';
+import { codaId, field, startTestSandbox, type TestSandbox } from './test-helpers.ts';
 
 let s: TestSandbox;
 const KEY = 'coda_live_test';
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const order = (body: unknown, headers: Record<string, string> = {}, key = KEY) =>
   s.coda('/v1/orders', { body, headers, key });
-const status = (order_id: string, action: 'poll' | 'cancel' = 'poll', key = KEY) =>
+const status = (order_id: number | string, action: 'poll' | 'cancel' = 'poll', key = KEY) =>
   s.coda('/v1/orders/status', { body: { order_id, action }, key });
 
 describe('routing', () => {
@@ -176,7 +176,7 @@ describe('orders', () => {
       status: 'waiting',
       expires_in_seconds: 1200,
     });
-    const id = field(r.json, 'order_id');
+    const id = codaId(r.json);
     const number = field(r.json, 'number');
     expect(isValidMobileFor(number, 'ID')).toBe(true);
     expect((await status(id)).json).toEqual({
@@ -189,7 +189,7 @@ describe('orders', () => {
       phone: number,
       text: 'Your Discord verification code is: 482913',
     });
-    expect(sms).toEqual({ status: 200, json: { ok: true, order_id: id, code: '482913' } });
+    expect(sms).toEqual({ status: 200, json: { ok: true, order_id: String(id), code: '482913' } });
     expect((await status(id)).json).toEqual({
       ok: true,
       order_id: id,
@@ -202,7 +202,7 @@ describe('orders', () => {
       status: 'delivered',
       code: '482913',
     });
-    const sa = (p: Record<string, string>) => s.sa({ api_key: KEY, id, ...p });
+    const sa = (p: Record<string, string>) => s.sa({ api_key: KEY, id: String(id), ...p });
     expect((await sa({ action: 'getStatus' })).text).toBe('STATUS_OK:482913');
     expect((await sa({ action: 'setStatus', status: '8' })).text).toBe('BAD_STATUS');
     expect((await sa({ action: 'setStatus', status: '3' })).text).toBe('ACCESS_RETRY_GET');
@@ -215,7 +215,10 @@ describe('orders', () => {
     const o = JSON.stringify(ledger.json);
     expect(o).toContain('"state":"completed"');
     expect(s.sb.ledger.audit(KEY)).toBe(true);
-    expect(s.sb.ledger.getOrder(KEY, id)?.movements.map((m) => m.type)).toEqual(['hold', 'charge']);
+    expect(s.sb.ledger.getOrder(KEY, String(id))?.movements.map((m) => m.type)).toEqual([
+      'hold',
+      'charge',
+    ]);
   });
 
   it('an SMS without a code is recorded with 202 and the order keeps waiting', async () => {
@@ -223,23 +226,29 @@ describe('orders', () => {
     const number = field(r.json, 'number');
     const sms = await s.control('sms', { phone: number, text: 'Welcome to Telegram!' });
     expect(sms).toMatchObject({ status: 202, json: { ok: true, code: null } });
-    expect((await status(field(r.json, 'order_id'))).json).toMatchObject({ status: 'waiting' });
+    expect((await status(codaId(r.json))).json).toMatchObject({ status: 'waiting' });
     expect((await s.control('sms', { phone: '+10000000000', text: 'code 1234' })).status).toBe(404);
   });
 
-  it('cancel: refused early, then refunded once; window end refunds', async () => {
+  it('cancel: CODASMS at once (a lock only with its quirk), refunded once; window end refunds', async () => {
     await s.account('canceller', 1000);
-    const r = await order({ service: 'go', country: '16', band: 'standard' }, {}, 'canceller');
-    const id = field(r.json, 'order_id');
-    const early = await status(id, 'cancel', 'canceller');
-    expect(early.json).toEqual({
+    await s.control('quirks', { quirks: ['codasms_cancel_lock'] });
+    const locked = await order({ service: 'go', country: '16', band: 'standard' }, {}, 'canceller');
+    expect(locked.json).toMatchObject({ cancel_available_in_seconds: 120 });
+    expect((await status(codaId(locked.json), 'cancel', 'canceller')).json).toEqual({
       ok: true,
-      order_id: id,
+      order_id: codaId(locked.json),
       status: 'waiting',
       waiting: true,
       cancel_available_in_seconds: 120,
     });
-    s.clock.t += 121_000;
+    await s.control('quirks', { quirks: [] });
+    // A string id is refused: the id goes back as the number it was sent as.
+    const asText = await status(String(codaId(locked.json)), 'cancel', 'canceller');
+    expect(asText).toMatchObject({ status: 400, json: { ok: false, reason: 'provider_error' } });
+    const r = await order({ service: 'go', country: '16', band: 'standard' }, {}, 'canceller');
+    expect(r.json).toMatchObject({ cancel_available_in_seconds: 0 });
+    const id = codaId(r.json);
     expect((await status(id, 'cancel', 'canceller')).json).toEqual({
       ok: true,
       order_id: id,
@@ -247,6 +256,10 @@ describe('orders', () => {
       waiting: false,
     });
     expect((await status(id, 'cancel', 'canceller')).json).toMatchObject({ status: 'refunded' });
+    s.clock.t += 121_000;
+    expect((await status(codaId(locked.json), 'cancel', 'canceller')).json).toMatchObject({
+      status: 'refunded',
+    });
     expect((await s.coda('/v1/balance', { key: 'canceller' })).json).toMatchObject({
       balance_cents: 1000,
     });
@@ -326,7 +339,7 @@ describe('orders', () => {
     });
     const r = await order({ service: 'wa', country: '22', band: 'standard' });
     s.clock.t += 6_000;
-    expect((await status(field(r.json, 'order_id'))).json).toMatchObject({
+    expect((await status(codaId(r.json))).json).toMatchObject({
       status: 'delivered',
       code: expect.any(String),
     });

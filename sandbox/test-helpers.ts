@@ -77,3 +77,11 @@ export function field(json: unknown, name: string): string {
   }
   throw new Error(`no string field ${name} in ${JSON.stringify(json)}`);
 }
+
+/** A CODASMS order id: a number on the wire (the official client sends it back as one). */
+export function codaId(json: unknown): number {
+  const v: unknown =
+    typeof json === 'object' && json !== null ? Reflect.get(json, 'order_id') : undefined;
+  if (typeof v === 'number') return v;
+  throw new Error(`no numeric order_id in ${JSON.stringify(json)}`);
+}

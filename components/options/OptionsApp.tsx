@@ -22,6 +22,7 @@ import {
   type Draft,
 } from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
+import { ProviderStanding } from './ProviderStanding.tsx';
 import { SiteServicesSection } from './SiteServicesSection.tsx';
 import { usePreferences } from './usePreferences.ts';
 
@@ -91,6 +92,7 @@ export function OptionsApp() {
                 <span>
                   {describeSettings(s)}
                   {i === 0 ? <strong> · {t('options.providers.default')}</strong> : null}
+                  <ProviderStanding providerId={s.providerId} />
                 </span>
                 <span>
                   <button type="button" onClick={() => pick(s.providerId)}>

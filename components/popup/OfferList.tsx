@@ -14,6 +14,7 @@ import {
 } from './offer-order.ts';
 import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
+import { RatingWarning } from './RatingWarning.tsx';
 
 interface Props {
   tabId: number;
@@ -58,7 +59,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   const rows = orderRows(capped.shown, preferences);
   const tiers = offers.data.capabilities.tiers;
   const sellers = new Set(offers.data.offers.map((o) => o.providerName));
-  const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock > 0);
+  const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock !== 0);
   // The default provider comes first; its balance is the one shown.
   const mainTopUp = Object.values(topUpUrls)[0] ?? null;
   const pickedProvider = order.variables?.providerId;
@@ -69,8 +70,19 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
       <BalanceLine balance={offers.data.balance} topUpUrl={mainTopUp} />
       {tiers.includes('priority') ? <p className="hint">{t('popup.offers.priorityNote')}</p> : null}
       {priceIsCap ? <p className="hint">{t('popup.offers.upToNote')}</p> : null}
+      {[...new Set(offers.data.offers.map((o) => o.providerId))].map((id) => (
+        <RatingWarning key={id} providerId={id} />
+      ))}
       {order.isError ? (
-        <ProblemHelp problem={asProblem(order.error)} topUpUrl={orderTopUp} />
+        <ProblemHelp
+          problem={asProblem(order.error)}
+          topUpUrl={orderTopUp}
+          onAccept={(price) => {
+            const last = order.variables;
+            // The best offer for the country at the accepted price, whoever sells it now.
+            if (last) order.mutate({ country: last.country, tier: last.tier, price });
+          }}
+        />
       ) : null}
       {all.length === 0 ? (
         <p className="hint">{t('popup.offers.noNumbers', service.name)}</p>

@@ -1,5 +1,5 @@
 import { currentLanguage, formatCount, t, tn } from '@/lib/i18n.ts';
-import { formatMoney } from '@/lib/money.ts';
+import { formatMoney, type Money } from '@/lib/money.ts';
 import type { ProviderId, Tier } from '@/lib/providers/types.ts';
 import { flagEmoji } from '../shared/format.ts';
 import { rowStock, type OfferRow } from './offer-order.ts';
@@ -8,6 +8,8 @@ export interface Pick {
   country: string;
   tier: Tier;
   providerId?: ProviderId;
+  /** The price on the button: the order's cap (the background refuses a dearer purchase). */
+  price?: Money;
 }
 
 interface Props {
@@ -32,11 +34,13 @@ export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, o
       <span className="country">
         <span aria-hidden="true">{flagEmoji(row.iso)}</span>{' '}
         <span className="country-name">{label}</span>
-        <span className="stock">
-          {stock === 0
-            ? t('popup.offers.outOfStock')
-            : tn('popup.offers.stock', stock, formatCount(stock))}
-        </span>
+        {stock === null ? null : (
+          <span className="stock">
+            {stock === 0
+              ? t('popup.offers.outOfStock')
+              : tn('popup.offers.stock', stock, formatCount(stock))}
+          </span>
+        )}
       </span>
       {tiers.map((tier) => {
         const offer = row[tier];
@@ -54,7 +58,14 @@ export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, o
             className={`tier tier-${tier}${tier === preferred ? ' preferred' : ''}`}
             disabled={!offer || offer.stock === 0 || busy}
             aria-label={name}
-            onClick={() => onPick({ country: row.country, tier, providerId: offer?.providerId })}
+            onClick={() =>
+              onPick({
+                country: row.country,
+                tier,
+                providerId: offer?.providerId,
+                price: offer?.price,
+              })
+            }
           >
             <span className="tier-name">{tierName}</span>
             <span className="price">{price}</span>

@@ -48,3 +48,23 @@ describe('ProblemHelp', () => {
     expect(html('internal')).toContain('raw adapter text');
   });
 });
+
+describe('ProblemHelp: a price that moved before buying', () => {
+  const moved = (price: { cents: number; currency: string } | null, onAccept?: () => void) =>
+    renderToStaticMarkup(
+      <ProblemHelp problem={{ kind: 'price_moved', message: 'raw', price }} onAccept={onAccept} />,
+    );
+
+  it('says nothing was bought, shows the new price and a button to order at it', () => {
+    const out = moved({ cents: 27, currency: 'USD' }, () => undefined);
+    expect(out).toContain('The price changed since the list was shown, so nothing was bought.');
+    expect(out).toContain('It is $0.27 now.');
+    expect(out).toContain('>Order at $0.27</button>');
+  });
+
+  it('an offer that is gone: says so, with nothing to accept', () => {
+    const out = moved(null, () => undefined);
+    expect(out).toContain('This offer is no longer available');
+    expect(out).not.toContain('</button>');
+  });
+});

@@ -1,25 +1,37 @@
 import browser from 'webextension-polyfill';
-import { t } from '@/lib/i18n.ts';
+import { currentLanguage, t } from '@/lib/i18n.ts';
+import { formatMoney, type Money } from '@/lib/money.ts';
 import { BackgroundError } from '../shared/background.ts';
 import { problemText } from '../shared/problem.ts';
 
 const RETRYABLE = new Set(['rate_limited', 'network', 'provider_down', 'malformed_reply']);
 
+export interface Problem {
+  kind: string;
+  message: string;
+  /** price_moved: the price asked now (null: the offer is gone). */
+  price?: Money | null;
+}
+
 /** Any error as a problem with a kind ("internal" when the background gave none). */
-export function asProblem(e: Error): { kind: string; message: string } {
+export function asProblem(e: Error): Problem {
   return e instanceof BackgroundError ? e : { kind: 'internal', message: e.message };
 }
 
 interface Props {
-  problem: { kind: string; message: string };
+  problem: Problem;
+  /** price_moved: order again at the new price (one click). */
+  onAccept?: (price: Money) => void;
   /** The provider's site, for a balance too low. */
   topUpUrl?: string | null;
   onRetry?: () => void;
 }
 
 /** An error that says what happened and offers the next step. */
-export function ProblemHelp({ problem, topUpUrl, onRetry }: Props) {
+export function ProblemHelp({ problem, topUpUrl, onRetry, onAccept }: Props) {
   const { kind } = problem;
+  const moved = kind === 'price_moved' && problem.price ? problem.price : null;
+  const movedText = moved ? formatMoney(moved, currentLanguage()) : null;
   return (
     <div role="alert" className="error problem" data-kind={kind}>
       <p>{problemText(problem)}</p>
@@ -30,6 +42,12 @@ export function ProblemHelp({ problem, topUpUrl, onRetry }: Props) {
       ) : null}
       {kind === 'no_balance' && !topUpUrl ? <p>{t('popup.problem.topUpThenRetry')}</p> : null}
       {kind === 'no_numbers' ? <p>{t('popup.problem.pickAnotherCountry')}</p> : null}
+      {moved && movedText ? <p>{t('providerRules.priceMovedTo', movedText)}</p> : null}
+      {moved && movedText && onAccept ? (
+        <button type="button" onClick={() => onAccept(moved)}>
+          {t('providerRules.acceptPrice', movedText)}
+        </button>
+      ) : null}
       {kind === 'bad_key' ? (
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.problem.checkKey')}

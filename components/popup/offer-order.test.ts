@@ -6,6 +6,7 @@ import {
   filterRows,
   groupOffers,
   orderRows,
+  rowStock,
   type OfferRow,
 } from './offer-order.ts';
 
@@ -17,7 +18,7 @@ const COUNTRIES: Record<string, [string, string]> = {
   '27': ["Côte d'Ivoire", 'CI'],
 };
 
-function offer(country: string, tier: Tier, cents: number, stock = 10): Offer {
+function offer(country: string, tier: Tier, cents: number, stock: number | null = 10): Offer {
   const [countryName, countryIso] = COUNTRIES[country] ?? [country, null];
   return {
     providerId: 'codasms',
@@ -119,5 +120,13 @@ describe('countryLabel', () => {
     expect(countryLabel(usa, 'en')).toBe('USA');
     expect(countryLabel(usa, 'ru')).toBe('Соединенные Штаты');
     expect(countryLabel({ name: 'USA (virtual)', iso: 'US' }, 'ru')).toBe('USA (virtual)');
+  });
+});
+
+describe('stock a provider does not give (CODASMS matrix cells)', () => {
+  it('is unknown, not zero: the country is not listed as sold out or sorted last', () => {
+    const unknown = groupOffers([offer('22', 'standard', 50, null), offer('6', 'standard', 30, 0)]);
+    expect(unknown.map(rowStock)).toEqual([null, 0]);
+    expect(names(orderRows(unknown, none))).toEqual(['India', 'Indonesia']);
   });
 });

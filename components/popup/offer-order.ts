@@ -36,9 +36,11 @@ export function groupOffers(offers: readonly Offer[]): OfferRow[] {
   return [...rows.values()];
 }
 
-/** Numbers left in the country, both tiers together. */
-export function rowStock(row: OfferRow): number {
-  return (row.standard?.stock ?? 0) + (row.priority?.stock ?? 0);
+/** Numbers left in the country, both tiers together; null when a provider does not say. */
+export function rowStock(row: OfferRow): number | null {
+  const offers = [row.standard, row.priority].filter((o) => o !== undefined);
+  if (offers.some((o) => o.stock === null)) return null;
+  return offers.reduce((sum, o) => sum + (o.stock ?? 0), 0);
 }
 
 /**

@@ -1,12 +1,15 @@
 import browser from 'webextension-polyfill';
 import { t } from '@/lib/i18n.ts';
 import type { PageMessage, PageReplies, Reply } from '@/lib/messaging.ts';
+import type { Money } from '@/lib/money.ts';
 
 /** An error the background reported, with the provider's error kind for the UI to explain. */
 export class BackgroundError extends Error {
   constructor(
     readonly kind: string,
     message: string,
+    /** price_moved: the price asked now (null: none left). */
+    readonly price: Money | null = null,
   ) {
     super(message);
   }
@@ -20,7 +23,9 @@ function isReply(value: unknown): value is Reply<unknown> {
 export async function ask<M extends PageMessage>(message: M): Promise<PageReplies[M['type']]> {
   const reply: unknown = await browser.runtime.sendMessage(message);
   if (!isReply(reply)) throw new BackgroundError('internal', t('common.noAnswer'));
-  if (!reply.ok) throw new BackgroundError(reply.error.kind, reply.error.message);
+  if (!reply.ok) {
+    throw new BackgroundError(reply.error.kind, reply.error.message, reply.error.price ?? null);
+  }
   // The background answers each type with PageReplies[type]; both sides share lib/messaging.ts.
   return reply.data as PageReplies[M['type']];
 }

@@ -13,13 +13,16 @@ const WHAT: Partial<Record<string, MessageKey>> = {
   banned: 'popup.problem.banned',
   unavailable: 'popup.problem.unavailable',
   too_early_to_cancel: 'popup.problem.tooEarly',
+  price_moved: 'providerRules.priceMoved',
   not_found: 'providerProblem.notFound',
   code_already_received: 'providerProblem.codeAlreadyReceived',
   in_progress: 'providerProblem.inProgress',
 };
 
 /** The problem in words; the background's own message for kinds the popup does not know. */
-export function problemText(problem: { kind: string; message: string }): string {
+export function problemText(problem: { kind: string; message: string; price?: unknown }): string {
+  // A moved price with no offer left: the offer is gone.
+  if (problem.kind === 'price_moved' && problem.price === null) return t('providerRules.offerGone');
   const key = WHAT[problem.kind];
   return key ? t(key) : problem.message;
 }

@@ -10,10 +10,17 @@ import type { Engine } from '../orders/engine.ts';
 import type { Scheduler } from '../orders/scheduler.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 import { usableSettings, type ProviderResolver } from '../providers/active.ts';
-import { bestOffers, combinedCapabilities, findOffer, offersAcross } from '../providers/offers.ts';
+import {
+  bestOffers,
+  combinedCapabilities,
+  offerForOrder,
+  offersAcross,
+} from '../providers/offers.ts';
 import { topUpUrl } from '../providers/top-up.ts';
 import {
   isProviderError,
+  ProviderError,
+  type Offer,
   type Provider,
   type ProviderId,
   type ServiceInfo,
@@ -50,6 +57,9 @@ export interface HandlerDeps {
 }
 
 function fail(e: unknown): Reply<never> {
+  if (isProviderError(e) && e.kind === 'price_moved') {
+    return { ok: false, error: { kind: e.kind, message: e.message, price: e.currentPrice } };
+  }
   if (isProviderError(e)) return { ok: false, error: { kind: e.kind, message: e.message } };
   const message = e instanceof Error ? e.message : String(e);
   return { ok: false, error: { kind: 'internal', message } };
@@ -78,6 +88,18 @@ export function createHandlers(deps: HandlerDeps) {
       const capabilities = combinedCapabilities(answered) ?? main.capabilities;
       return { offers: bestOffers(offers, balance.currency), balance, capabilities };
     });
+  }
+
+  /**
+   * Offers just before an order: the clicked provider's asked again (its live prices), the
+   * others' as the popup showed them (for the price to offer when the clicked one is gone).
+   */
+  async function refreshedOffers(service: string, providerId?: string): Promise<Offer[]> {
+    const { offers } = await offersFor(service);
+    const clicked = (await allProviders()).filter((p) => p.id === providerId);
+    if (clicked.length === 0) return offers;
+    const fresh = (await offersAcross(clicked, service)).offers;
+    return [...fresh, ...offers.filter((o) => o.providerId !== providerId)];
   }
 
   const servicesCache = createOffersCache<ServiceInfo[]>(SERVICES_TTL_MS);
@@ -174,27 +196,25 @@ export function createHandlers(deps: HandlerDeps) {
           const detected = tab.url ? detectSite(tab.url) : null;
           if (!detected) throw new Error('This tab is not a web page the extension can fill.');
           const site = await siteChoice(detected);
-          // The provider whose offer the popup showed for this country and tier gets the order.
-          const { offers } = await offersFor(msg.service);
-          const offer =
-            offers.find(
-              (o) =>
-                o.country === msg.country && o.tier === msg.tier && o.providerId === msg.providerId,
-            ) ?? findOffer(offers, msg.country, msg.tier);
+          // The provider whose offer the popup showed for this country and tier gets the order,
+          // capped at the price on the button: refused, never placed uncapped, when it is gone
+          // from that provider's refreshed list or dearer there.
+          const offers = await refreshedOffers(msg.service, msg.providerId);
+          const { offer, maxPrice } = offerForOrder(offers, msg);
           offersCache.clear();
           const order = await engine.create({
-            providerId: offer?.providerId,
+            providerId: offer.providerId,
             service: { code: msg.service, name: site.service?.name ?? msg.service },
-            country: {
-              code: msg.country,
-              name: offer?.countryName ?? msg.country,
-              iso: offer?.countryIso ?? null,
-            },
+            country: { code: msg.country, name: offer.countryName, iso: offer.countryIso },
             tier: msg.tier,
-            // Never pay more than the price the user saw.
-            maxPrice: offer?.price ?? null,
+            maxPrice,
             site: { tabId: msg.tabId, origin: site.origin, domain: site.domain },
           });
+          // The provider's live price was above the cap: nothing bought; offer the new price.
+          if (order.state === 'failed' && order.lastError?.kind === 'price_moved') {
+            const { message, currentPrice } = order.lastError;
+            throw new ProviderError('price_moved', message, null, currentPrice ?? null);
+          }
           await updatePreferences({ lastCountry: msg.country, tier: msg.tier });
           void scheduler.wake();
           return ok(order);
@@ -236,6 +256,10 @@ export function createHandlers(deps: HandlerDeps) {
           const provider = latest ? await deps.provider(latest.providerId) : null;
           if (!provider) return fail(new Error('No provider is set up yet.'));
           return ok({ balance: await provider.balance() });
+        }
+        case 'options.getStanding': {
+          const provider = (await deps.provider.all()).find((p) => p.id === msg.providerId);
+          return ok(provider?.account ? await provider.account() : null);
         }
       }
     } catch (e) {

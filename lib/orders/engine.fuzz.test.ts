@@ -8,6 +8,7 @@ import { createOrderMemo } from '../providers/order-once.ts';
 import { createRateBudget } from '../providers/rate-budget.ts';
 import { providerFactories } from '../providers/registry.ts';
 import { ProviderError, type Provider, type ProviderId } from '../providers/types.ts';
+import { money } from '../money.ts';
 import { chargedCents } from './calls.ts';
 import { createEngine } from './engine.ts';
 import type { Order } from './types.ts';
@@ -191,7 +192,8 @@ describe.each(ADAPTERS)('mutated replies through the %s adapter and the engine',
           service: { code: 'ds', name: 'Discord' },
           country: { code: '6', name: 'Indonesia', iso: 'ID' },
           tier: 'standard',
-          maxPrice: null,
+          // A cap, as every order has one (the popup sends the price on its button).
+          maxPrice: money(10_000),
           site: { tabId: i, origin: 'https://discord.com', domain: 'discord.com' },
         }),
       );

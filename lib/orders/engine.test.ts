@@ -180,19 +180,43 @@ describe('order engine with the CODASMS adapter and the sandbox', () => {
     expect(view.balance_cents).toBe(10_000);
   });
 
-  it('a user cancel inside the lock waits for it, and a code arriving meanwhile is kept', async () => {
-    const { key, engine } = await setup();
+  it('a user cancel is refunded at once: CODASMS has no early-cancel lock', async () => {
+    const { key, engine } = await setup(10_000);
     const order = await engine.create(discord);
-    clock.t += 10_000;
+    clock.t += 1_000;
     await engine.cancel(order.id, 'user');
-    // Still locked: the engine keeps polling instead of cancelling.
-    expect((await engine.step(order.id, true))?.state).toBe('cancelling');
-    await sms(order.phone, 'Your Discord verification code is 246810');
-    clock.t += 200_000;
-    expect(await engine.step(order.id, true)).toMatchObject({ state: 'received', code: '246810' });
-    const view = await ledger(key);
-    expect(view.refunded_cents).toBe(0);
-    expect(view.charged_cents).toBe(order.price?.cents);
+    expect(await engine.step(order.id, false)).toMatchObject({ state: 'refunded' });
+    expect((await ledger(key)).balance_cents).toBe(10_000);
+  });
+
+  it('a server that refuses an early cancel: retried at the time it names, across a restart, and a code arriving meanwhile is kept', async () => {
+    await control('quirks', { quirks: ['codasms_cancel_lock'] });
+    try {
+      const { key, engine, store, provider } = await setup();
+      const order = await engine.create(discord);
+      clock.t += 10_000;
+      await engine.cancel(order.id, 'user');
+      // Refused: the engine keeps polling and remembers when the cancel may go.
+      const refused = await engine.step(order.id, true);
+      expect(refused).toMatchObject({ state: 'cancelling', cancelAllowedAt: clock.t + 110_000 });
+      // A restart (a fresh engine on the stored orders) does not ask again before that time.
+      const cancels = vi.fn(provider.cancel);
+      const restarted = engineOver(store, { ...provider, cancel: cancels }, [], new Set());
+      await restarted.reconcile();
+      expect(cancels).not.toHaveBeenCalled();
+      expect((await store.get(order.id))?.state).toBe('cancelling');
+      await sms(order.phone, 'Your Discord verification code is 246810');
+      clock.t += 200_000;
+      expect(await restarted.step(order.id, true)).toMatchObject({
+        state: 'received',
+        code: '246810',
+      });
+      const view = await ledger(key);
+      expect(view.refunded_cents).toBe(0);
+      expect(view.charged_cents).toBe(order.price?.cents);
+    } finally {
+      await control('quirks', { quirks: [] });
+    }
   });
 
   it('at the window end the engine cancels by itself and the money comes back', async () => {

@@ -53,7 +53,9 @@ const clip = (message: string) =>
 
 function toOrderError(e: unknown): { error: OrderError; retryAfterMs: number | null } {
   if (isProviderError(e)) {
-    return { error: { kind: e.kind, message: clip(e.message) }, retryAfterMs: e.retryAfterMs };
+    const error: OrderError = { kind: e.kind, message: clip(e.message) };
+    if (e.kind === 'price_moved') error.currentPrice = e.currentPrice;
+    return { error, retryAfterMs: e.retryAfterMs };
   }
   const message = e instanceof Error ? e.message : String(e);
   return { error: { kind: 'network', message: clip(message) }, retryAfterMs: null };

@@ -25,6 +25,8 @@ export interface OrderSite {
 export interface OrderError {
   kind: ProviderErrorKind;
   message: string;
+  /** price_moved: the price asked now, for the popup to offer (null: no offer left). */
+  currentPrice?: Money | null;
 }
 
 export interface Order {

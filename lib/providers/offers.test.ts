@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { bestOffers, findOffer } from './offers.ts';
+import { bestOffers, findOffer, offerForOrder } from './offers.ts';
+import { ProviderError } from './types.ts';
 import type { Offer, ProviderId, Tier } from './types.ts';
 
 const offer = (
@@ -8,7 +9,7 @@ const offer = (
   country: string,
   tier: Tier,
   cents: number,
-  stock = 10,
+  stock: number | null = 10,
   currency = 'USD',
 ): Offer => ({
   providerId,
@@ -49,5 +50,82 @@ describe('best offers across providers', () => {
     expect(findOffer(best, '6', 'standard')?.providerId).toBe('codasms');
     const onlyRub = bestOffers([offer('fivesim', '7', 'standard', 300, 10, 'RUB')], 'USD');
     expect(findOffer(onlyRub, '7', 'standard')?.providerId).toBe('fivesim');
+  });
+});
+
+describe('the offer an order is placed from, and its cap (issue 17 item 5)', () => {
+  const refusal = (fn: () => unknown): ProviderError => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof ProviderError) return e;
+      throw e;
+    }
+    throw new Error('expected a refusal');
+  };
+  const list = [offer('codasms', '6', 'standard', 12), offer('fivesim', '6', 'standard', 15)];
+
+  it('the clicked offer at the price on its button: capped at that price', () => {
+    const pick = {
+      country: '6',
+      tier: 'standard',
+      providerId: 'codasms',
+      price: money(12),
+    } as const;
+    expect(offerForOrder(list, pick)).toMatchObject({
+      offer: { providerId: 'codasms' },
+      maxPrice: money(12),
+    });
+    // Without the price the popup saw, the listed price is the cap: never none.
+    expect(
+      offerForOrder(list, { country: '6', tier: 'standard', providerId: 'fivesim' }).maxPrice,
+    ).toEqual(money(15));
+  });
+
+  it('the clicked offer missing from the refreshed list: refused with the price asked now', () => {
+    const pick = {
+      country: '6',
+      tier: 'standard',
+      providerId: 'smsactivate',
+      price: money(9),
+    } as const;
+    const e = refusal(() => offerForOrder(list, pick));
+    expect(e.kind).toBe('price_moved');
+    expect(e.currentPrice).toEqual(money(12));
+  });
+
+  it('its price rose above the one on the button: refused with the new price', () => {
+    const pick = {
+      country: '6',
+      tier: 'standard',
+      providerId: 'codasms',
+      price: money(10),
+    } as const;
+    const e = refusal(() => offerForOrder(list, pick));
+    expect(e.kind).toBe('price_moved');
+    expect(e.currentPrice).toEqual(money(12));
+    // A price in another currency is no cap either.
+    const rub = { ...pick, price: money(12, 'RUB') };
+    expect(refusal(() => offerForOrder(list, rub)).kind).toBe('price_moved');
+  });
+
+  it('nothing left for the country and tier: refused, with no price to offer', () => {
+    const pick = {
+      country: '7',
+      tier: 'standard',
+      providerId: 'codasms',
+      price: money(10),
+    } as const;
+    const e = refusal(() => offerForOrder(list, pick));
+    expect(e.kind).toBe('price_moved');
+    expect(e.currentPrice).toBeNull();
+  });
+
+  it('unknown stock is not out of stock: it still competes on price', () => {
+    const best = bestOffers(
+      [offer('codasms', '6', 'standard', 9, null), offer('fivesim', '6', 'standard', 12)],
+      'USD',
+    );
+    expect(best.map((o) => o.providerId)).toEqual(['codasms']);
   });
 });

@@ -1,4 +1,12 @@
-import type { Capabilities, Offer, Provider, Tier } from './types.ts';
+import type { Money } from '../money.ts';
+import {
+  ProviderError,
+  type Capabilities,
+  type Offer,
+  type Provider,
+  type ProviderId,
+  type Tier,
+} from './types.ts';
 
 /**
  * Offers of several providers, lined up per country (the shared SMS-Activate country id): for
@@ -61,4 +69,53 @@ export async function offersAcross(
   const firstFailure = results.find((r) => r.status === 'rejected');
   if (answered.length === 0 && firstFailure?.status === 'rejected') throw firstFailure.reason;
   return { offers, answered };
+}
+
+export interface OrderPick {
+  country: string;
+  tier: Tier;
+  /** The provider whose offer the user clicked; absent: the best offer for the country. */
+  providerId?: ProviderId | string;
+  /** The price the user saw on the button (or accepted after a move): the cap. */
+  price?: Money;
+}
+
+/**
+ * The offer to order and the cap to order it under, never none: an order is refused (not
+ * placed uncapped) when the clicked offer is gone from the refreshed list or now costs more
+ * than the price the user saw. The refusal carries the price asked now, so the user can
+ * accept it with one click.
+ */
+export function offerForOrder(
+  offers: readonly Offer[],
+  pick: OrderPick,
+): { offer: Offer; maxPrice: Money } {
+  const offer = pick.providerId
+    ? offers.find(
+        (o) =>
+          o.country === pick.country && o.tier === pick.tier && o.providerId === pick.providerId,
+      )
+    : findOffer(offers, pick.country, pick.tier);
+  if (!offer) {
+    const other = findOffer(offers, pick.country, pick.tier);
+    if (!other) {
+      throw new ProviderError('price_moved', 'This offer is no longer available.', null, null);
+    }
+    throw new ProviderError(
+      'price_moved',
+      'The offer you chose is gone; another one is available at its own price.',
+      null,
+      other.price,
+    );
+  }
+  const cap = pick.price ?? offer.price;
+  if (offer.price.currency !== cap.currency || offer.price.cents > cap.cents) {
+    throw new ProviderError(
+      'price_moved',
+      'The price rose since the list was shown.',
+      null,
+      offer.price,
+    );
+  }
+  return { offer, maxPrice: cap };
 }

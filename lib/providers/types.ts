@@ -35,7 +35,8 @@ export interface Offer {
    * SMS-Activate-protocol Priority order is a higher price cap; the host charges its going rate).
    */
   priceIsCap: boolean;
-  stock: number;
+  /** Numbers left; null when the provider does not say (unknown is not zero: still orderable). */
+  stock: number | null;
 }
 
 export interface OrderRequest {
@@ -104,6 +105,21 @@ export interface Provider {
   checkMany?(ids: readonly string[], options?: CheckOptions): Promise<Map<string, ProviderStatus>>;
   /** The rate budget this provider's key spends (how many requests may go now). */
   readonly budget?: Pick<RateBudget, 'available'>;
+  /**
+   * The account's standing where the provider keeps one (5sim's rating: each cancel lowers it,
+   * at 0 the account is blocked); absent otherwise.
+   */
+  account?(): Promise<AccountStanding>;
+}
+
+export interface AccountStanding {
+  balance: Money;
+  /** 5sim: rating points; cancels cost `cancelCost`, timeouts `timeoutCost`. */
+  rating: number | null;
+  cancelCost: number;
+  timeoutCost: number;
+  /** Blocked until this time (epoch ms), when the provider says so. */
+  blockedUntil: number | null;
 }
 
 export interface CheckOptions {
@@ -124,6 +140,8 @@ export type ProviderErrorKind =
   | 'not_found'
   | 'banned'
   | 'price_above_cap'
+  /** The clicked offer is gone or its price rose: refused before buying; carries the new price. */
+  | 'price_moved'
   | 'in_progress'
   | 'unavailable'
   | 'provider_down'
@@ -146,6 +164,8 @@ export class ProviderError extends Error {
     message: string,
     /** When the provider says how long to wait. */
     readonly retryAfterMs: number | null = null,
+    /** price_moved: the price asked now (null when no offer is left); the user may accept it. */
+    readonly currentPrice: Money | null = null,
   ) {
     super(message);
   }

@@ -6,7 +6,12 @@
  *   400 unavailable (unknown service or country),
  *   400 provider_error + message (malformed JSON / invalid fields: the documented list has no
  *       "invalid request" reason, and internal_error would wrongly blame the server),
- *   405 provider_error (wrong method), 404 not_found, 500 internal_error.
+ *   405 provider_error (wrong method), 404 not_found, 500 internal_error,
+ *   409 price_moved (the pair's price changed in the last PRICE_MOVED_MS: ask again).
+ * As CODASMS's official client (ajemba/codasms-mcp) reads it: `order_id` is a number and must
+ * come back as one; a cancel refunds at once (no early-cancel lock; the
+ * `codasms_cancel_lock` quirk brings one back to test refusals); stock is given per service,
+ * and with `codasms_matrix_no_stock` the matrix cells carry prices only.
  */
 import * as z from 'zod';
 import { header, jsonReply, parseJson, type ApiRequest, type Reply } from '../http.ts';
@@ -26,12 +31,16 @@ const OrderBody = z.object({
   band: z.enum(['standard', 'priority']).default('standard'),
 });
 
+/** Order ids are numbers on the wire; a string is refused, as a typed server would. */
 const StatusBody = z.object({
-  order_id: idString,
+  order_id: z.int().nonnegative().transform(String),
   action: z.enum(['poll', 'cancel']).default('poll'),
 });
 
 const IdempotencyKey = z.string().trim().min(1).max(200);
+
+/** How long after a price change an order of that pair answers `price_moved`. */
+const PRICE_MOVED_MS = 2_000;
 
 function invalid(error: z.ZodError): Reply {
   const first = error.issues[0];
@@ -59,7 +68,7 @@ function parseBody<T>(
 
 /** The status reply for an order, as polled. */
 export function statusReply(order: Readonly<Order>): Record<string, unknown> {
-  const base = { ok: true, order_id: order.id };
+  const base = { ok: true, order_id: Number(order.id) };
   switch (order.state) {
     case 'waiting':
     case 'waiting_resend':
@@ -97,10 +106,10 @@ function orderFailure(f: OrderFailure): Reply {
   }
 }
 
-function orderReply(order: Readonly<Order>): Record<string, unknown> {
+function orderReply(order: Readonly<Order>, locked: boolean): Record<string, unknown> {
   return {
     ok: true,
-    order_id: order.id,
+    order_id: Number(order.id),
     number: order.number,
     service: order.service,
     country: order.country,
@@ -108,16 +117,15 @@ function orderReply(order: Readonly<Order>): Record<string, unknown> {
     price_cents: order.priceCents,
     status: 'waiting',
     expires_in_seconds: order.windowSeconds,
-    // Not in providers.md's shape; clients must treat it as optional (our adapter falls back
-    // to the documented 120 s when it is absent).
-    cancel_available_in_seconds: Math.max(
-      0,
-      Math.ceil((order.cancelableAt - order.createdAt) / 1000),
-    ),
+    // Not in providers.md's shape; clients must treat it as optional (0: no lock).
+    cancel_available_in_seconds: locked
+      ? Math.max(0, Math.ceil((order.cancelableAt - order.createdAt) / 1000))
+      : 0,
   };
 }
 
 async function createOrder(req: ApiRequest, key: string, ctx: FaceContext): Promise<Reply> {
+  const locked = ctx.quirks.has('codasms_cancel_lock');
   const body = parseBody(req, OrderBody);
   if (!body.ok) return body.reply;
   const rawIdem = header(req.headers, 'idempotency-key');
@@ -130,16 +138,19 @@ async function createOrder(req: ApiRequest, key: string, ctx: FaceContext): Prom
     const claim = ctx.ledger.claimIdempotency(key, idem);
     if (claim.kind === 'in_progress') return fail(409, 'in_progress');
     if (claim.kind === 'replay')
-      return jsonReply(200, orderReply(claim.order), { 'idempotent-replayed': 'true' });
+      return jsonReply(200, orderReply(claim.order, locked), { 'idempotent-replayed': 'true' });
   }
   try {
     await ctx.pause();
+    const { service, country } = body.value;
+    const since = ctx.ledger.catalog.sinceRepriced(service, country, ctx.ledger.now());
+    if (since !== null && since < PRICE_MOVED_MS) return fail(409, 'price_moved');
     const result = ctx.ledger.order(key, { ...body.value, idempotencyKey: idem });
     if (!result.ok) return orderFailure(result);
     const headers: Record<string, string> = result.replayed
       ? { 'idempotent-replayed': 'true' }
       : {};
-    return jsonReply(200, orderReply(result.order), headers);
+    return jsonReply(200, orderReply(result.order, locked), headers);
   } finally {
     if (idem !== undefined) ctx.ledger.releaseIdempotency(key, idem);
   }
@@ -153,14 +164,14 @@ function orderStatus(req: ApiRequest, key: string, ctx: FaceContext): Reply {
     const order = ctx.ledger.getOrder(key, id);
     return order ? jsonReply(200, statusReply(order)) : fail(404, 'not_found');
   }
-  const result = ctx.ledger.cancel(key, id);
+  const result = ctx.ledger.cancel(key, id, { lock: ctx.quirks.has('codasms_cancel_lock') });
   switch (result.kind) {
     case 'not_found':
       return fail(404, 'not_found');
     case 'too_early':
       return jsonReply(200, {
         ok: true,
-        order_id: id,
+        order_id: Number(id),
         status: 'waiting',
         waiting: true,
         cancel_available_in_seconds: result.retryInSeconds,
@@ -179,13 +190,10 @@ function services(req: ApiRequest, ctx: FaceContext): Reply {
   const byService = new Map<string, { from: number; fromInStock: number; stock: number }>();
   for (const o of offers) {
     const stock = o.standardStock + o.priorityStock;
-    (matrix[o.country] ??= {})[o.service] = {
-      standard_cents: o.standardCents,
-      priority_cents: o.priorityCents,
-      stock,
-      standard_stock: o.standardStock,
-      priority_stock: o.priorityStock,
-    };
+    const prices = { standard_cents: o.standardCents, priority_cents: o.priorityCents };
+    (matrix[o.country] ??= {})[o.service] = ctx.quirks.has('codasms_matrix_no_stock')
+      ? prices
+      : { ...prices, stock, standard_stock: o.standardStock, priority_stock: o.priorityStock };
     const agg = byService.get(o.service) ?? { from: Infinity, fromInStock: Infinity, stock: 0 };
     agg.from = Math.min(agg.from, o.standardCents);
     if (o.standardStock > 0) agg.fromInStock = Math.min(agg.fromInStock, o.standardCents);

@@ -8,12 +8,18 @@
  * - the ledger's early-cancel rule answers `order cannot be cancelled yet`;
  * - rate limited: 429, body `too many requests`, Retry-After; unexpected failure: 503
  *   `server offline`;
- * - guest prices need no token and do not count against a key's rate limit.
+ * - guest prices need no token and do not count against a key's rate limit;
+ * - `maxPrice` (decimal, account currency) is honoured with operator `any` only, as 5sim
+ *   documents; nothing within it answers `no free phones`;
+ * - the account rating (fivesim-rating.ts): a blocked account's purchases answer
+ *   `not enough rating`.
  */
 import { dollars, header, jsonReply, textReply, type ApiRequest, type Reply } from '../http.ts';
 import type { Ledger, Order, OrderFailure } from '../ledger.ts';
 import type { Face, FaceContext } from './face.ts';
 import { countryIdOf, FIVESIM_COUNTRY, FIVESIM_PRODUCT, serviceCodeOf } from './fivesim-names.ts';
+import { isBanned, markBanned, markBought, standing } from './fivesim-rating.ts';
+import { priceOf, stockOf } from '../catalog.ts';
 
 const OPERATORS = { standard: 'virtual21', priority: 'virtual38' } as const;
 
@@ -32,6 +38,7 @@ function status(o: Readonly<Order>): string {
     case 'completed':
       return 'FINISHED';
     case 'refunded':
+      if (isBanned(o)) return 'BANNED';
       return o.movements.some((m) => m.reason === 'expired') ? 'TIMEOUT' : 'CANCELED';
   }
 }
@@ -72,30 +79,50 @@ function buyFailure(f: OrderFailure): Reply {
     case 'out_of_stock':
       return bad('no free phones');
     case 'price_above_max':
+      return bad('no free phones');
     case 'insufficient_balance':
       return bad('not enough user balance');
   }
 }
 
-function buy(parts: string[], key: string, ledger: Ledger): Reply {
+/** `maxPrice` in cents, undefined when absent; NaN when unreadable. */
+function maxPriceOf(req: ApiRequest): number | undefined {
+  const raw = req.url.searchParams.get('maxPrice');
+  if (raw === null || raw === '') return undefined;
+  return /^\d+(\.\d{1,2})?$/.test(raw) ? Math.round(Number(raw) * 100) : NaN;
+}
+
+function buy(req: ApiRequest, parts: string[], key: string, ledger: Ledger): Reply {
   const [countryName = '', operator = '', product = ''] = parts;
   const country = countryIdOf(countryName);
   if (!country) return bad('bad country');
   const service = serviceCodeOf(product);
   if (!service) return bad('bad product');
+  if (standing(ledger, key).blockedUntil !== null) return bad('not enough rating');
   const offer = ledger.catalog.offer(service, country);
+  const cap = maxPriceOf(req);
+  if (Number.isNaN(cap)) return bad('bad maxPrice');
   let band: 'standard' | 'priority';
+  let maxPriceCents: number | undefined;
   if (operator === OPERATORS.standard) band = 'standard';
   else if (operator === OPERATORS.priority) band = 'priority';
-  else if (operator === 'any') band = offer && offer.standardStock === 0 ? 'priority' : 'standard';
-  else return bad('bad operator');
-  const result = ledger.order(key, { service, country, band });
-  return result.ok ? jsonReply(200, orderJson(result.order, ledger)) : buyFailure(result);
+  else if (operator === 'any') {
+    // The cheapest band in stock within maxPrice; with nothing there, the cap refuses it.
+    const bands = (['standard', 'priority'] as const).filter(
+      (b) => offer && stockOf(offer, b) > 0 && (cap === undefined || priceOf(offer, b) <= cap),
+    );
+    band = bands[0] ?? 'standard';
+    maxPriceCents = cap;
+  } else return bad('bad operator');
+  const result = ledger.order(key, { service, country, band, maxPriceCents });
+  if (!result.ok) return buyFailure(result);
+  markBought(result.order);
+  return jsonReply(200, orderJson(result.order, ledger));
 }
 
 function orderAction(action: string, id: string, key: string, ledger: Ledger): Reply {
   const order = ledger.getOrder(key, id);
-  if (!order) return bad('order not found');
+  if (!order) return text(404, 'order not found');
   switch (action) {
     case 'check':
       return jsonReply(200, orderJson(order, ledger));
@@ -106,11 +133,14 @@ function orderAction(action: string, id: string, key: string, ledger: Ledger): R
     }
     case 'cancel':
     case 'ban': {
+      const wasOpen = order.state === 'waiting';
       const r = ledger.cancel(key, id);
+      // A ban ends the order as BANNED (refunded like a cancel), not CANCELED.
+      if (r.kind === 'refunded' && action === 'ban' && wasOpen) markBanned(r.order);
       if (r.kind === 'refunded') return jsonReply(200, orderJson(r.order, ledger));
       if (r.kind === 'too_early') return bad('order cannot be cancelled yet');
       if (r.kind === 'has_code') return bad('order has sms');
-      return bad('order not found');
+      return text(404, 'order not found');
     }
     default:
       return text(404, 'not found');
@@ -133,12 +163,13 @@ function orders(req: ApiRequest, key: string, ledger: Ledger): Reply {
 
 function profile(key: string, ledger: Ledger): Reply {
   const a = ledger.account(key);
+  const { rating } = standing(ledger, key);
   return jsonReply(200, {
     id: 1,
     email: `${key.slice(0, 6)}@sandbox.test`,
     vendor: '',
     balance: price(a?.balanceCents ?? 0),
-    rating: 96,
+    rating,
     frozen_balance: price(a?.heldCents ?? 0),
     default_country: { name: 'any', iso: 'any', prefix: '' },
     default_operator: { name: 'any' },
@@ -200,7 +231,8 @@ export const fivesimFace: Face = {
     await ctx.pause();
     if (action === 'profile') return profile(key, ctx.ledger);
     if (action === 'orders') return orders(req, key, ctx.ledger);
-    if (action === 'buy' && rest[0] === 'activation') return buy(rest.slice(1), key, ctx.ledger);
+    if (action === 'buy' && rest[0] === 'activation')
+      return buy(req, rest.slice(1), key, ctx.ledger);
     if (action && rest.length === 1 && rest[0])
       return orderAction(action, rest[0], key, ctx.ledger);
     return text(404, 'not found');

@@ -25,6 +25,10 @@ export interface Verdict {
   open: number;
   lostCodes: number;
   doubleOrders: number;
+  /** Purchases in the provider's ledger that no order of ours holds (money we cannot see). */
+  orphans: number;
+  /** Purchases above the order's price cap, or placed with no cap at all. */
+  overCap: number;
   ledgerDiffCents: number;
   notes: string[];
 }
@@ -46,12 +50,20 @@ export function audit(
     byProviderId.set(o.providerOrderId, o);
   }
   let lostCodes = 0;
+  let orphans = 0;
+  let overCap = 0;
   for (const p of provider) {
     const mine = byProviderId.get(p.id);
     // Bought at the provider but unknown here: a second purchase, or one we lost track of.
     if (!mine) {
       doubleOrders++;
+      orphans++;
       notes.push(`provider order ${p.id} (${p.state}) is not in the engine's records`);
+    } else if (!mine.maxPrice || p.priceCents > mine.maxPrice.cents) {
+      overCap++;
+      notes.push(
+        `provider order ${p.id} bought at ${p.priceCents} over the cap ${mine.maxPrice?.cents ?? 'none'}`,
+      );
     }
     if (p.code === null) continue;
     if (!mine || !['received', 'completed'].includes(mine.state) || mine.code !== p.code) {
@@ -83,6 +95,8 @@ export function audit(
     open: engine.filter((o) => OPEN_STATES.has(o.state)).length,
     lostCodes,
     doubleOrders,
+    orphans,
+    overCap,
     ledgerDiffCents: chargedDiff + refundedDiff + account.heldCents,
     notes,
   };

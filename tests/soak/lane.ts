@@ -11,6 +11,7 @@ import { createRateBudget } from '../../lib/providers/rate-budget.ts';
 import { providerFactories } from '../../lib/providers/registry.ts';
 import type { Provider, ProviderId } from '../../lib/providers/types.ts';
 import type { Rng } from '../../sandbox/random.ts';
+import { money } from '../../lib/money.ts';
 
 export type Scenario = 'early' | 'late' | 'never' | 'cancel' | 'race' | 'another';
 
@@ -51,8 +52,12 @@ export interface LaneOptions {
   rng: Rng;
   /** Lets the scenario text a number (through the sandbox's control API). */
   sms(phone: string, code: string): Promise<void>;
-  /** Pairs to order, with stock for the whole run. */
-  pairs: readonly { service: string; country: string }[];
+  /** Pairs to order, with stock for the whole run and the price per tier (the cap). */
+  pairs: readonly {
+    service: string;
+    country: string;
+    cents: Record<'standard' | 'priority', number>;
+  }[];
   log(line: string): void;
 }
 
@@ -108,7 +113,7 @@ export function createLane(opts: LaneOptions): Lane {
     service: o.service,
     country: o.country,
     tier: o.tier,
-    maxPrice: null,
+    maxPrice: o.maxPrice,
     site: o.site,
   });
 
@@ -173,11 +178,14 @@ export function createLane(opts: LaneOptions): Lane {
       const pair = opts.pairs[Math.floor(opts.rng() * opts.pairs.length)] ?? opts.pairs[0];
       if (!pair) throw new Error('no pair with stock to order');
       const scenario = pickScenario(opts.rng);
+      const tier = opts.rng() < 0.2 && opts.providerId === 'codasms' ? 'priority' : 'standard';
       const order = await engine.create({
         service: { code: pair.service, name: pair.service },
         country: { code: pair.country, name: pair.country, iso: null },
-        tier: opts.rng() < 0.2 && opts.providerId === 'codasms' ? 'priority' : 'standard',
-        maxPrice: null,
+        tier,
+        // The price the user saw is the cap, as the popup sends it; the currency is the
+        // provider's (only cents are compared).
+        maxPrice: money(pair.cents[tier], 'USD'),
         site: { tabId: 1, origin: 'https://example.com', domain: 'example.com' },
       });
       wake();

@@ -22,17 +22,13 @@ const { values } = parseArgs({
   options: {
     orders: { type: 'string', default: '200' },
     faults: { type: 'string', default: '0.2' },
-    kills: { type: 'string', default: '0' },
+    kills: { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
     window: { type: 'string', default: '20' },
     lanes: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '6' },
     seed: { type: 'string' },
-    // TODO(order-once): add smsactivate to the default. Serialising purchases per key fixed
-    // concurrent adoption (200 orders at 0.2: all zeros), but at 500 a purchase whose reply was
-    // lost can still be retried after the soak's 20 s window refunded it, leaving an orphan
-    // (never charged; seen: 2 of 500). Run it with --providers codasms,smsactivate.
-    providers: { type: 'string', default: 'codasms' },
+    providers: { type: 'string', default: 'codasms,smsactivate,fivesim' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -77,7 +73,11 @@ async function main(): Promise<number> {
     .offers()
     .filter((o) => o.standardStock >= 300 && o.priorityStock >= 100)
     .filter((o) => ['ds', 'tg', 'wa', 'go', 'ig'].includes(o.service))
-    .map((o) => ({ service: o.service, country: o.country }));
+    .map((o) => ({
+      service: o.service,
+      country: o.country,
+      cents: { standard: o.standardCents, priority: o.priorityCents },
+    }));
   const smsResults = new Map<number, number>();
   const lanes: Lane[] = [];
   for (let i = 0; i < laneCount; i++) {
@@ -194,6 +194,8 @@ async function main(): Promise<number> {
     doubleOrders: total((v) => v.doubleOrders),
     ledgerDiffCents: total((v) => v.ledgerDiffCents),
     kills: killed?.kills ?? 0,
+    orphans: total((v) => v.orphans),
+    overCap: total((v) => v.overCap),
   };
   const head = ['key', 'provider', 'orders', 'done', 'refund', 'failed', 'open'];
   const table = [[...head, 'charged¢', 'refunded¢', 'lost', 'double', 'diff¢'], ...rows];
@@ -207,13 +209,18 @@ async function main(): Promise<number> {
   say(`sms replies: ${[...smsResults].map(([s, n]) => `HTTP ${s} x${n}`).join(', ')}`);
   say(`orders the provider refused to create: ${createFailures}; time ${elapsed()}`);
   const violations =
-    summary.open + summary.lostCodes + summary.doubleOrders + summary.ledgerDiffCents;
+    summary.open +
+    summary.lostCodes +
+    summary.doubleOrders +
+    summary.ledgerDiffCents +
+    summary.orphans +
+    summary.overCap;
   if (values.json) console.log(JSON.stringify(summary));
   else
     console.log(
       `soak: orders=${summary.orders} open=${summary.open} lost_codes=${summary.lostCodes} ` +
         `double_orders=${summary.doubleOrders} ledger_diff_cents=${summary.ledgerDiffCents} ` +
-        `kills=${summary.kills}`,
+        `kills=${summary.kills} orphans=${summary.orphans} over_cap=${summary.overCap}`,
     );
   return violations === 0 ? 0 : 1;
 }

@@ -10,7 +10,16 @@ import {
   type ProviderOrder,
   type ProviderStatus,
 } from '../types.ts';
-import { errorFromHttp, errorFromReason, offersFromCell, statusFromReply, toE164 } from './map.ts';
+import {
+  errorFromHttp,
+  errorFromReason,
+  idFromWire,
+  idToWire,
+  offersFromCell,
+  priceMoved,
+  statusFromReply,
+  toE164,
+} from './map.ts';
 import * as s from './schemas.ts';
 import * as z from 'zod';
 
@@ -18,7 +27,9 @@ export const CODASMS_DEFAULT_BASE_URL = 'https://api.codasms.com';
 
 export const codasmsCapabilities: Capabilities = {
   windowSeconds: 1200,
-  earlyCancelSeconds: 120,
+  // CODASMS documents no early-cancel lock (its official client cancels at once); a refusal,
+  // should a server send one, is understood and retried at the time it names.
+  earlyCancelSeconds: 0,
   rateLimitPerMinute: 60,
   bulkCheck: false,
   tiers: ['standard', 'priority'],
@@ -32,10 +43,18 @@ export interface CodasmsOptions {
   budget: RateBudget;
   now?: () => number;
   fetch?: typeof fetch;
+  /** Waits between order attempts (tests step a fake clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** `price_moved` (ask again at the new price) and `unavailable` (temporary) are retried. */
+const ORDER_ATTEMPTS = 3;
+const ORDER_BACKOFF_MS = [1_000, 3_000];
+const RETRY_ORDER: ReadonlySet<string> = new Set(['price_moved', 'unavailable']);
 
 export function createCodasmsProvider(opts: CodasmsOptions): Provider {
   const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const http = createHttp({
     baseUrl: opts.baseUrl || CODASMS_DEFAULT_BASE_URL,
     headers: { authorization: `Bearer ${opts.apiKey}`, accept: 'application/json' },
@@ -70,11 +89,51 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
   ) => unwrap(await http.send('post', path, { json, headers, priority }));
 
   async function status(id: string, action: 'poll' | 'cancel', priority?: Priority) {
-    const json = await post('/v1/orders/status', { order_id: id, action }, undefined, priority);
+    const body = { order_id: idToWire(id), action };
+    const json = await post('/v1/orders/status', body, undefined, priority);
     return parseReply(s.statusReply, json, 'order status');
   }
 
   let currency = 'USD';
+
+  /** The price asked now for one country and tier; null when the pair is not sold. */
+  async function livePrice(req: OrderRequest) {
+    const json = await withRetry(() =>
+      get('/v1/services', { service: req.service, country: req.country }),
+    );
+    const cell = parseReply(s.servicesReply, json, 'services').matrix[req.country]?.[req.service];
+    const cents = req.tier === 'priority' ? cell?.priority_cents : cell?.standard_cents;
+    return cents === undefined ? null : money(cents, currency);
+  }
+
+  /** One purchase: the live price against the cap first, so nothing is bought above it. */
+  async function buyOnce(req: OrderRequest): Promise<ProviderOrder> {
+    if (req.maxPrice) {
+      const live = await livePrice(req);
+      if (live === null) throw priceMoved(null);
+      if (live.currency !== req.maxPrice.currency || live.cents > req.maxPrice.cents) {
+        throw priceMoved(live);
+      }
+    }
+    const body = { service: req.service, country: req.country, band: req.tier };
+    // Safe to retry: the same Idempotency-Key never buys twice.
+    const json = await withRetry(
+      () => post('/v1/orders', body, { 'idempotency-key': req.idempotencyKey }),
+      { attempts: 4 },
+    );
+    const reply = parseReply(s.orderReply, json, 'order');
+    const price = money(reply.price_cents, currency);
+    const windowMs = (reply.expires_in_seconds ?? codasmsCapabilities.windowSeconds) * 1000;
+    const lockSeconds = reply.cancel_available_in_seconds ?? codasmsCapabilities.earlyCancelSeconds;
+    return {
+      id: idFromWire(reply.order_id),
+      phone: toE164(reply.number),
+      price,
+      tier: reply.band ?? req.tier,
+      expiresAt: now() + windowMs,
+      cancelAllowedAt: now() + lockSeconds * 1000,
+    };
+  }
 
   return {
     id: 'codasms',
@@ -120,25 +179,21 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     },
 
     async order(req: OrderRequest): Promise<ProviderOrder> {
-      const body = { service: req.service, country: req.country, band: req.tier };
-      // Safe to retry: the same Idempotency-Key never buys twice.
-      const json = await withRetry(
-        () => post('/v1/orders', body, { 'idempotency-key': req.idempotencyKey }),
-        { attempts: 4 },
-      );
-      const reply = parseReply(s.orderReply, json, 'order');
-      const price = money(reply.price_cents, currency);
-      const windowMs = (reply.expires_in_seconds ?? codasmsCapabilities.windowSeconds) * 1000;
-      const lockSeconds =
-        reply.cancel_available_in_seconds ?? codasmsCapabilities.earlyCancelSeconds;
-      return {
-        id: reply.order_id,
-        phone: toE164(reply.number),
-        price,
-        tier: reply.band ?? req.tier,
-        expiresAt: now() + windowMs,
-        cancelAllowedAt: now() + lockSeconds * 1000,
-      };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await buyOnce(req);
+        } catch (e) {
+          // A price_moved refusal from our own check (it carries the price) is final: the
+          // user decides. The server's price_moved and unavailable pass after a while.
+          const again =
+            e instanceof ProviderError &&
+            RETRY_ORDER.has(e.kind) &&
+            !(e.kind === 'price_moved' && e.currentPrice !== null) &&
+            attempt < ORDER_ATTEMPTS;
+          if (!again) throw e;
+          await sleep(ORDER_BACKOFF_MS[attempt - 1] ?? 3_000);
+        }
+      }
     },
 
     async check(id, options): Promise<ProviderStatus> {

@@ -1,4 +1,4 @@
-import { money } from '../../money.ts';
+import { money, type Money } from '../../money.ts';
 import {
   ProviderError,
   type Offer,
@@ -16,7 +16,7 @@ const REASONS: Record<string, ProviderErrorKind> = {
   out_of_stock: 'no_numbers',
   unavailable: 'unavailable',
   concierge_only: 'unavailable',
-  price_moved: 'price_above_cap',
+  price_moved: 'price_moved',
   provider_error: 'provider_down',
   internal_error: 'provider_down',
   not_found: 'not_found',
@@ -33,6 +33,7 @@ const MESSAGES: Record<ProviderErrorKind, string> = {
   not_found: 'CODASMS does not know this order.',
   banned: 'CODASMS has blocked this account.',
   price_above_cap: 'The price changed; check the offer again.',
+  price_moved: 'CODASMS asks a different price now; check the offer again.',
   in_progress: 'CODASMS is still processing this order.',
   unavailable: 'CODASMS does not offer this service or country.',
   provider_down: 'CODASMS is having trouble; trying again shortly.',
@@ -40,10 +41,35 @@ const MESSAGES: Record<ProviderErrorKind, string> = {
   malformed_reply: 'CODASMS sent a reply that could not be read.',
 };
 
+/** The kind for a documented reason; own keys only, so "constructor" is not a reason. */
+export function kindOfReason(reason: string): ProviderErrorKind | null {
+  return Object.hasOwn(REASONS, reason) ? (REASONS[reason] ?? null) : null;
+}
+
 export function errorFromReason(reason: string, retryAfterSeconds?: number): ProviderError {
-  const kind = REASONS[reason] ?? 'provider_down';
-  const message = REASONS[reason] ? MESSAGES[kind] : `CODASMS answered "${reason}".`;
+  const known = kindOfReason(reason);
+  const kind = known ?? 'provider_down';
+  // The reason is the server's text: clipped, so a hostile one cannot fill the order's record.
+  const message = known ? MESSAGES[kind] : `CODASMS answered "${reason.slice(0, 60)}".`;
   return new ProviderError(kind, message, retryAfterSeconds ? retryAfterSeconds * 1000 : null);
+}
+
+/** The refusal before buying: the live price is above the cap (or there is no offer left). */
+export function priceMoved(current: Money | null): ProviderError {
+  return new ProviderError('price_moved', MESSAGES.price_moved, null, current);
+}
+
+/**
+ * Order ids go back as the server sent them: a number as a number. Stored as text; a string id
+ * made only of digits is marked so it is not sent back as a number.
+ */
+export function idFromWire(id: string | number): string {
+  return typeof id === 'number' ? String(id) : /^\d+$/.test(id) ? `s:${id}` : id;
+}
+
+export function idToWire(id: string): string | number {
+  if (id.startsWith('s:')) return id.slice(2);
+  return /^\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
 }
 
 export function errorFromHttp(status: number): ProviderError {
@@ -73,7 +99,8 @@ export function offersFromCell(
       ...base,
       tier: 'standard',
       price: money(cell.standard_cents, currency),
-      stock: cell.standard_stock ?? cell.stock ?? 0,
+      // A cell without stock of its own: unknown (stock is given per service), not zero.
+      stock: cell.standard_stock ?? cell.stock ?? null,
     },
   ];
   if (cell.priority_cents !== undefined) {
@@ -81,7 +108,7 @@ export function offersFromCell(
       ...base,
       tier: 'priority',
       price: money(cell.priority_cents, currency),
-      stock: cell.priority_stock ?? cell.stock ?? 0,
+      stock: cell.priority_stock ?? cell.stock ?? null,
     });
   }
   return offers;

@@ -48,9 +48,12 @@ export const countriesReply = z.object({
   ),
 });
 
+/** Kept as sent (a number stays a number on the way back, see map.ts idFromWire). */
+const orderId = z.union([z.string().min(1).max(64), z.number().int().nonnegative()]);
+
 export const orderReply = z.object({
   ok: z.literal(true),
-  order_id: z.union([z.string(), z.number()]).transform(String),
+  order_id: orderId,
   number: z.union([z.string(), z.number()]).transform(String),
   band: z.enum(['standard', 'priority']).optional(),
   price_cents: z.number().int().nonnegative(),
@@ -61,7 +64,7 @@ export const orderReply = z.object({
 
 export const statusReply = z.object({
   ok: z.literal(true),
-  order_id: z.union([z.string(), z.number()]).transform(String),
+  order_id: orderId.optional(),
   status: z.string(),
   waiting: z.boolean().optional(),
   code: z.string().nullish(),

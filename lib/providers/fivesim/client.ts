@@ -52,6 +52,13 @@ export interface FivesimOptions {
   fetch?: typeof fetch;
 }
 
+/** What each cancel and each timed-out order costs the account's rating (5sim's rules). */
+export const RATING_CANCEL_COST = 0.1;
+export const RATING_TIMEOUT_COST = 0.15;
+
+/** Cents as 5sim's decimal amount ("0.27"). */
+const decimal = (cents: number) => (cents / 100).toFixed(2);
+
 const unsold = () =>
   new ProviderError('unavailable', '5sim does not offer this service or country.');
 
@@ -79,8 +86,8 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     throw errorFromReply(reply);
   }
 
-  const orderAt = async (path: string, priority?: Priority) =>
-    parseReply(s.orderReply, await get(path, undefined, priority), 'order');
+  const orderAt = async (path: string, priority?: Priority, params?: Record<string, string>) =>
+    parseReply(s.orderReply, await get(path, params, priority), 'order');
   const check = async (id: string, options?: CheckOptions) =>
     statusFromOrder(
       await withRetry(() =>
@@ -127,6 +134,21 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
         'profile',
       );
       return amount(profile.balance, currency);
+    },
+
+    async account() {
+      const profile = parseReply(
+        s.profileReply,
+        await withRetry(() => get('/v1/user/profile')),
+        'profile',
+      );
+      return {
+        balance: amount(profile.balance, currency),
+        rating: profile.rating ?? null,
+        cancelCost: RATING_CANCEL_COST,
+        timeoutCost: RATING_TIMEOUT_COST,
+        blockedUntil: null,
+      };
     },
 
     async services() {
@@ -181,8 +203,10 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
         const uncapped = chooseOperator(ops, req.tier, null);
         if (uncapped && cap !== null && uncapped.cents > cap) {
           throw new ProviderError(
-            'price_above_cap',
+            'price_moved',
             '5sim wants more than the price you saw; check the offer again.',
+            null,
+            money(uncapped.cents, currency),
           );
         }
         throw new ProviderError(
@@ -190,7 +214,12 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
           '5sim has no numbers for this service and country right now.',
         );
       }
-      const path = ['/v1/user/buy/activation', country, choice.operator, product]
+      // Standard under a cap buys from operator `any` with maxPrice: 5sim then holds the cap
+      // itself, at the moment of purchase (maxPrice works with `any` only).
+      const capped = req.tier === 'standard' && cap !== null;
+      const operator = capped ? 'any' : choice.operator;
+      const params = capped ? { maxPrice: decimal(cap) } : undefined;
+      const path = ['/v1/user/buy/activation', country, operator, product]
         .map((p, i) => (i === 0 ? p : encodeURIComponent(p)))
         .join('/');
       return orderOnce({
@@ -200,7 +229,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
           (await recentOrders())
             .filter((o) => isOpenStatus(o.status))
             .map((o) => ({ id: o.id, matches: o.product === product && o.country === country })),
-        buy: async () => placed(await orderAt(path), req.tier),
+        buy: async () => placed(await orderAt(path, undefined, params), req.tier),
         adopt: async (id) =>
           placed(
             await withRetry(() => orderAt(`/v1/user/check/${encodeURIComponent(id)}`)),

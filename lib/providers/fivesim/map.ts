@@ -49,6 +49,9 @@ export function errorFromReply(reply: RawReply): ProviderError {
   for (const [pattern, kind, message] of TEXTS) {
     if (pattern.test(text)) return new ProviderError(kind, message);
   }
+  // 5sim answers an unknown order with 404 `order not found` (matched above), or a bare 404.
+  if (reply.status === 404 && text === '')
+    return new ProviderError('not_found', '5sim does not know this order.');
   if (reply.status >= 500)
     return new ProviderError(
       'provider_down',

@@ -110,6 +110,7 @@ export function errorMessage(kind: ProviderErrorKind, host: string, data: string
       return `Your ${host} balance is too low for this number.`;
     case 'banned':
       return `${host} has blocked this account${data ? ` until ${data}` : ''}.`;
+    case 'price_moved':
     case 'price_above_cap':
       return `${host} wants more than the price you saw${data ? ` (at least ${data})` : ''}; check the offer again.`;
     case 'not_found':

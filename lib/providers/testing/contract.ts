@@ -300,6 +300,24 @@ export function defineProviderContract(name: string, setup: () => ContractSetup)
     it('an unknown order is not_found', async () => {
       const { provider } = await account();
       expect((await providerError(provider.check('999'))).kind).toBe('not_found');
+      expect((await providerError(provider.cancel('999'))).kind).toBe('not_found');
+    });
+
+    it('a cap below the live price: refused before buying, with the price asked now', async () => {
+      const { key, provider } = await account();
+      const truth = sb.ledger.catalog.offer('tg', '6')?.standardCents ?? -1;
+      const currency = (await provider.balance()).currency;
+      const cap = { cents: truth - 1, currency };
+      const e = await providerError(provider.order(request('tg', '6', { maxPrice: cap })));
+      // SMS-Activate hosts hold the cap themselves (WRONG_MAX_PRICE, no price to offer).
+      expect(['price_moved', 'price_above_cap']).toContain(e.kind);
+      if (e.kind === 'price_moved') expect(e.currentPrice?.cents).toBe(truth);
+      expect((await ctl.ledger(key)).orders).toEqual([]);
+      // At the live price it buys, at that price.
+      const order = await provider.order(
+        request('tg', '6', { maxPrice: { cents: truth, currency } }),
+      );
+      expect(order.price.cents).toBe(truth);
     });
 
     it('rate limited: fails as rate_limited, the budget waits the minute out, then it works', async () => {
