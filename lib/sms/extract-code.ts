@@ -235,15 +235,6 @@ function firstAnchorEndingFrom(anchors: Anchor[], pos: number): number {
   return lo;
 }
 
-/** The anchors close enough to matter: only these are scored, so scoring stays linear. */
-function* nearbyAnchors(anchors: Anchor[], c: Candidate): Generator<Anchor> {
-  for (let i = firstAnchorEndingFrom(anchors, c.start - MAX_GAP); i < anchors.length; i++) {
-    const a = anchors[i];
-    if (!a || a.start > c.end + MAX_GAP) return;
-    yield a;
-  }
-}
-
 /** Where the text's last word ends, a final "." or "!" aside: a candidate there ends the SMS. */
 function lastContentEnd(text: string): number {
   let end = text.trimEnd().length;
@@ -253,7 +244,10 @@ function lastContentEnd(text: string): number {
 
 function score(text: string, c: Candidate, anchors: Anchor[], contentEnd: number): number | null {
   let best: number | null = null;
-  for (const a of nearbyAnchors(anchors, c)) {
+  // Only anchors close enough to matter are scored, so scoring stays linear.
+  for (let i = firstAnchorEndingFrom(anchors, c.start - MAX_GAP); i < anchors.length; i++) {
+    const a = anchors[i];
+    if (!a || a.start > c.end + MAX_GAP) break;
     if (c.start < a.end && c.end > a.start) continue;
     const { gap, after } = gapBetween(text, c, a);
     if (gap.length > MAX_GAP) continue;
