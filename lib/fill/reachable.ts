@@ -58,7 +58,8 @@ function centreOnScreen(el: Element): { x: number; y: number } | null {
   const view = el.ownerDocument.defaultView;
   if (!view) return null;
   let r = el.getBoundingClientRect();
-  const outside = r.bottom <= 0 || r.right <= 0 || r.top >= view.innerHeight || r.left >= view.innerWidth;
+  const outside =
+    r.bottom <= 0 || r.right <= 0 || r.top >= view.innerHeight || r.left >= view.innerWidth;
   if (outside) {
     el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
     r = el.getBoundingClientRect();
