@@ -18,7 +18,8 @@ import {
   type ProviderId,
   type ServiceInfo,
 } from '../providers/types.ts';
-import { bindingRules, boundCodeHost, ownTabFit, type BindingRules } from '../orders/origin.ts';
+import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
+import { boundCodeHost } from '../orders/origin.ts';
 import { detectSite, registrableDomain } from '../services/detect.ts';
 import {
   DEFAULT_PREFERENCES,
@@ -47,7 +48,7 @@ export interface HandlerDeps {
   engine: Engine;
   scheduler: Scheduler;
   provider: ProviderResolver;
-  /** Which pages an order may fill (default: this build's, lib/orders/origin.ts). */
+  /** Which pages an order may fill (default: this build's, lib/orders/binding.ts). */
   binding?: BindingRules;
 }
 

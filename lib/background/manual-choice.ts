@@ -3,13 +3,8 @@
  * may go into a page, and which menu items make sense on a tab. The same site rules as the
  * automatic fill: the registrable domain that ordered, and the host an SMS binds its code to.
  */
-import {
-  bindingRules,
-  boundCodeHost,
-  codeFitsSite,
-  manualFits,
-  type BindingRules,
-} from '../orders/origin.ts';
+import { bindingRules, manualFits, type BindingRules } from '../orders/binding.ts';
+import { boundCodeHost, codeFitsSite } from '../orders/origin.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 import { CODE_FILL_MS } from './tabs.ts';
 

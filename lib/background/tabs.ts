@@ -1,7 +1,7 @@
 import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import type { Engine } from '../orders/engine.ts';
-import { bindingRules, pageBound, type BindingRules } from '../orders/origin.ts';
+import { bindingRules, pageBound, type BindingRules } from '../orders/binding.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 import { sameSite } from '../services/detect.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundOrigins, manualFits, ownTabFit, pageBound, type BindingRules } from './origin';
+import { boundOrigins, manualFits, ownTabFit, pageBound, type BindingRules } from './binding';
 
 const store: BindingRules = { httpLoopback: false };
 const testBuild: BindingRules = { httpLoopback: true };
