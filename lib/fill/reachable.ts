@@ -98,9 +98,7 @@ function drawnBoxesUnder(el: Element, below: Element[]): boolean {
   );
 }
 
-export function isReachable(el: Element): boolean {
-  if (!documentHasLayout(el.ownerDocument)) return true; // a DOM without layout (unit tests)
-  if (!rendered(el)) return false;
+function reachableOnScreen(el: Element): boolean {
   const centre = centreOnScreen(el);
   if (!centre) return false;
   const stack = hitStack(el, centre.x, centre.y);
@@ -110,4 +108,15 @@ export function isReachable(el: Element): boolean {
   if (!onTop) return ownLabel(el, top) && !transparent(el);
   if (!transparent(el)) return true;
   return drawnBoxesUnder(el, stack.slice(stack.indexOf(el) + 1)) || ownLabel(el, stack[1] ?? el);
+}
+
+export function isReachable(el: Element): boolean {
+  if (!documentHasLayout(el.ownerDocument)) return true; // a DOM without layout (unit tests)
+  if (!rendered(el)) return false;
+  const view = el.ownerDocument.defaultView;
+  const before = view ? { x: view.scrollX, y: view.scrollY } : null;
+  const reachable = reachableOnScreen(el);
+  // A trap far down or far right must not leave the page scrolled to it.
+  if (!reachable && before && view) view.scrollTo(before.x, before.y);
+  return reachable;
 }
