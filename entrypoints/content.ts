@@ -1,15 +1,19 @@
 import browser from 'webextension-polyfill';
 import { startFillAgent } from '@/lib/content/agent.ts';
+import { takeOverAgents } from '@/lib/content/lifetime.ts';
 import { startManualAgent } from '@/lib/content/manual.ts';
 
 // Never at install: injected into the tab that ordered (scripting.executeScript, activeTab), or
 // registered for an open order's site while the user allows it (lib/background/registration.ts).
-// A second injection invalidates the first one's context (WXT), so one agent runs per page.
+// WXT's ctx is not used: a page can forge the event that invalidates it (lib/content/lifetime.ts).
 export default defineContentScript({
   matches: ['https://*/*', 'http://*/*'],
   registration: 'runtime',
-  main(ctx) {
-    startFillAgent({ browser, signal: ctx.signal });
-    startManualAgent({ browser, signal: ctx.signal });
+  // WXT would post "content-script-started", with our extension id, to the page.
+  noScriptStartedPostMessage: true,
+  main() {
+    const signal = takeOverAgents();
+    startFillAgent({ browser, signal });
+    startManualAgent({ browser, signal });
   },
 });

@@ -1,6 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { currentLanguage, t, useLanguage, type LanguageChoice, type MessageKey } from '../i18n.ts';
 import type { OrderEffect } from '../orders/machine.ts';
+import { bindingRules, pageBound } from '../orders/binding.ts';
 import type { Order } from '../orders/types.ts';
 import { formatMoney } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
@@ -53,7 +54,8 @@ export function createEffectRunner(deps: EffectDeps) {
         const isSite = (url: string) => sameSite(url, order.site.domain);
         let tabId = order.site.tabId;
         if (!(await tabShowsSite(browser, tabId, isSite))) {
-          const other = await findSiteTab(browser, isSite);
+          // Another tab only on an origin the order is bound to (lib/orders/binding.ts).
+          const other = await findSiteTab(browser, (url) => pageBound(order, url, bindingRules()));
           if (other !== null) {
             await deps.rebind(order, other);
             tabId = other;

@@ -25,8 +25,9 @@ import {
   type ProviderId,
   type ServiceInfo,
 } from '../providers/types.ts';
+import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
 import { boundCodeHost } from '../orders/origin.ts';
-import { detectSite, registrableDomain, sameSite } from '../services/detect.ts';
+import { detectSite, registrableDomain } from '../services/detect.ts';
 import {
   DEFAULT_PREFERENCES,
   preferencesItem,
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   engine: Engine;
   scheduler: Scheduler;
   provider: ProviderResolver;
+  /** Which pages an order may fill (default: this build's, lib/orders/binding.ts). */
+  binding?: BindingRules;
 }
 
 function fail(e: unknown): Reply<never> {
@@ -69,6 +72,7 @@ const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
+  const binding = deps.binding ?? bindingRules();
 
   async function allProviders(): Promise<Provider[]> {
     const all = await deps.provider.all();
@@ -270,6 +274,22 @@ export function createHandlers(deps: HandlerDeps) {
   /** Orders whose "Fill again" the user pressed (kept until the code is filled). */
   const fillAsked = new Set<string>();
 
+  /**
+   * The tab's orders this page may fill: on an origin the order is bound to, or one more host
+   * of its site its own tab went on to during the signup (recorded, so it stays bound).
+   */
+  async function pageOrders(tabId: number, url: string): Promise<Order[]> {
+    const fitting: Order[] = [];
+    for (const order of await tabOrders(tabId)) {
+      const fit = ownTabFit(order, url, binding);
+      if (!fit) continue;
+      if (fit.kind === 'follow')
+        await engine.apply(order.id, { type: 'follow', origin: fit.origin });
+      fitting.push(order);
+    }
+    return fitting;
+  }
+
   /** A content script may only learn about, and report on, its own tab's order. */
   async function onContent(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
     const tabId = sender.tab?.id;
@@ -278,7 +298,7 @@ export function createHandlers(deps: HandlerDeps) {
     const parsed = contentMessage.safeParse(raw);
     if (!parsed.success) return null;
     const msg = parsed.data;
-    const mine = (await tabOrders(tabId)).filter((o) => sameSite(url, o.site.domain));
+    const mine = await pageOrders(tabId, url);
     switch (msg.type) {
       case 'content.hello': {
         const order = mine.sort((a, b) => b.createdAt - a.createdAt)[0];

@@ -45,6 +45,13 @@ describe('manual fill: what goes into the field', () => {
     expect(chooseManual([], at('https://discord.com/'), 'auto').kind).toBe('no-order');
   });
 
+  it('nothing on http:// of the ordering site (issue 17: a scheme downgrade is another origin)', () => {
+    const c = chooseManual([order({ id: 'a' })], at('http://discord.com/register'), 'phone');
+    expect(c.kind).toBe('no-order');
+    const dotted = chooseManual([order({ id: 'a' })], at('https://discord.com./'), 'phone');
+    expect(dotted.kind).toBe('no-order');
+  });
+
   it('an ended order has no number to give', () => {
     const c = chooseManual(
       [order({ id: 'a', state: 'refunded', endedAt: T0 })],

@@ -3,9 +3,9 @@
  * may go into a page, and which menu items make sense on a tab. The same site rules as the
  * automatic fill: the registrable domain that ordered, and the host an SMS binds its code to.
  */
+import { bindingRules, manualFits, type BindingRules } from '../orders/binding.ts';
 import { boundCodeHost, codeFitsSite } from '../orders/origin.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
-import { sameSite } from '../services/detect.ts';
 import { CODE_FILL_MS } from './tabs.ts';
 
 export type ManualWant = 'phone' | 'code' | 'auto';
@@ -31,9 +31,15 @@ const phoneUsable = (o: Order): boolean =>
   o.phone !== null && (o.state === 'waiting' || o.state === 'received');
 
 /** This site's orders, the ones bound to this tab first, then the newest. */
-export function siteOrders(orders: readonly Order[], tabId: number, url: string): Order[] {
+export function siteOrders(
+  orders: readonly Order[],
+  tabId: number,
+  url: string,
+  binding: BindingRules = bindingRules(),
+): Order[] {
+  // The user points at the field: any host of the ordering site, on a fillable scheme.
   return orders
-    .filter((o) => sameSite(url, o.site.domain))
+    .filter((o) => manualFits(o, url, binding))
     .sort(
       (a, b) =>
         Number(b.site.tabId === tabId) - Number(a.site.tabId === tabId) ||

@@ -1,6 +1,7 @@
 import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import type { Engine } from '../orders/engine.ts';
+import { bindingRules, pageBound, type BindingRules } from '../orders/binding.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 import { sameSite } from '../services/detect.ts';
 
@@ -79,14 +80,17 @@ export function wantsPage(order: Order, now: number): boolean {
  * the order over, and gets the phone and the code filled.
  */
 export async function adoptTab(
-  deps: { browser: Browser; engine: Engine; now: () => number },
+  deps: { browser: Browser; engine: Engine; now: () => number; binding?: BindingRules },
   tabId: number,
   url: string,
 ): Promise<void> {
+  const binding = deps.binding ?? bindingRules();
   for (const order of await deps.engine.allOrders()) {
     if (order.site.tabId === tabId || !wantsPage(order, deps.now())) continue;
     const isSite = (u: string) => sameSite(u, order.site.domain);
-    if (!isSite(url) || (await tabShowsSite(deps.browser, order.site.tabId, isSite))) continue;
+    // Another tab takes the order over only on an origin the order is bound to.
+    if (!pageBound(order, url, binding)) continue;
+    if (await tabShowsSite(deps.browser, order.site.tabId, isSite)) continue;
     await deps.engine.apply(order.id, { type: 'rebind', tabId });
     await pokeTab(deps.browser, tabId);
   }

@@ -5,6 +5,7 @@
 import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify';
 import { collectFields, type CollectedField } from './collect';
 import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
+import { isReachable } from './reachable';
 
 export type { FillReport } from './fill';
 
@@ -21,9 +22,29 @@ function asInput(f: CollectedField): HTMLInputElement | null {
   return f.element.localName === 'input' ? (f.element as HTMLInputElement) : null;
 }
 
+/** Tries the classifier's picks in turn until one the user can reach (lib/fill/reachable.ts). */
+const MAX_PICKS = 6;
+
+function firstReachable<T>(
+  fields: CollectedField[],
+  pick: (fields: CollectedField[]) => T | null,
+  picked: (choice: T) => CollectedField[],
+): { choice: T; fields: CollectedField[] } | null {
+  let left = fields;
+  for (let i = 0; i < MAX_PICKS; i++) {
+    const choice = pick(left);
+    if (choice === null) return null;
+    const chosen = picked(choice);
+    if (chosen.every((f) => isReachable(f.element))) return { choice, fields: left };
+    left = left.filter((f) => !chosen.includes(f));
+  }
+  return null;
+}
+
 export function findPhoneTarget(doc: Document): PhoneTarget | null {
-  const fields = collectFields(doc);
-  const phone = pickPhoneField(fields);
+  const found = firstReachable(collectFields(doc), pickPhoneField, (f) => [f]);
+  const fields = found?.fields ?? [];
+  const phone = found?.choice ?? null;
   const input = phone ? asInput(phone) : null;
   if (!phone || !input) return null;
   const dial = pickDialCode(fields, phone);
@@ -35,7 +56,7 @@ export function findPhoneTarget(doc: Document): PhoneTarget | null {
 }
 
 export function findCodeTarget(doc: Document): CodeTarget | null {
-  const picked = pickCodeTarget(collectFields(doc));
+  const picked = firstReachable(collectFields(doc), pickCodeTarget, (f) => f)?.choice ?? null;
   const inputs = picked?.map(asInput).filter((i): i is HTMLInputElement => i !== null) ?? [];
   return inputs.length ? { inputs } : null;
 }

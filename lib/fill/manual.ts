@@ -9,17 +9,19 @@ import { pickDialCode } from './classify';
 import { findSplitGroups } from './classify-code';
 import { collectFields, describeField, type CollectedField, type FormControl } from './collect';
 import type { CodeTarget, PhoneTarget } from './index';
+import { isReachable } from './reachable';
 import { resolveSelector } from './selector';
 
 const TEXT_TYPES = new Set(['', 'text', 'tel', 'number', 'search', 'email', 'url']);
 
-/** A visible, enabled, writable text input; nothing else is ever filled. */
+/** A visible, reachable, enabled, writable text input; nothing else is ever filled. */
 export function usableInput(el: Element | null): HTMLInputElement | null {
   if (!el || el.localName !== 'input') return null;
   const input = el as HTMLInputElement;
   if (!TEXT_TYPES.has(input.type.toLowerCase())) return null;
   const d = describeField(input as FormControl);
-  return d.hidden || d.disabled || d.readOnly ? null : input;
+  // The same rule as detection: the user must be able to reach the field (reachable.ts).
+  return d.hidden || d.disabled || d.readOnly || !isReachable(input) ? null : input;
 }
 
 function located(el: HTMLInputElement): { fields: CollectedField[]; field: CollectedField } {

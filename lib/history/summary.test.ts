@@ -59,4 +59,17 @@ describe('history CSV', () => {
     const sneaky = order('y', 'refunded', 5, { service: { code: 'ds', name: '+cmd|x' } });
     expect(historyCsv([sneaky])).toContain(`"'+cmd|x"`);
   });
+
+  it.each([' =1+1', '\n=HYPERLINK("x")', '\u00a0@SUM(A1)', '  -2+3', '\r\n+cmd|x', '\t=1'])(
+    'a formula behind leading whitespace or a line break is neutralised too: %j',
+    (name) => {
+      const csv = historyCsv([order('w', 'refunded', 5, { service: { code: 'ds', name } })]);
+      expect(csv).toContain(`"'${name.replace(/"/g, '""')}"`);
+    },
+  );
+
+  it('a phone number with a leading space stays a number', () => {
+    const csv = historyCsv([order('p', 'completed', 5, { phone: ' +62812' })]);
+    expect(csv).toContain('" +62812"');
+  });
 });

@@ -85,7 +85,9 @@ const COLUMNS = [
  * +62812... stays as it is: a sign followed by digits is a number, not a formula).
  */
 function cell(value: string): string {
-  const formula = /^[=@\t\r]/.test(value) || /^[+-](?![\d\s]*$)/.test(value);
+  // Spreadsheets skip leading spaces and line breaks before a formula (" =1+1", "\n@SUM").
+  const lead = value.replace(/^\s+/, '');
+  const formula = /^[\t\r\n]/.test(value) || /^[=@]/.test(lead) || /^[+-](?![\d\s]*$)/.test(lead);
   const safe = formula ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }

@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { createCodasmsProvider } from '../providers/codasms/client.ts';
 import { createRateBudget } from '../providers/rate-budget.ts';
 import type { Provider } from '../providers/types.ts';
+import { MAX_SMS_TEXT } from '../sms/extract-code.ts';
 import { createEngine, type Engine, type OrderInput, type OrderStore } from './engine.ts';
 import type { OrderEffect } from './machine.ts';
 import type { Order } from './types.ts';
@@ -257,6 +258,29 @@ describe('order engine with the CODASMS adapter and the sandbox', () => {
     expect((await revived.openOrders()).map((o) => o.id)).toEqual([order.id]);
     expect(await revived.step(order.id, true)).toMatchObject({ state: 'received', code: '905511' });
     expect(effects).toEqual(['fillCode', 'notifyCode']);
+  });
+
+  it('a hostile provider padding the SMS to 1 MB: the code is kept, the text stored capped', async () => {
+    const first = await setup();
+    const order = await first.engine.create(discord);
+    await sms(order.phone, 'Your Discord verification code is 318204.');
+    // The sandbox's real reply, padded the way a hostile or broken provider could.
+    const padded: Provider = {
+      ...first.provider,
+      check: async (id, options) => {
+        const status = await first.provider.check(id, options);
+        return status.kind === 'code'
+          ? { ...status, text: `${status.text ?? ''} ${'code 123456 '.repeat(90_000)}` }
+          : status;
+      },
+    };
+    const engine = engineOver(first.store, padded, []);
+    const started = performance.now();
+    const received = await engine.step(order.id, true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(received).toMatchObject({ state: 'received', code: '318204' });
+    expect(received?.smsText?.length).toBeLessThanOrEqual(MAX_SMS_TEXT);
+    expect((await first.store.get(order.id))?.smsText?.length).toBeLessThanOrEqual(MAX_SMS_TEXT);
   });
 
   it('a failed store write after buying loses nothing and never buys twice', async () => {

@@ -1,5 +1,5 @@
 import { warn } from '../redact.ts';
-import { chooseCode } from '../sms/extract-code.ts';
+import { capSmsText, chooseCode } from '../sms/extract-code.ts';
 import {
   isProviderError,
   type Provider,
@@ -67,7 +67,9 @@ function toOrderError(e: unknown): { error: OrderError; retryAfterMs: number | n
  */
 function withChosenCode(status: ProviderStatus): ProviderStatus {
   if (status.kind !== 'code') return status;
-  return { ...status, code: chooseCode(status.code, status.text) ?? status.code };
+  // Stored capped: the order is read on every poll, fill and popup render.
+  const text = status.text === null ? null : capSmsText(status.text);
+  return { ...status, text, code: chooseCode(status.code, text) ?? status.code };
 }
 
 export function createEngine(deps: EngineDeps) {

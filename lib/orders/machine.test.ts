@@ -261,3 +261,27 @@ describe('request another SMS (providers with capabilities.anotherSms)', () => {
     expect(transition(order, { type: 'requestAnotherSms' }, T0).order.resend).toBeNull();
   });
 });
+
+describe('follow: the order’s own tab went on to another host of its site', () => {
+  it('binds that origin once, keeps the tab and what was filled, and stays small', () => {
+    const followed = run([
+      { type: 'follow', origin: 'https://accounts.discord.com' },
+      { type: 'follow', origin: 'https://accounts.discord.com' },
+      { type: 'follow', origin: 'https://discord.com' },
+    ]).order;
+    expect(followed.site).toEqual({
+      tabId: 1,
+      origin: 'https://discord.com',
+      domain: 'discord.com',
+      followed: ['https://accounts.discord.com'],
+    });
+    const many = run(
+      Array.from({ length: 20 }, (_, i) => ({
+        type: 'follow' as const,
+        origin: `https://h${i}.discord.com`,
+      })),
+    ).order;
+    expect(many.site.followed).toHaveLength(8);
+    expect(many.site.followed?.at(-1)).toBe('https://h19.discord.com');
+  });
+});

@@ -42,6 +42,7 @@ export type OrderEvent =
   | { type: 'filled'; what: 'phone' | 'code' }
   | { type: 'refill' }
   | { type: 'rebind'; tabId: number }
+  | { type: 'follow'; origin: string }
   | { type: 'completed' };
 
 export type OrderEffect =
@@ -83,6 +84,9 @@ export function createOrder(input: NewOrder, now: number): Order {
     endedAt: null,
   };
 }
+
+/** A signup crosses a few hosts at most; the list stays small. */
+const MAX_FOLLOWED = 8;
 
 const stay = (order: Order): Transition => ({ order, effects: [] });
 
@@ -305,6 +309,13 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
         phoneFilled: false,
         codeFilled: false,
       });
+    case 'follow': {
+      // The order's own tab went on to another host of its site (www. -> accounts.).
+      const followed = order.site.followed ?? [];
+      if (event.origin === order.site.origin || followed.includes(event.origin)) return stay(order);
+      const kept = [...followed, event.origin].slice(-MAX_FOLLOWED);
+      return stay({ ...order, site: { ...order.site, followed: kept } });
+    }
     case 'completed':
       if (order.state !== 'received') return stay(order);
       return { order: end(order, 'completed', now), effects: [] };

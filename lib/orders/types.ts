@@ -18,8 +18,10 @@ export interface OrderSite {
   tabId: number;
   /** Origin the order was placed from, e.g. https://discord.com */
   origin: string;
-  /** Registrable domain (tldts): codes are filled only on this site. */
+  /** Registrable domain (tldts): the widest unit an order may follow to (lib/orders/binding.ts). */
   domain: string;
+  /** Other origins of that domain the order's own tab went to during the signup. */
+  followed?: string[];
 }
 
 export interface OrderError {

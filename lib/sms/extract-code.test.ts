@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseCode, extractCode, normalizeDigits, parseOriginBoundCode } from './extract-code';
+import {
+  MAX_SMS_TEXT,
+  capSmsText,
+  chooseCode,
+  extractCode,
+  extractCodeUncapped,
+  normalizeDigits,
+  parseOriginBoundCode,
+} from './extract-code';
+import { hostileSmsTexts } from './hostile.fixture';
 
 describe('extractCode rules', () => {
   it.each([
@@ -169,3 +178,41 @@ describe.skipIf(!existsSync(CORPUS))('extractCode on the sms-otp corpus', () => 
 
 if (!existsSync(CORPUS))
   console.warn(`sms-otp corpus not found at ${CORPUS}: accuracy check skipped`);
+
+describe('hostile SMS texts (issue 17: a provider or sender must not freeze the worker)', () => {
+  // Generous bounds for a shared 2-core machine; before the fix these took seconds each.
+  it.each(Object.entries(hostileSmsTexts(1024 * 1024)))(
+    'a 1 MB text of %s is handled in well under a second',
+    (_name, text) => {
+      const started = performance.now();
+      extractCode(text);
+      chooseCode('123456', text);
+      parseOriginBoundCode(text);
+      expect(performance.now() - started).toBeLessThan(250);
+    },
+  );
+
+  it('past the cap, scoring is linear: 128 KB of keywords and codes in under a second', () => {
+    // Pairwise scoring took about 8 s here; linear scoring takes about 0.1 s.
+    const text = hostileSmsTexts(128 * 1024)['keywords and codes'] ?? '';
+    const started = performance.now();
+    extractCodeUncapped(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('reads only the first 4 KB: a code up front is found, one after the cap is not', () => {
+    const filler = ' '.repeat(MAX_SMS_TEXT);
+    expect(extractCode(`Your code is 482913.${filler}`)).toBe('482913');
+    expect(extractCode(`Hello.${filler}Your code is 482913`)).toBeNull();
+    expect(capSmsText('x'.repeat(MAX_SMS_TEXT + 10))).toHaveLength(MAX_SMS_TEXT);
+  });
+
+  it('does not split a surrogate pair at the cap', () => {
+    const text = `${'x'.repeat(MAX_SMS_TEXT - 1)}😀tail`;
+    expect(capSmsText(text)).toBe('x'.repeat(MAX_SMS_TEXT - 1));
+  });
+
+  it('ignores a provider "code" that is far too long to be one', () => {
+    expect(chooseCode('9'.repeat(5000), 'Your code is 482913')).toBe('482913');
+  });
+});

@@ -15,7 +15,27 @@ import {
  * Prefixes (G-123456) and grouping (123-456, 123 456) are removed from the result.
  */
 export function extractCode(text: string): string | null {
-  const normalized = normalizeDigits(text);
+  return extractCodeUncapped(capSmsText(text));
+}
+
+/**
+ * SMS texts are read up to 4 KB (a real SMS, even concatenated, is well under 2 KB): a hostile
+ * provider or sender must not make the worker chew on megabytes while every order waits.
+ */
+export const MAX_SMS_TEXT = 4096;
+
+export function capSmsText(text: string): string {
+  if (text.length <= MAX_SMS_TEXT) return text;
+  const last = text.charCodeAt(MAX_SMS_TEXT - 1);
+  // A lone high surrogate at the cut would be half a character.
+  const end = last >= 0xd800 && last <= 0xdbff ? MAX_SMS_TEXT - 1 : MAX_SMS_TEXT;
+  return text.slice(0, end);
+}
+
+/** The extraction itself, linear in the text's length; callers pass a capped text. */
+export function extractCodeUncapped(text: string): string | null {
+  // NFKC can lengthen a text (one ligature becomes many letters): cap again after it.
+  const normalized = capTo(normalizeDigits(text), text.length);
   return (
     fromWebOtpLine(normalized) ??
     fromWholeMessage(normalized) ??
@@ -23,6 +43,9 @@ export function extractCode(text: string): string | null {
     fromPrefixedCode(normalized)
   );
 }
+
+const capTo = (text: string, length: number) =>
+  text.length <= length ? text : text.slice(0, length);
 
 const DIGIT_BLOCKS: readonly number[] = [0x0660, 0x06f0, 0x0966, 0x09e6, 0xff10];
 
@@ -54,7 +77,7 @@ const WEB_OTP =
 
 export function parseOriginBoundCode(text: string): OriginBoundCode | null {
   let found: OriginBoundCode | null = null;
-  for (const m of normalizeDigits(text).matchAll(WEB_OTP)) {
+  for (const m of normalizeDigits(capSmsText(text)).matchAll(WEB_OTP)) {
     const [, host = '', code = '', embeddedHost] = m;
     found = embeddedHost
       ? { host: host.toLowerCase(), code, embeddedHost: embeddedHost.toLowerCase() }
@@ -108,11 +131,12 @@ interface Anchor {
 
 // Spans where a number is never a code.
 const EXCLUDED_SPANS: readonly RegExp[] = [
-  /\bhttps?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*/gi, // links
+  // Links; a host starts only where a run of [\w.-] starts, so no run is rescanned per letter.
+  /\bhttps?:\/\/\S+|(?<![\w.-])[\w-]+(?:\.[\w-]+)+\/\S*/gi,
   /\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}\b/g, // phones
   /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/g, // dates
   /\b\d{1,2}:\d{2}(?::\d{2})?\b/g, // times
-  /\d+[.,]\d+/g, // amounts with decimals
+  /(?<!\d)\d+[.,]\d+/g, // amounts with decimals (from a run's start: no rescans)
 ];
 
 const CANDIDATE_FORMS: readonly { re: RegExp; numeric: boolean }[] = [
@@ -121,28 +145,39 @@ const CANDIDATE_FORMS: readonly { re: RegExp; numeric: boolean }[] = [
   { re: /(?<![\d-])(\d{2})[- ](\d{2})[- ](\d{2})(?![\d-]|[.,]\d)/g, numeric: true },
   { re: /(?<![A-Za-z0-9]|\d[:./,])(\d{3,10})(?![A-Za-z0-9]|[:/.,]\d)/g, numeric: true },
   {
-    re: /(?<![A-Za-z0-9-])((?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{4,10})(?![A-Za-z0-9-])/g,
+    re: /(?<![A-Za-z0-9-])((?=[A-Za-z0-9]{0,9}[A-Za-z])[A-Za-z0-9]{4,10})(?![A-Za-z0-9-])/g,
     numeric: false,
   },
 ];
 
+/** Marks spans in a per-character mask; checking a short candidate is then O(its length). */
+function createSpanMask(length: number) {
+  const mask = new Uint8Array(length);
+  return {
+    mark(start: number, end: number) {
+      mask.fill(1, start, end);
+    },
+    overlaps(start: number, end: number): boolean {
+      for (let i = start; i < end; i++) if (mask[i]) return true;
+      return false;
+    },
+  };
+}
+
 function collectCandidates(text: string): Candidate[] {
-  const excluded: Anchor[] = [];
+  const excluded = createSpanMask(text.length);
   for (const re of EXCLUDED_SPANS) {
-    for (const m of text.matchAll(re))
-      excluded.push({ start: m.index, end: m.index + m[0].length });
+    for (const m of text.matchAll(re)) excluded.mark(m.index, m.index + m[0].length);
   }
-  const taken: Anchor[] = [];
+  const taken = createSpanMask(text.length);
   const out: Candidate[] = [];
-  const overlaps = (spans: Anchor[], s: number, e: number): boolean =>
-    spans.some((x) => s < x.end && e > x.start);
   for (const { re, numeric } of CANDIDATE_FORMS) {
     for (const m of text.matchAll(re)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (overlaps(taken, start, end)) continue;
-      taken.push({ start, end });
-      if (overlaps(excluded, start, end)) continue;
+      if (taken.overlaps(start, end)) continue;
+      taken.mark(start, end);
+      if (excluded.overlaps(start, end)) continue;
       if (numeric && NOT_CODE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
       if (numeric && NOT_CODE_AFTER.test(text.slice(end, end + 12))) continue;
       const code = m.slice(1).join('');
@@ -188,9 +223,31 @@ function gapBetween(text: string, c: Candidate, a: Anchor): { gap: string; after
     : { gap: text.slice(c.end, a.start), after: false };
 }
 
-function score(text: string, c: Candidate, anchors: Anchor[]): number | null {
+/** Index of the first anchor ending at or after `pos` (anchors are in text order). */
+function firstAnchorEndingFrom(anchors: Anchor[], pos: number): number {
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((anchors[mid]?.end ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where the text's last word ends, a final "." or "!" aside: a candidate there ends the SMS. */
+function lastContentEnd(text: string): number {
+  let end = text.trimEnd().length;
+  if (/[.!]/.test(text[end - 1] ?? '')) end--;
+  return text.slice(0, end).trimEnd().length;
+}
+
+function score(text: string, c: Candidate, anchors: Anchor[], contentEnd: number): number | null {
   let best: number | null = null;
-  for (const a of anchors) {
+  // Only anchors close enough to matter are scored, so scoring stays linear.
+  for (let i = firstAnchorEndingFrom(anchors, c.start - MAX_GAP); i < anchors.length; i++) {
+    const a = anchors[i];
+    if (!a || a.start > c.end + MAX_GAP) break;
     if (c.start < a.end && c.end > a.start) continue;
     const { gap, after } = gapBetween(text, c, a);
     if (gap.length > MAX_GAP) continue;
@@ -209,16 +266,17 @@ function score(text: string, c: Candidate, anchors: Anchor[]): number | null {
     if (c.numeric) s += 5;
     if (best === null || s > best) best = s;
   }
-  if (best !== null && text.slice(c.end).trim().replace(/[.!]$/, '') === '') best += 10;
+  if (best !== null && c.end >= contentEnd) best += 10;
   return best;
 }
 
 function fromKeywords(text: string): string | null {
   const anchors = findAnchors(text);
   if (anchors.length === 0) return null;
+  const contentEnd = lastContentEnd(text);
   let best: { code: string; s: number } | null = null;
   for (const c of collectCandidates(text)) {
-    const s = score(text, c, anchors);
+    const s = score(text, c, anchors, contentEnd);
     if (s !== null && (best === null || s > best.s)) best = { code: c.code, s };
   }
   return best?.code ?? null;
@@ -234,6 +292,16 @@ function joinDigitGroups(text: string): string {
   return normalizeDigits(text).replace(/(\d)[\s-](?=\d)/g, '$1');
 }
 
+// No verification code is this long; a longer "code" from a provider is noise, not a code.
+const MAX_CODE = 32;
+
+function plausibleProviderCode(code: string | null | undefined): string {
+  const cleaned = normalizeDigits(capTo(code ?? '', MAX_CODE * 4))
+    .trim()
+    .replace(/[\s-]/g, '');
+  return cleaned.length <= MAX_CODE ? cleaned : '';
+}
+
 /**
  * The code to fill, from the provider's own parse (when it has one) and the SMS text. An
  * origin-bound line is the site's own statement of the code and wins. Otherwise the provider's
@@ -245,9 +313,8 @@ export function chooseCode(
   providerCode: string | null | undefined,
   text: string | null | undefined,
 ): string | null {
-  const provider = normalizeDigits(providerCode ?? '')
-    .trim()
-    .replace(/[\s-]/g, '');
+  const provider = plausibleProviderCode(providerCode);
+  text = text && capSmsText(text);
   if (!text?.trim()) return provider || null;
   const bound = parseOriginBoundCode(text);
   if (bound) return bound.code;

@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
-import { openSignupWithPopup } from '../support/extension.ts';
+import { fillAgentsIn } from '../support/content-worlds.ts';
+import { openPopup, openSignupWithPopup, tabIdOf } from '../support/extension.ts';
 
 // A hostile page tries every channel a page has towards an extension. None may order,
 // cancel, read the key or read a code; see SECURITY.md.
@@ -126,4 +127,53 @@ test('a code bound to another host by its SMS is not filled, and the popup says 
   await expect(signup.code).toBeVisible();
   await site.waitForTimeout(3000);
   await expect(signup.code).toHaveValue('');
+});
+
+test('a page cannot learn the extension id from the fill script, nor stop it by forging its start', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  expect(apiKey).toBeTruthy();
+  const site = await ext.context.newPage();
+  // The page records every message and DOM event it can see from its first script on.
+  await site.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
+  });
+  await site.goto(demoUrl('discord'));
+  const popupPage = await openPopup(
+    ext.context,
+    ext.extensionId,
+    await tabIdOf(ext.worker, site.url()),
+  );
+  const popup = new PopupPage(popupPage);
+  await popup.getNumber('Indonesia');
+  const signup = new SignupPage(site);
+  await expect(signup.phone).toHaveValue(/^\+62/);
+
+  const seen = await site.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.join('\n')).not.toContain(ext.extensionId);
+
+  // A page that learned the id anyway forges "a newer fill script started", on every channel
+  // WXT used for it.
+  await site.evaluate((extensionId) => {
+    for (const type of [
+      `${extensionId}:content:wxt:content-script-started`,
+      'wxt:content-script-started',
+    ]) {
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(type, { detail }));
+      window.postMessage({ type, ...detail }, '*');
+    }
+  }, ext.extensionId);
+
+  // The fill script still listens (before, the forged start stopped it until the background
+  // injected a new one)...
+  await site.waitForTimeout(500);
+  expect(await fillAgentsIn(site, ext.extensionId)).toBe(1);
+  // ...sees the code field appear, and fills the code when the SMS comes.
+  await signup.sendCode();
+  await signup.expectCodeFilled();
 });
