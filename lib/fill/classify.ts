@@ -31,6 +31,13 @@ function looksLikePhoneNumber(text: string): boolean {
   return /^[+(]?[\d\s().-]{7,}$/.test(text.trim()) && text.replace(/\D/g, '').length >= 7;
 }
 
+/** "Mobile number or email": the phone word comes before the e-mail word. */
+function phoneFirst(label: string): boolean {
+  const phone = KEYWORDS.phone.exec(label);
+  const email = KEYWORDS.email.exec(label);
+  return !!phone && (!email || phone.index < email.index);
+}
+
 /** Score of a field as THE phone number field; null when it cannot be one. */
 export function scorePhoneField(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.type === 'password') return null;
@@ -58,14 +65,20 @@ export function scorePhoneField(d: FieldDescriptor): number | null {
   if (isDecoy(d, t)) return null;
   const idOrLabel = `${t.ids} ${t.labels}`;
   if (KEYWORDS.dialCode.test(idOrLabel) && !phoneLabel) return null;
-  // "Email or phone number": a login identifier that takes either, not the phone field.
+  // "Mobile number or email": one identifier that takes either. It takes the number when it
+  // names the phone first; a dedicated phone field elsewhere still wins.
   const described = `${t.ids} ${t.labels || t.nearby}`;
-  if (d.type !== 'tel' && KEYWORDS.email.test(described) && KEYWORDS.phone.test(described))
-    return null;
+  if (d.type !== 'tel' && KEYWORDS.email.test(described) && KEYWORDS.phone.test(described)) {
+    if (!phoneFirst(t.labels || t.nearby)) return null;
+    s -= 5;
+  } else if (KEYWORDS.email.test(idOrLabel) || ac.includes('email') || ac.includes('username')) {
+    s -= 25;
+  }
   if (KEYWORDS.notPrimaryPhone.test(idOrLabel) || KEYWORDS.notPrimaryPhone.test(t.nearby)) s -= 45;
+  // Landline and mobile both asked for: the SMS goes to the mobile.
+  else if (KEYWORDS.mobile.test(idOrLabel)) s += 10;
   if (KEYWORDS.code.test(idOrLabel)) s -= 60;
   if (KEYWORDS.notPhone.test(idOrLabel) && !KEYWORDS.phone.test(idOrLabel)) s -= 50;
-  if (KEYWORDS.email.test(idOrLabel) || ac.includes('email') || ac.includes('username')) s -= 25;
   return s >= 30 ? s : null;
 }
 

@@ -34,12 +34,16 @@ export interface FieldDescriptor {
   pattern: string;
   placeholder: string;
   ariaLabel: string;
-  /** Text of `<label for>`, a wrapping label and aria-labelledby. */
+  /** The title attribute: a tooltip that names the field. */
+  title: string;
+  /** Text of `<label for>`, a wrapping label, aria-labelledby, or a floating label after it. */
   labelText: string;
   /** The closest text before the field (a heading, a span acting as label). */
   nearbyText: string;
   /** aria-label/legend of an enclosing role=group, radiogroup or fieldset. */
   groupLabel: string;
+  /** An image or canvas beside the field: what an image CAPTCHA looks like. */
+  nearImage: boolean;
   /** A fixed dial code shown right before the field ("+62"), as intl-tel-input does. */
   adjacentDialCode: string | null;
   value: string;
@@ -142,7 +146,37 @@ function labelTextOf(el: FormControl): string {
     const ref = byId(el, id);
     if (ref) parts.push(textOf(ref));
   }
+  if (parts.length === 0) parts.push(floatingLabelOf(el));
   return cleanText(parts.join(' '), 200);
+}
+
+const FLOATING = /label|placeholder|floating/i;
+
+/**
+ * A floating label: placed after the input in the DOM (so CSS can move it over the field when
+ * empty), a <label> without `for` or an element styled as one, before any other control.
+ */
+function floatingLabelOf(el: Element): string {
+  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+    if (containsControl(sib)) break;
+    const forId = sib.getAttribute('for');
+    const labelLike =
+      (sib.localName === 'label' && (!forId || forId === el.id)) ||
+      (typeof sib.className === 'string' && FLOATING.test(sib.className));
+    if (labelLike) return textOf(sib);
+  }
+  return '';
+}
+
+/** An <img> or <canvas> in the field's own small box (at most two controls in it). */
+function nearImageOf(el: Element): boolean {
+  let box = el.parentElement;
+  for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
+    if (box.localName === 'body' || box.localName === 'form') return false;
+    if (box.querySelectorAll('input,select,textarea').length > 2) return false;
+    if (box.querySelector('img,canvas')) return true;
+  }
+  return false;
 }
 
 function containsControl(node: Node): boolean {
@@ -295,9 +329,11 @@ export function describeField(
     pattern: el.getAttribute('pattern') ?? '',
     placeholder: cleanText(el.getAttribute('placeholder')),
     ariaLabel: cleanText(el.getAttribute('aria-label')),
+    title: cleanText(el.getAttribute('title')),
     labelText: labelTextOf(el),
     nearbyText: nearbyTextOf(el),
     groupLabel: groupLabelOf(el),
+    nearImage: nearImageOf(el),
     adjacentDialCode: isInput ? adjacentDialCodeOf(el) : null,
     value: el.value,
     options:

@@ -107,6 +107,24 @@ const NOT_PRIMARY_PHONE = [
   '紧急',
   '緊急',
   '备用',
+  // Landlines: where a mobile is asked for too, the SMS goes to the mobile.
+  'festnetz',
+  W('fijo'),
+  W('fixe'),
+  W('fixo'),
+  'domicile',
+  'стационарн',
+  'городской',
+  'telepon rumah',
+  '固定電話',
+  '座机',
+  '固话',
+  '집 전화',
+  'zweit',
+  'secundário',
+  'другой',
+  'второй',
+  '予備',
 ];
 
 const DIAL_CODE = [
