@@ -3,14 +3,21 @@
  * code targets, fill them, and wait for a code step that appears later.
  */
 import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify';
+import { pickPhoneParts } from './classify-phone-split';
 import { collectFields, type CollectedField } from './collect';
 import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
+import type { PhonePart } from './fill-parts';
 
 export type { FillReport } from './fill';
+export type { PhonePart } from './fill-parts';
+export type { PhonePartRole } from './classify-phone-split';
 
 export interface PhoneTarget {
+  /** The phone field; for a split number, the first of its parts. */
   input: HTMLInputElement;
   dialCode?: HTMLSelectElement | HTMLInputElement;
+  /** A number split over several boxes, in page order; fillPhone fills every part. */
+  parts?: PhonePart[];
 }
 
 export interface CodeTarget {
@@ -21,9 +28,27 @@ function asInput(f: CollectedField): HTMLInputElement | null {
   return f.element.localName === 'input' ? (f.element as HTMLInputElement) : null;
 }
 
+/** A split group wins over a lone field that belongs to it or comes after it in the page. */
+function splitTarget(fields: CollectedField[], phone: CollectedField | null): PhoneTarget | null {
+  const picked = pickPhoneParts(fields);
+  const first = picked?.[0];
+  if (!picked || !first) return null;
+  if (phone && !picked.some((p) => p.field === phone) && phone.index < first.field.index)
+    return null;
+  const parts: PhonePart[] = [];
+  for (const { field, role } of picked) {
+    const input = asInput(field);
+    if (!input) return null;
+    parts.push({ input, role });
+  }
+  return { input: parts[0]?.input ?? (first.field.element as HTMLInputElement), parts };
+}
+
 export function findPhoneTarget(doc: Document): PhoneTarget | null {
   const fields = collectFields(doc);
   const phone = pickPhoneField(fields);
+  const split = splitTarget(fields, phone);
+  if (split) return split;
   const input = phone ? asInput(phone) : null;
   if (!phone || !input) return null;
   const dial = pickDialCode(fields, phone);
