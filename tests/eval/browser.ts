@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { EvalApi } from './page-entry.ts';
+import type { CodeProbe, EvalApi, PhoneProbe } from './page-entry.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CORPORA = resolve(ROOT, '../shared/corpora');
@@ -43,8 +43,11 @@ export async function bundleDetector(
 }
 
 export interface EvalBrowser {
-  /** Opens a corpus file (a path under ../shared/corpora). */
+  /** Opens a corpus file (a path under ../shared/corpora, or an absolute path). */
   open(path: string): Promise<Page>;
+  resolve(page: Page, selectors: string[]): Promise<number[][]>;
+  probePhone(page: Page, e164: string): Promise<PhoneProbe>;
+  probeCode(page: Page): Promise<CodeProbe>;
   detectPhone(page: Page): Promise<ReturnType<EvalApi['detectPhone']>>;
   detectCode(page: Page): Promise<ReturnType<EvalApi['detectCode']>>;
   describe(page: Page, indices: number[]): Promise<string[]>;
@@ -71,14 +74,36 @@ export async function launchEvalBrowser(entry?: string): Promise<EvalBrowser> {
     }
   });
   const page = await context.newPage();
+  // Pages load with scripts off (a saved page's own code must not rewrite the form), but a fill
+  // waits on timers, which do not run while scripts are off: scripts go back on after the page
+  // is parsed, so nothing of the page's own runs and the fill engine's ticks do.
+  const cdp = await context.newCDPSession(page);
+  const scripts = (on: boolean) => cdp.send('Emulation.setScriptExecutionDisabled', { value: !on });
   const inject = async (p: Page): Promise<void> => {
-    await p.evaluate(detector);
+    if (!(await p.evaluate(() => '__smsVerifyEval' in globalThis))) await p.evaluate(detector);
+  };
+  const injectWithTimers = async (p: Page): Promise<void> => {
+    await scripts(true);
+    await inject(p);
   };
   return {
     async open(path) {
       current = path;
+      await scripts(false);
       await page.goto(`${ORIGIN}/page.html`, { waitUntil: 'load' });
       return page;
+    },
+    async resolve(p, selectors) {
+      await inject(p);
+      return p.evaluate((s) => (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.resolve(s), selectors);
+    },
+    async probePhone(p, e164) {
+      await injectWithTimers(p);
+      return p.evaluate((n) => (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.probePhone(n), e164);
+    },
+    async probeCode(p) {
+      await injectWithTimers(p);
+      return p.evaluate(() => (globalThis as typeof globalThis & { __smsVerifyEval: EvalApi }).__smsVerifyEval.probeCode());
     },
     async detectPhone(p) {
       await inject(p);

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import type { EvalBrowser } from './browser.ts';
+import { checkCodeFill, type FillCheck } from './score.ts';
 
 const truthFile = z.object({
   pages: z.record(
@@ -22,6 +23,8 @@ export interface CodePage {
   outcome: CodeOutcome;
   picked: string[] | null;
   reason: string;
+  /** On a hit: do the field(s) and the form hold the filled code? */
+  fill: FillCheck | null;
 }
 
 export interface CodeResult {
@@ -64,7 +67,8 @@ export async function evalCode(browser: EvalBrowser): Promise<CodeResult> {
       for (const el of Array.from(document.querySelectorAll('[data-manual-scoring]')))
         el.removeAttribute('data-manual-scoring');
     });
-    const pick = await browser.detectCode(page);
+    const probe = await browser.probeCode(page);
+    const pick = probe.picked;
     const picked = pick ? await page.evaluate(describe, pick) : null;
     let outcome: CodeOutcome;
     if (t.accept === null) outcome = pick ? 'false alarm' : 'right none';
@@ -75,7 +79,13 @@ export async function evalCode(browser: EvalBrowser): Promise<CodeResult> {
         throw new Error(`${file}: a truth selector matches nothing: ${t.accept.join(' | ')}`);
       outcome = targets.some((x) => same(x, pick)) ? 'hit' : 'wrong';
     }
-    pages.push({ file, outcome, picked, reason: t.reason });
+    const fill =
+      outcome === 'hit' && probe.code
+        ? probe.error
+          ? { ok: false, reason: `fillCode threw: ${probe.error}` }
+          : checkCodeFill(probe.code, probe.inputs, probe.formData)
+        : null;
+    pages.push({ file, outcome, picked, reason: t.reason, fill });
   }
   const count = (o: CodeOutcome): number => pages.filter((p) => p.outcome === o).length;
   const tp = count('hit');

@@ -6,20 +6,147 @@
  */
 import { scoreCodeField, scorePhoneField } from '../../lib/fill/classify.ts';
 import { collectFields } from '../../lib/fill/collect.ts';
-import { findCodeTarget, findPhoneTarget } from '../../lib/fill/index.ts';
+import { codeFor } from './score.ts';
+import { fillCode, fillPhone, findCodeTarget, findPhoneTarget } from '../../lib/fill/index.ts';
 
 function indexOf(el: Element): number {
   return Array.from(document.querySelectorAll('input, select, textarea')).indexOf(el);
 }
 
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function controls(): Control[] {
+  return Array.from(document.querySelectorAll<Control>('input, select, textarea'));
+}
+
+/** Every control's value in document order: what a fill changed is the difference. */
+function values(): string[] {
+  return controls().map((el) =>
+    el instanceof HTMLSelectElement
+      ? `${el.value}|${el.selectedOptions[0]?.textContent?.trim() ?? ''}`
+      : el.value,
+  );
+}
+
+function formEntries(el: Element | undefined): [string, string][] | null {
+  const form = el && 'form' in el ? (el as HTMLInputElement).form : null;
+  if (!form) return null;
+  return Array.from(new FormData(form), ([k, v]) => [k, typeof v === 'string' ? v : '']);
+}
+
+interface Filled {
+  index: number;
+  role: string;
+  value: string;
+  name: string | null;
+}
+
+const filled = (el: HTMLInputElement, role: string): Filled => ({
+  index: indexOf(el),
+  role,
+  value: el.value,
+  name: el.getAttribute('name'),
+});
+
+export interface PhoneProbe {
+  picked: { input: number; dialCode: number | null; parts: { index: number; role: string }[] | null } | null;
+  before: string[];
+  after: string[];
+  inputs: Filled[];
+  dial: string | null;
+  formData: [string, string][] | null;
+  error: string | null;
+}
+
+export interface CodeProbe {
+  picked: number[] | null;
+  code: string | null;
+  before: string[];
+  after: string[];
+  inputs: Filled[];
+  formData: [string, string][] | null;
+  error: string | null;
+}
+
 export interface EvalApi {
+  /** Indices of each selector's matches (truth selectors are resolved before labels go). */
+  resolve(selectors: string[]): number[][];
+  /** findPhoneTarget, then fillPhone with the ordered number, then what the page holds. */
+  probePhone(e164: string): Promise<PhoneProbe>;
+  /** findCodeTarget, then fillCode with a code as long as the target wants. */
+  probeCode(): Promise<CodeProbe>;
   detectPhone(): { input: number; dialCode: number | null } | null;
   detectCode(): number[] | null;
   /** For --verbose: what the detector saw of each control and how it scored it. */
   describe(indices: number[]): string[];
 }
 
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Split targets arrive with `parts` once the engine returns them (design.md); read loosely so
+ * this builds against an engine that does not yet. */
+type MaybeSplit = { parts?: { input: HTMLInputElement; role: string }[] };
+
 const api: EvalApi = {
+  resolve(selectors) {
+    return selectors.map((s) => Array.from(document.querySelectorAll(s)).map(indexOf));
+  },
+  async probePhone(e164) {
+    const before = values();
+    const target = findPhoneTarget(document);
+    if (!target) {
+      return { picked: null, before, after: before, inputs: [], dial: null, formData: null, error: null };
+    }
+    const parts = (target as MaybeSplit).parts ?? null;
+    const picked = {
+      input: indexOf(target.input),
+      dialCode: target.dialCode ? indexOf(target.dialCode) : null,
+      parts: parts ? parts.map((p) => ({ index: indexOf(p.input), role: p.role })) : null,
+    };
+    let error: string | null = null;
+    try {
+      await fillPhone(target, e164);
+    } catch (e) {
+      error = message(e);
+    }
+    const dialEl = target.dialCode;
+    const dial =
+      dialEl instanceof HTMLSelectElement
+        ? `${dialEl.selectedOptions[0]?.textContent ?? ''} ${dialEl.value}`
+        : (dialEl?.value ?? null);
+    return {
+      picked,
+      before,
+      after: values(),
+      inputs: parts ? parts.map((p) => filled(p.input, p.role)) : [filled(target.input, 'single')],
+      dial,
+      formData: formEntries(target.input),
+      error,
+    };
+  },
+  async probeCode() {
+    const before = values();
+    const target = findCodeTarget(document);
+    if (!target) {
+      return { picked: null, code: null, before, after: before, inputs: [], formData: null, error: null };
+    }
+    const code = codeFor(target.inputs.length, target.inputs[0]?.maxLength ?? -1);
+    let error: string | null = null;
+    try {
+      await fillCode(target, code);
+    } catch (e) {
+      error = message(e);
+    }
+    return {
+      picked: target.inputs.map(indexOf),
+      code,
+      before,
+      after: values(),
+      inputs: target.inputs.map((el) => filled(el, 'box')),
+      formData: formEntries(target.inputs[0]),
+      error,
+    };
+  },
   detectPhone() {
     const target = findPhoneTarget(document);
     if (!target) return null;

@@ -7,7 +7,22 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CORPORA, type EvalBrowser } from './browser.ts';
+import type { FalseFill } from './corpora.ts';
 import { loadNotes, type PageNote } from './notes.ts';
+import { checkPhoneFill, falseFills, orderedNumber, type FillCheck } from './score.ts';
+import type { NeverKind } from './truth.ts';
+
+/** The source's payment labels: fields no phone number or code may ever land in. */
+const NEVER_LABELS: Record<string, NeverKind> = {
+  cardNumber: 'payment',
+  cardSecurityCode: 'payment',
+  expiration: 'payment',
+  expirationMonth: 'payment',
+  expirationYear: 'payment',
+};
+
+/** Every forms-ddg page is filled with a US number (the source's sites are mostly US). */
+const COUNTRY = 'US';
 
 export interface PhonePage {
   file: string;
@@ -16,6 +31,11 @@ export interface PhonePage {
   picked: string | null;
   dialCode: string | null;
   note?: PageNote;
+  /** On a right pick: does the page hold the ordered number where its form submits it? */
+  fill: FillCheck | null;
+  /** Pages with payment fields: did any phone or code fill land in one? */
+  negative: boolean;
+  falseFills: FalseFill[];
 }
 
 export interface PhoneResult {
@@ -48,15 +68,50 @@ export async function evalPhone(browser: EvalBrowser): Promise<PhoneResult> {
       () => document.querySelectorAll('[data-manual-scoring]').length,
     );
     if (left !== 0) throw new Error(`${file}: labels still present after stripping`);
-    const pick = await browser.detectPhone(page);
+    const never = new Map<number, NeverKind>();
+    labels.forEach((l, i) => {
+      const kind = l ? NEVER_LABELS[l] : undefined;
+      if (kind) never.set(i, kind);
+    });
+    const e164 = orderedNumber(COUNTRY);
+    const probe = await browser.probePhone(page, e164);
+    const pick = probe.picked;
     const label = (i: number | null): string | null =>
       i === null ? null : i < 0 ? 'unlabelled' : (labels[i] ?? 'unlabelled');
+    const picked = pick ? label(pick.input) : null;
+    const wrong: FalseFill[] = falseFills(never, probe.before, probe.after).map((w) => ({
+      kind: w.kind,
+      by: 'phone',
+      field: `#${w.index}`,
+    }));
+    if (never.size > 0) {
+      // A code fill on a checkout page must not land in the card fields either.
+      const again = await browser.open(`forms-ddg/${file}`);
+      await again.evaluate(readAndStripLabels);
+      const code = await browser.probeCode(again);
+      for (const w of falseFills(never, code.before, code.after))
+        wrong.push({ kind: w.kind, by: 'code', field: `#${w.index}` });
+    }
     pages.push({
       file,
       hasPhone: labels.includes('phone'),
-      picked: pick ? label(pick.input) : null,
+      picked,
       dialCode: pick ? label(pick.dialCode) : null,
       ...(notes[file] ? { note: notes[file] } : {}),
+      fill:
+        picked === 'phone'
+          ? probe.error
+            ? { ok: false, reason: `fillPhone threw: ${probe.error}` }
+            : checkPhoneFill({
+                e164,
+                country: COUNTRY,
+                parts: probe.inputs,
+                dial: probe.dial,
+                formData: probe.formData,
+              })
+          : null,
+      negative: never.size > 0,
+      falseFills: wrong,
     });
   }
   const scored = pages.filter((p) => !p.note?.exclude);
