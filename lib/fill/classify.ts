@@ -33,9 +33,9 @@ function looksLikePhoneNumber(text: string): boolean {
 
 /** "Mobile number or email": the phone word comes before the e-mail word. */
 function phoneFirst(label: string): boolean {
-  const phone = KEYWORDS.phone.exec(label);
-  const email = KEYWORDS.email.exec(label);
-  return !!phone && (!email || phone.index < email.index);
+  const phone = KEYWORDS.phone.indexIn(label);
+  const email = KEYWORDS.email.indexIn(label);
+  return phone >= 0 && (email < 0 || phone < email);
 }
 
 /** Score of a field as THE phone number field; null when it cannot be one. */

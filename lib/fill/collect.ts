@@ -4,6 +4,19 @@
  * reference back to the element for fill.
  */
 
+import {
+  cleanText,
+  groupLabelOf,
+  isFormControl,
+  LabelIndex,
+  labelTextOf,
+  nearbyTextOf,
+  nearImageOf,
+  textOf,
+} from './collect-text';
+
+export { LabelIndex } from './collect-text';
+
 export type FieldTag = 'input' | 'select' | 'textarea';
 
 export interface Rect {
@@ -102,117 +115,6 @@ class Keys {
   }
 }
 
-function isFormControl(el: Element): el is FormControl {
-  const tag = el.localName;
-  return tag === 'input' || tag === 'select' || tag === 'textarea';
-}
-
-function cleanText(text: string | null | undefined, max = 120): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
-}
-
-function textOf(node: Node): string {
-  if (node.nodeType === 3) return node.textContent ?? '';
-  if (node.nodeType !== 1) return '';
-  const el = node as Element;
-  if (
-    ['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist'].includes(
-      el.localName,
-    ) ||
-    el.hasAttribute('hidden') // a closed dropdown's items are no label
-  )
-    return '';
-  let out = '';
-  for (const child of Array.from(el.childNodes)) out += ' ' + textOf(child);
-  return out;
-}
-
-function byId(el: Element, id: string): Element | null {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
-}
-
-function labelTextOf(el: FormControl): string {
-  const parts: string[] = [];
-  if (el.id) {
-    const root = el.getRootNode() as Document | ShadowRoot;
-    for (const label of Array.from(root.querySelectorAll('label'))) {
-      if (label.htmlFor === el.id) parts.push(textOf(label));
-    }
-  }
-  const wrapping = el.closest('label');
-  if (wrapping) parts.push(textOf(wrapping));
-  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
-    const ref = byId(el, id);
-    if (ref) parts.push(textOf(ref));
-  }
-  if (parts.length === 0) parts.push(floatingLabelOf(el));
-  return cleanText(parts.join(' '), 200);
-}
-
-const FLOATING = /label|placeholder|floating/i;
-
-/**
- * A floating label: placed after the input in the DOM (so CSS can move it over the field when
- * empty), a <label> without `for` or an element styled as one, before any other control.
- */
-function floatingLabelOf(el: Element): string {
-  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
-    if (containsControl(sib)) break;
-    const forId = sib.getAttribute('for');
-    const labelLike =
-      (sib.localName === 'label' && (!forId || forId === el.id)) ||
-      (typeof sib.className === 'string' && FLOATING.test(sib.className));
-    if (labelLike) return textOf(sib);
-  }
-  return '';
-}
-
-/** An <img> or <canvas> in the field's own small box (at most two controls in it). */
-function nearImageOf(el: Element): boolean {
-  let box = el.parentElement;
-  for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
-    if (box.localName === 'body' || box.localName === 'form') return false;
-    if (box.querySelectorAll('input,select,textarea').length > 2) return false;
-    if (box.querySelector('img,canvas')) return true;
-  }
-  return false;
-}
-
-function containsControl(node: Node): boolean {
-  return (
-    node.nodeType === 1 &&
-    ((node as Element).querySelector('input,select,textarea') !== null ||
-      isFormControl(node as Element))
-  );
-}
-
-/** The nearest text before the field, within a few ancestor levels, not crossing other fields. */
-function nearbyTextOf(el: Element): string {
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
-    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
-      if (containsControl(sib)) return '';
-      const text = cleanText(textOf(sib), 400);
-      if (text) return text.slice(-80);
-    }
-  }
-  return '';
-}
-
-function groupLabelOf(el: Element): string {
-  const group = el.closest('[role=group],[role=radiogroup],fieldset');
-  if (!group) return '';
-  const legend = group.localName === 'fieldset' ? group.querySelector('legend') : null;
-  const labelledBy = (group.getAttribute('aria-labelledby') ?? '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((id) => textOf(byId(group, id) ?? group.ownerDocument.createTextNode('')));
-  return cleanText(
-    [group.getAttribute('aria-label') ?? '', legend ? textOf(legend) : '', ...labelledBy].join(' '),
-  );
-}
-
 const DIAL_TEXT = /^\(?\+\d{1,4}\)?$/;
 const PICKER_BUTTON = 'button, [role=combobox], [aria-haspopup]';
 
@@ -306,6 +208,7 @@ export function describeField(
   index = 0,
   keys: Keys = new Keys(),
   cache: Map<Element, Visibility> = new Map(),
+  labels: LabelIndex = new LabelIndex(),
 ): CollectedField {
   const hasLayout = documentHasLayout(el.ownerDocument);
   const r = el.getBoundingClientRect();
@@ -330,7 +233,7 @@ export function describeField(
     placeholder: cleanText(el.getAttribute('placeholder')),
     ariaLabel: cleanText(el.getAttribute('aria-label')),
     title: cleanText(el.getAttribute('title')),
-    labelText: labelTextOf(el),
+    labelText: labelTextOf(el, labels),
     nearbyText: nearbyTextOf(el),
     groupLabel: groupLabelOf(el),
     nearImage: nearImageOf(el),
@@ -372,9 +275,10 @@ export function collectFields(doc: Document): CollectedField[] {
   const out: CollectedField[] = [];
   const keys = new Keys();
   const cache = new Map<Element, Visibility>();
+  const labels = new LabelIndex();
   const visit = (root: ParentNode): void => {
     for (const el of Array.from(root.children)) {
-      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache));
+      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache, labels));
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = frameDocument(el as HTMLIFrameElement);
