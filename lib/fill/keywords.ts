@@ -304,7 +304,7 @@ const ONE_TIME = [
   'أرسلنا',
 ];
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * One word list, matched against normalised (already lower-case) text. Patterns written in
