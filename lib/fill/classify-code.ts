@@ -13,7 +13,9 @@ function codeContext(d: FieldDescriptor, t: Texts): { strong: boolean; negative:
   // An unlabelled field is named by the text before it.
   const label = t.labels || t.nearby;
   const strong = otc || KEYWORDS.smsCode.test(`${t.ids} ${label} ${t.group}`);
-  const own = `${t.ids} ${label} ${t.group} ${normalizeText(d.className)}`;
+  // A long instruction ("... It expires in 10 minutes") is no label to rule a field out by.
+  const named = t.labels || (t.nearby.length <= 40 ? t.nearby : '');
+  const own = `${t.ids} ${named} ${t.group} ${normalizeText(d.className)}`;
   const negative =
     KEYWORDS.notCode.test(own) ||
     /captcha/i.test(t.nearby) ||
@@ -226,9 +228,6 @@ function captchaForms(fields: readonly FieldDescriptor[]): Set<number> {
   return new Set([...password].filter((k) => !phone.has(k)));
 }
 
-const CARD_WORDS =
-  /card ?number|(?<![a-z])(?:cvv|cvc|csc|cid)(?![a-z])|expir|kartennummer|tarjeta|cartão|numéro de carte|卡号|カード番号|номер карты/iu;
-
 /**
  * A payment form: a field for a card number, security code or expiry. Its codes (CVC, a
  * voucher) are never the SMS code unless the field itself says it is a one-time code.
@@ -238,7 +237,10 @@ function paymentForms(fields: readonly FieldDescriptor[]): Set<number> {
   for (const f of fields) {
     if (out.has(f.formKey)) continue;
     const t = textsOf(f);
-    if (f.autocomplete.some((a) => a.startsWith('cc-')) || CARD_WORDS.test(`${t.ids} ${t.labels}`))
+    if (
+      f.autocomplete.some((a) => a.startsWith('cc-')) ||
+      KEYWORDS.payment.test(`${t.ids} ${t.labels}`)
+    )
       out.add(f.formKey);
   }
   return out;

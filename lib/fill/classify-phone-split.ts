@@ -23,8 +23,11 @@ const AC_ROLE: Record<string, PhonePartRole> = {
   'tel-national': 'national',
 };
 
-const AREA_WORDS =
-  /area|city ?code|(?<![a-z])(?:npa|std)(?![a-z])|vorwahl|ortsvorwahl|код города|区号|市外局番|지역번호|prefijo|indicativo|ddd/iu;
+const AREA_SOURCE =
+  'area|city ?code|(?<![a-z])(?:npa|std)(?![a-z])|vorwahl|код города|区号|市外局番|지역번호|prefijo|indicativo|(?<![a-z])ddd(?![a-z])';
+const AREA_WORDS = new RegExp(AREA_SOURCE, 'u');
+/** Part names ("area code", "ext.") taken out before asking whether a row is a work phone. */
+const PART_NAMES = new RegExp(`${AREA_SOURCE}|(?<![a-z])ext\\w*`, 'gu');
 
 function box(d: FieldDescriptor): boolean {
   return (
@@ -52,6 +55,9 @@ function together(a: FieldDescriptor, b: FieldDescriptor): boolean {
 const lengthOf = (d: FieldDescriptor): number | null =>
   d.maxLength !== null && d.maxLength > 0 ? d.maxLength : null;
 
+/** A box's length, or 4 for an unbounded one that shows a dial code ("+33"). */
+const boxLength = (d: FieldDescriptor): number | null => lengthOf(d) ?? (dialLooking(d) ? 4 : null);
+
 function dialLooking(d: FieldDescriptor): boolean {
   const t = textsOf(d);
   return (
@@ -63,12 +69,15 @@ function dialLooking(d: FieldDescriptor): boolean {
 
 /** Roles for a run of 2-4 boxes from their lengths and words; null when it is no phone row. */
 function rolesByShape(run: readonly FieldDescriptor[]): PhonePartRole[] | null {
-  const lens = run.map(lengthOf);
+  const lens = run.map((d, i) => (i === 0 ? boxLength(d) : lengthOf(d)));
   const [a = null, b = null, c = null, d = null] = lens;
   const last = lens[lens.length - 1] ?? null;
   if (run.length === 4 && a !== null && a <= 4 && b === 3 && c === 3 && d === 4)
     return ['country', 'area', 'prefix', 'line'];
   if (run.length === 3 && a === 3 && b === 3 && c === 4) return ['area', 'prefix', 'line'];
+  // 090-1234-5678, 010-1234-5678: three short boxes, filled with the national groups.
+  if (run.length === 3 && [a, b, c].every((x) => x !== null && x >= 2 && x <= 4))
+    return dialLooking(run[0] as FieldDescriptor) ? null : ['area', 'prefix', 'line'];
   if (run.length === 3 && a !== null && a <= 4 && dialLooking(run[0] as FieldDescriptor))
     return b !== null && b <= 5 ? ['country', 'area', 'line'] : null;
   if (run.length !== 2 || a === null || a > 5 || (last !== null && last < 6)) return null;
@@ -92,12 +101,17 @@ function phoneEvidence(run: readonly FieldDescriptor[]): boolean {
 }
 
 function notPhone(run: readonly FieldDescriptor[]): boolean {
+  const first = run[0];
+  const head = first ? textsOf(first) : null;
+  // A work, home or backup number, by the row's label ("area code" names a part, not a row).
+  if (head && KEYWORDS.notPrimaryPhone.test(`${head.group} ${head.nearby}`.replace(PART_NAMES, '')))
+    return true;
   return run.some((d) => {
     const t = textsOf(d);
     const own = `${t.ids} ${t.labels}`;
     return (
       (KEYWORDS.notPhone.test(own) && !KEYWORDS.phone.test(own)) ||
-      KEYWORDS.notPrimaryPhone.test(`${own} ${t.group}`) ||
+      KEYWORDS.notPrimaryPhone.test(own.replace(PART_NAMES, '')) ||
       d.autocomplete.some((a) => a.startsWith('cc-') || a === 'bday' || a.startsWith('bday-'))
     );
   });
@@ -125,7 +139,8 @@ export function pickPhoneParts<F extends FieldDescriptor>(
     const start = fields[i] as F;
     if (!box(start)) continue;
     const startLen = lengthOf(start);
-    if (acRole(start) === null && (startLen === null || startLen > 5)) continue;
+    const shortStart = startLen !== null ? startLen <= 5 : dialLooking(start);
+    if (acRole(start) === null && !shortStart) continue;
     for (let n = 4; n >= 2; n--) {
       const run = fields.slice(i, i + n);
       if (run.length !== n) continue;

@@ -126,7 +126,8 @@ export function nearbyTextOf(el: Element): string {
     for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
       if (containsControl(sib)) return '';
       const text = cleanText(textOf(sib), 400);
-      if (text) return text.slice(-80);
+      // "(" before an area-code box is decoration; the row's label is further back.
+      if (/[\p{L}\p{N}]/u.test(text)) return text.slice(-80);
     }
   }
   return '';

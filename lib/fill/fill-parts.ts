@@ -35,8 +35,20 @@ function maxOf(input: HTMLInputElement): number | null {
   return input.maxLength > 0 ? input.maxLength : null;
 }
 
+/**
+ * The number's national groups as written there ("090-1234-5678", trunk prefix included), when
+ * there is one per box and each fits its box.
+ */
+function writtenGroups(parts: readonly PhonePart[], number: PhoneParts): string[] | null {
+  const boxes = parts.filter((p) => p.role !== 'country');
+  const groups = formatNational(number.e164).split(/\D+/).filter(Boolean);
+  if (groups.length !== boxes.length || boxes.length < 2) return null;
+  return boxes.every((b, i) => (groups[i]?.length ?? 0) <= (maxOf(b.input) ?? 99)) ? groups : null;
+}
+
 /** What each box gets, in order; null when the boxes cannot hold this number. */
 export function slicesFor(parts: readonly PhonePart[], number: PhoneParts): string[] | null {
+  const written = writtenGroups(parts, number);
   const groups = nationalGroups(number);
   let rest = number.national;
   const out: string[] = [];
@@ -51,13 +63,14 @@ export function slicesFor(parts: readonly PhonePart[], number: PhoneParts): stri
       out.push(take);
       return;
     }
-    if (last || p.role === 'national' || p.role === 'line') take = rest;
+    if (written) take = written.shift() ?? '';
+    else if (last || p.role === 'national' || p.role === 'line') take = rest;
     else if (p.role === 'area') take = rest.slice(0, maxOf(p.input) ?? groups[0]?.length ?? 3);
     else take = rest.slice(0, maxOf(p.input) ?? 3);
     rest = rest.slice(take.length);
     out.push(take);
   });
-  if (rest !== '' || out.some((s) => s === '')) return null;
+  if ((!written && rest !== '') || out.some((s) => s === '')) return null;
   return out;
 }
 
@@ -86,7 +99,7 @@ export async function fillPhoneParts(
   const national = parts.map((p, i) => (p.role === 'country' ? '' : (held[i] ?? ''))).join('');
   const country = parts.some((p) => p.role === 'country');
   const dial = digits(number.dialCode);
-  ok &&= national === number.national;
+  ok &&= national === number.national || national === digits(formatNational(number.e164));
   ok &&= parts.every((p, i) => p.role !== 'country' || held[i] === dial);
   const value = country ? `+${dial} ${national}` : national;
   return ok ? { ok, value } : { ok, value, detail: 'the boxes did not keep the number' };

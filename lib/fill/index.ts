@@ -2,7 +2,7 @@
  * Public API of the page-side fill engine (design.md, "Content script"): find the phone and
  * code targets, fill them, and wait for a code step that appears later.
  */
-import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify';
+import { pickCodeTarget, pickDialCode, pickPhoneField, secondaryPhone } from './classify';
 import { pickPhoneParts } from './classify-phone-split';
 import { collectFields, type CollectedField } from './collect';
 import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
@@ -28,13 +28,16 @@ function asInput(f: CollectedField): HTMLInputElement | null {
   return f.element.localName === 'input' ? (f.element as HTMLInputElement) : null;
 }
 
-/** A split group wins over a lone field that belongs to it or comes after it in the page. */
+/**
+ * A split group wins over a lone field that belongs to it, comes after it in the page, or is a
+ * home or backup number.
+ */
 function splitTarget(fields: CollectedField[], phone: CollectedField | null): PhoneTarget | null {
   const picked = pickPhoneParts(fields);
   const first = picked?.[0];
   if (!picked || !first) return null;
-  if (phone && !picked.some((p) => p.field === phone) && phone.index < first.field.index)
-    return null;
+  const member = picked.some((p) => p.field === phone);
+  if (phone && !member && phone.index < first.field.index && !secondaryPhone(phone)) return null;
   const parts: PhonePart[] = [];
   for (const { field, role } of picked) {
     const input = asInput(field);

@@ -257,6 +257,9 @@ const CODE = [
 /** Words that make a code field clearly the SMS one, overriding the negatives below. */
 const SMS_CODE = [
   W('sms'),
+  W('texted'),
+  'text(?:ed)? you',
+  'sent you a text',
   'text message',
   'one time',
   'one-time',
@@ -343,7 +346,27 @@ const vocabularyCode = VOCABULARY.flatMap((l) => [...l.code, ...l.verify])
   .filter((w) => !GUARDED.has(w))
   .map(entry);
 
+/** A payment card's fields: never a phone number, never the SMS code. */
+const PAYMENT = [
+  'card ?number',
+  'credit card',
+  'debit card',
+  W('cvv2?'),
+  W('cvc2?'),
+  W('csc'),
+  W('cid'),
+  'expir',
+  'kartennummer',
+  'tarjeta',
+  'cartão',
+  'numéro de carte',
+  '卡号',
+  'カード番号',
+  'номер карты',
+];
+
 export const KEYWORDS = {
+  payment: compile(PAYMENT),
   phone: compile([...PHONE, ...vocabulary('phone', 'mobile')]),
   /** A mobile / cell number, the one an SMS reaches (ahead of a landline). */
   mobile: compile(vocabulary('mobile')),
