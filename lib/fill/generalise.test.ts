@@ -103,6 +103,26 @@ describe('code: cues', () => {
     expect(codeIds()).toEqual(['c']);
   });
 
+  it('an instruction that also says when the code expires', () => {
+    mount(`<p>Enter the 6-digit code we sent to +1 (415) 555-0134. It expires in 10 minutes.</p>
+      <form><input id="c" name="token" inputmode="numeric" maxlength="6"></form>`);
+    expect(codeIds()).toEqual(['c']);
+    expect(phoneId()).toBeNull();
+  });
+
+  it('"Enter SMS code" in a table cell is a code field, not a phone field', () => {
+    mount('<form><table><tr><th>Enter SMS code</th><td><input id="c"></td></tr></table></form>');
+    expect(codeIds()).toEqual(['c']);
+    expect(phoneId()).toBeNull();
+  });
+
+  it('number boxes labelled by "the security code we texted you"', () => {
+    mount(`<form><h2 id="l">Enter the security code we texted you</h2><div role="group" aria-labelledby="l">
+      ${[1, 2, 3, 4, 5, 6].map((i) => `<input type="number" id="n${i}" name="n${i}" aria-labelledby="l">`).join('')}
+      </div></form>`);
+    expect(codeIds()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
+  });
+
   it('a placeholder-only code input', () => {
     mount('<form><input id="c" placeholder="Enter code"><button>Verify</button></form>');
     expect(codeIds()).toEqual(['c']);
@@ -162,6 +182,12 @@ describe('code: never these', () => {
   ])('%s', (_, html) => {
     mount(`<form>${html}<button>Pay</button></form>`);
     expect(codeIds()).toBeNull();
+  });
+
+  it('a card number on a tel input is no phone either', () => {
+    mount(`<form><input id="n" type="tel" name="cardNumber" aria-label="tel Card number" maxlength="19">
+      <label for="x">Contract number</label><input id="x" type="tel"></form>`);
+    expect(phoneId()).toBeNull();
   });
 
   it('a one-time code on a payment form still counts (3-D Secure)', () => {

@@ -67,6 +67,31 @@ describe('split phone groups', () => {
     expect([byId('cc').value, byId('n').value]).toEqual(['+62', '81234567890']);
   });
 
+  it('three short boxes take the number as the country writes it (090-1234-5678)', async () => {
+    mount(`<form><table><tr><th>携帯電話番号</th><td><input id="t1" type="tel" maxlength="4"> -
+      <input id="t2" type="tel" maxlength="4"> - <input id="t3" type="tel" maxlength="4">
+      </td></tr></table></form>`);
+    expect(roles()).toEqual(['t1:area', 't2:prefix', 't3:line']);
+    const target = findPhoneTarget(document);
+    if (!target) throw new Error('no target');
+    expect((await fillPhoneWithReport(target, '+819012345678')).ok).toBe(true);
+    expect([byId('t1').value, byId('t2').value, byId('t3').value]).toEqual(['090', '1234', '5678']);
+  });
+
+  it('a split mobile wins over a home phone before it; the extension box stays empty', async () => {
+    mount(`<form><label for="h">Home phone</label><input id="h" type="tel" autocomplete="home tel">
+      <p>Mobile phone<br><input id="a" type="tel" maxlength="3" aria-label="Mobile area code">
+      <input id="p" type="tel" maxlength="3" aria-label="Mobile exchange">
+      <input id="l" type="tel" maxlength="4" aria-label="Last four digits">
+      <input id="x" maxlength="5" aria-label="ext."></p></form>`);
+    expect(roles()).toEqual(['a:area', 'p:prefix', 'l:line']);
+    const target = findPhoneTarget(document);
+    if (!target) throw new Error('no target');
+    await fillPhoneWithReport(target, '+14155550134');
+    expect(byId('x').value).toBe('');
+    expect(byId('h').value).toBe('');
+  });
+
   it('leaves a date of birth in three boxes alone', () => {
     mount(`<form><label>Date of birth</label><div><input name="dd" maxlength="2">
       <input name="mm" maxlength="2"><input name="yyyy" maxlength="4"></div>
