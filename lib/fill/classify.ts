@@ -71,7 +71,9 @@ export function scorePhoneField(d: FieldDescriptor): number | null {
   const idOrLabel = `${t.ids} ${t.labels}`;
   // An unlabelled field is named by the text before it ("Enter SMS code" in a table cell).
   const named = `${t.ids} ${t.labels || t.nearby}`;
-  if (KEYWORDS.payment.test(named)) return null;
+  // A card field; "CreditCardInformation.BillingPhoneNumber" is still the billing phone.
+  if (KEYWORDS.payment.test(named) && !phoneNamed(named.replace(/(?<![a-z])tel(?![a-z])/g, '')))
+    return null;
   // type=tel alone, under a label that speaks of no phone ("Contract number"): a number field.
   if (s === 35 && d.type === 'tel' && (t.labels || t.nearby) !== '') s -= 10;
   if (KEYWORDS.dialCode.test(idOrLabel) && !phoneLabel) return null;

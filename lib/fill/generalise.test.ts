@@ -190,6 +190,13 @@ describe('code: never these', () => {
     expect(phoneId()).toBeNull();
   });
 
+  it('the billing phone of a card form is still a phone', () => {
+    mount(
+      `<form><input id="p" name="CreditCardInformation.BillingPhoneNumberEntry.Number" maxlength="15"></form>`,
+    );
+    expect(phoneId()).toBe('p');
+  });
+
   it('a one-time code on a payment form still counts (3-D Secure)', () => {
     mount(`<form><label for="n">Card number</label><input id="n" autocomplete="cc-number">
       <label for="c">Enter the one-time code we sent to your phone</label><input id="c"></form>`);
