@@ -43,6 +43,8 @@ export function syntheticFields(n: number): FieldDescriptor[] {
       pattern: '',
       placeholder: '',
       ariaLabel: '',
+      title: '',
+      nearImage: false,
       labelText: '',
       nearbyText: `Section ${row}`,
       groupLabel: '',

@@ -10,10 +10,28 @@ import { KEYWORDS, normalizeText } from './keywords';
 /** Negative words in the field's own texts win unless it is clearly the SMS code. */
 function codeContext(d: FieldDescriptor, t: Texts): { strong: boolean; negative: boolean } {
   const otc = d.autocomplete.includes('one-time-code');
-  const strong = otc || KEYWORDS.smsCode.test(`${t.ids} ${t.labels} ${t.group}`);
-  const own = `${t.ids} ${t.labels} ${t.group} ${normalizeText(d.className)}`;
-  const negative = KEYWORDS.notCode.test(own) || /captcha/i.test(t.nearby);
+  // An unlabelled field is named by the text before it.
+  const label = t.labels || t.nearby;
+  const strong = otc || KEYWORDS.smsCode.test(`${t.ids} ${label} ${t.group}`);
+  // A long instruction ("... It expires in 10 minutes") is no label to rule a field out by.
+  const named = t.labels || (t.nearby.length <= 40 ? t.nearby : '');
+  const own = `${t.ids} ${named} ${t.group} ${normalizeText(d.className)}`;
+  const negative =
+    KEYWORDS.notCode.test(own) ||
+    /captcha/i.test(t.nearby) ||
+    // "验证码" beside a picture: the picture's characters, not an SMS.
+    (d.nearImage && !KEYWORDS.oneTime.test(t.all));
   return { strong, negative };
+}
+
+// Autocomplete tokens that say the field is something else (a card, an address, a birthday).
+const AC_NOT_CODE =
+  /^(?:cc-|postal-code|bday|address|street|country|email|username|tel|new-password)/;
+
+/** A placeholder that shows a code's shape: "000000", "123456", "••••••", "_ _ _ _". */
+function codeShaped(placeholder: string): boolean {
+  const p = placeholder.replace(/\s/g, '');
+  return /^(?:0{4,8}|1234(?:5|56|567|5678)?|([•·*_x#-])\1{3,7})$/i.test(p);
 }
 
 /** "email_confirmation_code", "email verification code": a code we never receive by SMS. */
@@ -27,7 +45,11 @@ function codeWordsScore(t: Texts): number {
   let s = 0;
   if (KEYWORDS.code.test(t.ids)) s += 30;
   if (KEYWORDS.code.test(t.labels)) s += 40;
-  else if (KEYWORDS.code.test(t.nearby)) s += 15;
+  else if (KEYWORDS.code.test(t.nearby)) {
+    // An instruction as the only cue: "Enter the 6-digit code we sent to +1 ...".
+    s += t.labels === '' ? 30 : 15;
+    if (KEYWORDS.oneTime.test(t.nearby)) s += 10;
+  }
   if (KEYWORDS.code.test(t.group)) s += 20;
   if (KEYWORDS.smsCode.test(t.all)) s += 15;
   // "phone verification code": the code our SMS brings, ahead of other codes on the page.
@@ -46,8 +68,10 @@ export function scoreCodeField(d: FieldDescriptor): number | null {
 
   // What speaks for a code field first. Every rule after it only rules out or takes away,
   // so a field short of the bar here (most fields of a long page) is done.
+  if (!otc && d.autocomplete.some((a) => AC_NOT_CODE.test(a))) return null;
   let s = otc ? 80 : 0;
   s += codeWordsScore(t);
+  if (codeShaped(d.placeholder)) s += 20;
   if (d.inputMode === 'numeric' || d.type === 'number' || d.type === 'tel') s += 10;
   if (/\\d|\[0-9\]/.test(d.pattern)) s += 10;
   if (d.maxLength !== null && d.maxLength >= 4 && d.maxLength <= 10) s += 15;
@@ -59,7 +83,6 @@ export function scoreCodeField(d: FieldDescriptor): number | null {
   if (!otc && emailedCode(t)) return null;
   const own = `${t.ids} ${t.labels}`;
   if (KEYWORDS.phone.test(own) && !KEYWORDS.code.test(own)) s -= 40;
-  if (d.autocomplete.some((a) => a.startsWith('tel') || a === 'email' || a === 'username')) s -= 40;
   if (d.type === 'password') s -= 15;
   return s >= 40 ? s : null;
 }
@@ -205,6 +228,24 @@ function captchaForms(fields: readonly FieldDescriptor[]): Set<number> {
   return new Set([...password].filter((k) => !phone.has(k)));
 }
 
+/**
+ * A payment form: a field for a card number, security code or expiry. Its codes (CVC, a
+ * voucher) are never the SMS code unless the field itself says it is a one-time code.
+ */
+function paymentForms(fields: readonly FieldDescriptor[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of fields) {
+    if (out.has(f.formKey)) continue;
+    const t = textsOf(f);
+    if (
+      f.autocomplete.some((a) => a.startsWith('cc-')) ||
+      KEYWORDS.payment.test(`${t.ids} ${t.labels}`)
+    )
+      out.add(f.formKey);
+  }
+  return out;
+}
+
 function saysOneTime(inputs: readonly FieldDescriptor[]): boolean {
   return inputs.some(
     (d) => d.autocomplete.includes('one-time-code') || KEYWORDS.oneTime.test(textsOf(d).all),
@@ -215,10 +256,12 @@ function saysOneTime(inputs: readonly FieldDescriptor[]): boolean {
 export function pickCodeTarget<F extends FieldDescriptor>(fields: readonly F[]): F[] | null {
   // The form context costs a pass over every field: only build it when a candidate needs it.
   let captcha: Set<number> | null = null;
+  let payment: Set<number> | null = null;
   const plausible = (inputs: readonly F[]): boolean => {
     if (saysOneTime(inputs)) return true;
     captcha ??= captchaForms(fields);
-    return !inputs.some((d) => captcha?.has(d.formKey));
+    payment ??= paymentForms(fields);
+    return !inputs.some((d) => captcha?.has(d.formKey) || payment?.has(d.formKey));
   };
   let top: { inputs: F[]; s: number } | null = null;
   const inGroup = new Set<number>();

@@ -10,7 +10,7 @@ export const TEXT_LIKE: ReadonlySet<string> = new Set(['text', 'tel', 'number', 
 export interface Texts {
   /** name and id */
   ids: string;
-  /** label elements, aria-label, placeholder */
+  /** label elements, aria-label, placeholder, title */
   labels: string;
   nearby: string;
   group: string;
@@ -25,7 +25,7 @@ export function textsOf(d: FieldDescriptor): Texts {
   const cached = textCache.get(d);
   if (cached) return cached;
   const ids = normalizeText(`${d.name} ${d.id}`);
-  const labels = normalizeText(`${d.labelText} ${d.ariaLabel} ${d.placeholder}`);
+  const labels = normalizeText(`${d.labelText} ${d.ariaLabel} ${d.placeholder} ${d.title}`);
   const nearby = normalizeText(d.nearbyText);
   const group = normalizeText(d.groupLabel);
   const texts = { ids, labels, nearby, group, all: `${ids} ${labels} ${nearby} ${group}` };

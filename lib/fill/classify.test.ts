@@ -24,6 +24,8 @@ function field(over: Partial<FieldDescriptor> = {}): FieldDescriptor {
     pattern: '',
     placeholder: '',
     ariaLabel: '',
+    title: '',
+    nearImage: false,
     labelText: '',
     nearbyText: '',
     groupLabel: '',

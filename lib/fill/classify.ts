@@ -31,6 +31,18 @@ function looksLikePhoneNumber(text: string): boolean {
   return /^[+(]?[\d\s().-]{7,}$/.test(text.trim()) && text.replace(/\D/g, '').length >= 7;
 }
 
+/** Names a phone, not only an SMS. */
+function phoneNamed(text: string): boolean {
+  return KEYWORDS.phone.test(text.replace(/(?<![a-z])sms(?![a-z])/g, ''));
+}
+
+/** "Mobile number or email": the phone word comes before the e-mail word. */
+function phoneFirst(label: string): boolean {
+  const phone = KEYWORDS.phone.indexIn(label);
+  const email = KEYWORDS.email.indexIn(label);
+  return phone >= 0 && (email < 0 || phone < email);
+}
+
 /** Score of a field as THE phone number field; null when it cannot be one. */
 export function scorePhoneField(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.type === 'password') return null;
@@ -57,16 +69,41 @@ export function scorePhoneField(d: FieldDescriptor): number | null {
 
   if (isDecoy(d, t)) return null;
   const idOrLabel = `${t.ids} ${t.labels}`;
-  if (KEYWORDS.dialCode.test(idOrLabel) && !phoneLabel) return null;
-  // "Email or phone number": a login identifier that takes either, not the phone field.
-  const described = `${t.ids} ${t.labels || t.nearby}`;
-  if (d.type !== 'tel' && KEYWORDS.email.test(described) && KEYWORDS.phone.test(described))
+  // An unlabelled field is named by the text before it ("Enter SMS code" in a table cell).
+  const named = `${t.ids} ${t.labels || t.nearby}`;
+  // A card field; "CreditCardInformation.BillingPhoneNumber" is still the billing phone.
+  if (KEYWORDS.payment.test(named) && !phoneNamed(named.replace(/(?<![a-z])tel(?![a-z])/g, '')))
     return null;
+  // type=tel alone, under a label that speaks of no phone ("Contract number"): a number field.
+  if (s === 35 && d.type === 'tel' && (t.labels || t.nearby) !== '') s -= 10;
+  if (KEYWORDS.dialCode.test(idOrLabel) && !phoneLabel) return null;
+  // "Mobile number or email": one identifier that takes either. It takes the number when it
+  // names the phone first; a dedicated phone field elsewhere still wins.
+  const described = `${t.ids} ${t.labels || t.nearby}`;
+  if (d.type !== 'tel' && KEYWORDS.email.test(described) && KEYWORDS.phone.test(described)) {
+    if (!phoneFirst(t.labels || t.nearby)) return null;
+    s -= 5;
+  } else if (KEYWORDS.email.test(idOrLabel) || ac.includes('email') || ac.includes('username')) {
+    s -= 25;
+  }
   if (KEYWORDS.notPrimaryPhone.test(idOrLabel) || KEYWORDS.notPrimaryPhone.test(t.nearby)) s -= 45;
+  // Landline and mobile both asked for: the SMS goes to the mobile.
+  else if (KEYWORDS.mobile.test(idOrLabel)) s += 10;
   if (KEYWORDS.code.test(idOrLabel)) s -= 60;
+  // "Enter SMS code" above an unlabelled field; not "your phone, we will send a code".
+  else if (t.labels === '' && KEYWORDS.code.test(t.nearby) && !phoneNamed(t.nearby)) s -= 60;
   if (KEYWORDS.notPhone.test(idOrLabel) && !KEYWORDS.phone.test(idOrLabel)) s -= 50;
-  if (KEYWORDS.email.test(idOrLabel) || ac.includes('email') || ac.includes('username')) s -= 25;
   return s >= 30 ? s : null;
+}
+
+/** A home, work, backup or emergency number: the SMS goes to the primary mobile instead. */
+export function secondaryPhone(d: FieldDescriptor): boolean {
+  const t = textsOf(d);
+  return (
+    KEYWORDS.notPrimaryPhone.test(`${t.ids} ${t.labels}`) ||
+    KEYWORDS.notPrimaryPhone.test(t.nearby) ||
+    d.autocomplete.some((a) => a === 'home' || a === 'work' || a === 'fax' || a === 'pager')
+  );
 }
 
 export function pickPhoneField<F extends FieldDescriptor>(fields: readonly F[]): F | null {

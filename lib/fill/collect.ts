@@ -4,6 +4,19 @@
  * reference back to the element for fill.
  */
 
+import {
+  cleanText,
+  groupLabelOf,
+  isFormControl,
+  LabelIndex,
+  labelTextOf,
+  nearbyTextOf,
+  nearImageOf,
+  textOf,
+} from './collect-text';
+
+export { LabelIndex } from './collect-text';
+
 export type FieldTag = 'input' | 'select' | 'textarea';
 
 export interface Rect {
@@ -34,12 +47,16 @@ export interface FieldDescriptor {
   pattern: string;
   placeholder: string;
   ariaLabel: string;
-  /** Text of `<label for>`, a wrapping label and aria-labelledby. */
+  /** The title attribute: a tooltip that names the field. */
+  title: string;
+  /** Text of `<label for>`, a wrapping label, aria-labelledby, or a floating label after it. */
   labelText: string;
   /** The closest text before the field (a heading, a span acting as label). */
   nearbyText: string;
   /** aria-label/legend of an enclosing role=group, radiogroup or fieldset. */
   groupLabel: string;
+  /** An image or canvas beside the field: what an image CAPTCHA looks like. */
+  nearImage: boolean;
   /** A fixed dial code shown right before the field ("+62"), as intl-tel-input does. */
   adjacentDialCode: string | null;
   value: string;
@@ -96,87 +113,6 @@ class Keys {
     }
     return id;
   }
-}
-
-function isFormControl(el: Element): el is FormControl {
-  const tag = el.localName;
-  return tag === 'input' || tag === 'select' || tag === 'textarea';
-}
-
-function cleanText(text: string | null | undefined, max = 120): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
-}
-
-function textOf(node: Node): string {
-  if (node.nodeType === 3) return node.textContent ?? '';
-  if (node.nodeType !== 1) return '';
-  const el = node as Element;
-  if (
-    ['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist'].includes(
-      el.localName,
-    ) ||
-    el.hasAttribute('hidden') // a closed dropdown's items are no label
-  )
-    return '';
-  let out = '';
-  for (const child of Array.from(el.childNodes)) out += ' ' + textOf(child);
-  return out;
-}
-
-function byId(el: Element, id: string): Element | null {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
-}
-
-function labelTextOf(el: FormControl): string {
-  const parts: string[] = [];
-  if (el.id) {
-    const root = el.getRootNode() as Document | ShadowRoot;
-    for (const label of Array.from(root.querySelectorAll('label'))) {
-      if (label.htmlFor === el.id) parts.push(textOf(label));
-    }
-  }
-  const wrapping = el.closest('label');
-  if (wrapping) parts.push(textOf(wrapping));
-  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
-    const ref = byId(el, id);
-    if (ref) parts.push(textOf(ref));
-  }
-  return cleanText(parts.join(' '), 200);
-}
-
-function containsControl(node: Node): boolean {
-  return (
-    node.nodeType === 1 &&
-    ((node as Element).querySelector('input,select,textarea') !== null ||
-      isFormControl(node as Element))
-  );
-}
-
-/** The nearest text before the field, within a few ancestor levels, not crossing other fields. */
-function nearbyTextOf(el: Element): string {
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
-    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
-      if (containsControl(sib)) return '';
-      const text = cleanText(textOf(sib), 400);
-      if (text) return text.slice(-80);
-    }
-  }
-  return '';
-}
-
-function groupLabelOf(el: Element): string {
-  const group = el.closest('[role=group],[role=radiogroup],fieldset');
-  if (!group) return '';
-  const legend = group.localName === 'fieldset' ? group.querySelector('legend') : null;
-  const labelledBy = (group.getAttribute('aria-labelledby') ?? '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((id) => textOf(byId(group, id) ?? group.ownerDocument.createTextNode('')));
-  return cleanText(
-    [group.getAttribute('aria-label') ?? '', legend ? textOf(legend) : '', ...labelledBy].join(' '),
-  );
 }
 
 const DIAL_TEXT = /^\(?\+\d{1,4}\)?$/;
@@ -272,6 +208,7 @@ export function describeField(
   index = 0,
   keys: Keys = new Keys(),
   cache: Map<Element, Visibility> = new Map(),
+  labels: LabelIndex = new LabelIndex(),
 ): CollectedField {
   const hasLayout = documentHasLayout(el.ownerDocument);
   const r = el.getBoundingClientRect();
@@ -295,9 +232,11 @@ export function describeField(
     pattern: el.getAttribute('pattern') ?? '',
     placeholder: cleanText(el.getAttribute('placeholder')),
     ariaLabel: cleanText(el.getAttribute('aria-label')),
-    labelText: labelTextOf(el),
+    title: cleanText(el.getAttribute('title')),
+    labelText: labelTextOf(el, labels),
     nearbyText: nearbyTextOf(el),
     groupLabel: groupLabelOf(el),
+    nearImage: nearImageOf(el),
     adjacentDialCode: isInput ? adjacentDialCodeOf(el) : null,
     value: el.value,
     options:
@@ -336,9 +275,10 @@ export function collectFields(doc: Document): CollectedField[] {
   const out: CollectedField[] = [];
   const keys = new Keys();
   const cache = new Map<Element, Visibility>();
+  const labels = new LabelIndex();
   const visit = (root: ParentNode): void => {
     for (const el of Array.from(root.children)) {
-      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache));
+      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache, labels));
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = frameDocument(el as HTMLIFrameElement);

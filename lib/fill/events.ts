@@ -140,6 +140,11 @@ export function setValue(el: TextControl, text: string): void {
   changeEvent(el);
 }
 
+/** Leaves the field as a user tabbing on would: lazy inputs commit their value on blur. */
+export function commit(el: HTMLElement): void {
+  if (el.ownerDocument.activeElement === el) el.blur();
+}
+
 export function tick(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -6,7 +6,8 @@
 import { formatNational, splitE164, type PhoneParts } from '../phone';
 import { describeField } from './collect';
 import { entryFormatFor } from './dial';
-import { clear, focus, pasteText, setValue, tick, typeText } from './events';
+import { clear, commit, focus, pasteText, setValue, tick, typeText } from './events';
+import { fillPhoneParts, type PhonePart } from './fill-parts';
 import { chooseWidgetCountry, selectDialCode } from './widgets';
 
 export { chooseWidgetCountry, selectDialCode } from './widgets';
@@ -22,9 +23,14 @@ export interface FillReport {
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 
+/**
+ * Writes the first text by typing, pasting, then a direct set, reading the value back after
+ * each; then the next text (a masked field may take only national digits). Each write ends with
+ * a blur, which is when lazy inputs (Vue v-model.lazy, some React wrappers) commit the value.
+ */
 async function verified(
   el: HTMLInputElement,
-  text: string,
+  texts: readonly string[],
   matches: (value: string) => boolean,
 ): Promise<FillReport> {
   const attempts: [FillReport['method'], (e: HTMLInputElement, t: string) => void][] = [
@@ -32,12 +38,16 @@ async function verified(
     ['pasted', pasteText],
     ['set', setValue],
   ];
-  for (const [method, write] of attempts) {
-    if (method !== 'typed') clear(el);
-    write(el, text);
-    await tick();
-    if (matches(el.value)) return { ok: true, value: el.value, method };
+  for (const text of new Set(texts)) {
+    for (const [method, write] of attempts) {
+      clear(el);
+      write(el, text);
+      commit(el);
+      await tick();
+      if (matches(el.value)) return { ok: true, value: el.value, method };
+    }
   }
+  clear(el);
   return { ok: false, value: el.value, method: 'set', detail: 'the field did not keep the value' };
 }
 
@@ -51,11 +61,16 @@ function textFor(format: ReturnType<typeof entryFormatFor>, parts: PhoneParts): 
 export interface PhoneFillTarget {
   input: HTMLInputElement;
   dialCode?: HTMLSelectElement | HTMLInputElement;
+  parts?: PhonePart[];
 }
 
 export async function fillPhoneNumber(target: PhoneFillTarget, e164: string): Promise<FillReport> {
   const parts = splitE164(e164);
   if (!parts) throw new Error(`Not an E.164 phone number: ${e164}`);
+  if (target.parts && target.parts.length > 1) {
+    const report = await fillPhoneParts(target.parts, parts);
+    return { ...report, method: report.ok ? 'typed' : 'set' };
+  }
   const { input, dialCode } = target;
   const d = describeField(input);
   if (d.hidden || d.disabled || d.readOnly) {
@@ -108,10 +123,11 @@ export async function fillPhoneNumber(target: PhoneFillTarget, e164: string): Pr
     if (digits(input.value).endsWith(parts.national))
       return { ok: true, value: input.value, method: 'typed' };
   }
-  clear(input);
+  // Should the field refuse the first form, the national digits, then the whole number.
+  const trunk = textFor('national-trunk', parts);
   return verified(
     input,
-    text,
+    [text, parts.national, trunk, parts.e164],
     (v) =>
       digits(v).endsWith(parts.national) &&
       !digits(v).startsWith(`${digits(parts.dialCode)}${digits(parts.dialCode)}`),
@@ -142,10 +158,8 @@ export async function fillCodeInto(
     };
   }
   const [single] = inputs;
-  if (inputs.length === 1 && single) {
-    clear(single);
-    return verified(single, code, (v) => normalizeCode(v) === code);
-  }
+  if (inputs.length === 1 && single)
+    return verified(single, [code], (v) => normalizeCode(v) === code);
   let boxes = [...inputs];
   const chars = [...code];
   for (let i = 0; i < chars.length && i < boxes.length; i++) {
@@ -158,7 +172,7 @@ export async function fillCodeInto(
     await tick();
   }
   if (boxes.some((b) => !b.isConnected)) boxes = refresh() ?? boxes;
-  if (boxesValue(boxes) === code) return { ok: true, value: code, method: 'typed' };
+  if (boxesValue(boxes) === code) return synced(boxes, code, 'typed');
 
   // The widget rejected per-box typing: paste the whole code into the first box.
   boxes.forEach(clear);
@@ -166,12 +180,36 @@ export async function fillCodeInto(
   if (first) pasteText(first, code);
   await tick();
   if (boxes.some((b) => !b.isConnected)) boxes = refresh() ?? boxes;
-  if (boxesValue(boxes) === code) return { ok: true, value: code, method: 'pasted' };
+  if (boxesValue(boxes) === code) return synced(boxes, code, 'pasted');
 
   boxes.forEach((box, i) => setValue(box, chars[i] ?? ''));
   await tick();
   const value = boxesValue(boxes);
   return value === code
-    ? { ok: true, value, method: 'set' }
+    ? synced(boxes, code, 'set')
     : { ok: false, value, method: 'set', detail: 'the boxes did not keep the code' };
+}
+
+const CODE_NAME = /code|otp|pin|token|verif/i;
+
+/**
+ * Visible boxes often front a hidden input the form submits. The page's script normally copies
+ * the boxes into it; where it did not (it listens for events we cannot make), set it, but only
+ * a hidden code input of the boxes' own form that is empty or holds part of this code.
+ */
+function synced(
+  boxes: readonly HTMLInputElement[],
+  code: string,
+  method: FillReport['method'],
+): FillReport {
+  const first = boxes[0];
+  const scope = first?.form ?? first?.parentElement?.parentElement?.parentElement ?? null;
+  for (const hidden of Array.from(scope?.querySelectorAll('input[type=hidden]') ?? [])) {
+    const h = hidden as HTMLInputElement;
+    if (!CODE_NAME.test(`${h.name} ${h.id}`)) continue;
+    const held = normalizeCode(h.value);
+    if (held === code || !code.startsWith(held)) continue;
+    setValue(h, code);
+  }
+  return { ok: true, value: code, method };
 }

@@ -2,16 +2,23 @@
  * Public API of the page-side fill engine (design.md, "Content script"): find the phone and
  * code targets, fill them, and wait for a code step that appears later.
  */
-import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify';
+import { pickCodeTarget, pickDialCode, pickPhoneField, secondaryPhone } from './classify';
+import { pickPhoneParts } from './classify-phone-split';
 import { collectFields, type CollectedField } from './collect';
 import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
 import { isReachable } from './reachable';
+import type { PhonePart } from './fill-parts';
 
 export type { FillReport } from './fill';
+export type { PhonePart } from './fill-parts';
+export type { PhonePartRole } from './classify-phone-split';
 
 export interface PhoneTarget {
+  /** The phone field; for a split number, the first of its parts. */
   input: HTMLInputElement;
   dialCode?: HTMLSelectElement | HTMLInputElement;
+  /** A number split over several boxes, in page order; fillPhone fills every part. */
+  parts?: PhonePart[];
 }
 
 export interface CodeTarget {
@@ -41,10 +48,32 @@ function firstReachable<T>(
   return null;
 }
 
+/**
+ * A split group wins over a lone field that belongs to it, comes after it in the page, or is a
+ * home or backup number.
+ */
+function splitTarget(fields: CollectedField[], phone: CollectedField | null): PhoneTarget | null {
+  const picked = pickPhoneParts(fields);
+  const first = picked?.[0];
+  if (!picked || !first) return null;
+  const member = picked.some((p) => p.field === phone);
+  if (phone && !member && phone.index < first.field.index && !secondaryPhone(phone)) return null;
+  const parts: PhonePart[] = [];
+  for (const { field, role } of picked) {
+    const input = asInput(field);
+    if (!input) return null;
+    parts.push({ input, role });
+  }
+  return { input: parts[0]?.input ?? (first.field.element as HTMLInputElement), parts };
+}
+
 export function findPhoneTarget(doc: Document): PhoneTarget | null {
-  const found = firstReachable(collectFields(doc), pickPhoneField, (f) => [f]);
-  const fields = found?.fields ?? [];
+  const all = collectFields(doc);
+  const found = firstReachable(all, pickPhoneField, (f) => [f]);
+  const fields = found?.fields ?? all;
   const phone = found?.choice ?? null;
+  const split = splitTarget(fields, phone);
+  if (split?.parts?.every((p) => isReachable(p.input))) return split;
   const input = phone ? asInput(phone) : null;
   if (!phone || !input) return null;
   const dial = pickDialCode(fields, phone);

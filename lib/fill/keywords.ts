@@ -5,7 +5,26 @@
  * their own boundaries so "tel" does not hit "hotel" or "telegram".
  */
 
+import { DECOY, NOT_CODE } from './keywords-negative';
+import { VOCABULARY, type LanguageWords } from './vocabulary';
+
 const W = (word: string): string => `(?<![a-z])${word}(?![a-z])`;
+
+/** A vocabulary entry as a pattern: `=word` whole, `<word` anchored at its start (vocabulary.ts). */
+function entry(word: string): string {
+  const bare = word.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (word.startsWith('=')) return `(?<!\\p{L})${bare}(?!\\p{L})`;
+  if (word.startsWith('<')) return `(?<!\\p{L})${bare}`;
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every language's words of the given kinds, as patterns, without repeats. */
+function vocabulary(...kinds: (keyof Omit<LanguageWords, 'lang'>)[]): string[] {
+  const out = new Set<string>();
+  for (const lang of VOCABULARY)
+    for (const kind of kinds) for (const w of lang[kind]) out.add(entry(w));
+  return [...out];
+}
 
 const PHONE = [
   'phone',
@@ -88,6 +107,24 @@ const NOT_PRIMARY_PHONE = [
   '紧急',
   '緊急',
   '备用',
+  // Landlines: where a mobile is asked for too, the SMS goes to the mobile.
+  'festnetz',
+  W('fijo'),
+  W('fixe'),
+  W('fixo'),
+  'domicile',
+  'стационарн',
+  'городской',
+  'telepon rumah',
+  '固定電話',
+  '座机',
+  '固话',
+  '집 전화',
+  'zweit',
+  'secundário',
+  'другой',
+  'второй',
+  '予備',
 ];
 
 const DIAL_CODE = [
@@ -220,6 +257,9 @@ const CODE = [
 /** Words that make a code field clearly the SMS one, overriding the negatives below. */
 const SMS_CODE = [
   W('sms'),
+  W('texted'),
+  'text(?:ed)? you',
+  'sent you a text',
   'text message',
   'one time',
   'one-time',
@@ -267,102 +307,77 @@ const ONE_TIME = [
   'أرسلنا',
 ];
 
-const NOT_CODE = [
-  'captcha',
-  'image',
-  'picture',
-  'characters (?:shown|in the image|you see)',
-  'security check',
-  'visual',
-  'promo',
-  'coupon',
-  'voucher',
-  'discount',
-  W('gift'),
-  'referr?al',
-  W('refer'),
-  'invit',
-  'redeem',
-  'redemption',
-  'bonus',
-  'search',
-  W('query'),
-  W('zip'),
-  'postal',
-  'postcode',
-  'post code',
-  W('plz'),
-  W('card'),
-  'card number',
-  W('cvv'),
-  W('cvc'),
-  W('csc'),
-  'expir',
-  W('backup'),
-  'recovery',
-  'recover',
-  W('pin'),
-  'passport',
-  W('iban'),
-  'routing',
-  'product',
-  W('sku'),
-  'капча',
-  'промокод',
-  'купон',
-  'почтов',
-  'código postal',
-  'cupón',
-  'cupom',
-  'gutschein',
-  'rabatt',
-  'postleitzahl',
-  'sconto',
-  W('cap'),
-  'kode pos',
-  'kode promo',
-  '邮编',
-  '邮政编码',
-  '优惠码',
-  '邀请码',
-  '图形验证码',
-  '图片验证码',
-  '郵便番号',
-  'クーポン',
-  '招待コード',
-  '우편번호',
-  '쿠폰',
-  'الرمز البريدي',
-  'كوبون',
-];
+const NON_ASCII = /[\u0080-\uffff]/;
 
-const DECOY = [
-  'honeypot',
-  'honey pot',
-  'leave (?:this )?(?:field )?(?:blank|empty)',
-  'do not fill',
-  "don't fill",
-  'nospam',
-  'anti ?spam',
-  'bot trap',
-  'not a human',
-  W('trap'),
-];
-
-function compile(words: readonly string[]): RegExp {
-  return new RegExp(words.join('|'), 'iu');
+/**
+ * One word list, matched against normalised (already lower-case) text. Patterns written in
+ * ASCII and the rest are two expressions: most pages' texts are ASCII and never pay for the
+ * other scripts' words, and without the `i` flag the engine matches far faster.
+ */
+export class KeywordSet {
+  private readonly ascii: RegExp | null;
+  private readonly other: RegExp | null;
+  constructor(patterns: readonly string[]) {
+    const unique = [...new Set(patterns)];
+    const ascii = unique.filter((p) => !NON_ASCII.test(p));
+    const other = unique.filter((p) => NON_ASCII.test(p));
+    this.ascii = ascii.length ? new RegExp(ascii.join('|'), 'u') : null;
+    this.other = other.length ? new RegExp(other.join('|'), 'u') : null;
+  }
+  test(text: string): boolean {
+    if (this.ascii?.test(text)) return true;
+    return !!this.other && NON_ASCII.test(text) && this.other.test(text);
+  }
+  /** Where the first word starts, or -1. */
+  indexIn(text: string): number {
+    const a = this.ascii?.exec(text)?.index ?? -1;
+    const o = this.other && NON_ASCII.test(text) ? (this.other.exec(text)?.index ?? -1) : -1;
+    return a < 0 ? o : o < 0 ? a : Math.min(a, o);
+  }
 }
 
+function compile(words: readonly string[]): KeywordSet {
+  return new KeywordSet(words);
+}
+
+// The guarded English "code" above stands for the vocabulary's bare one ("area code" is no code).
+const GUARDED = new Set(['=code']);
+const vocabularyCode = VOCABULARY.flatMap((l) => [...l.code, ...l.verify])
+  .filter((w) => !GUARDED.has(w))
+  .map(entry);
+
+/** A payment card's fields: never a phone number, never the SMS code. */
+const PAYMENT = [
+  'card ?number',
+  'credit card',
+  'debit card',
+  W('cvv2?'),
+  W('cvc2?'),
+  W('csc'),
+  W('cid'),
+  'expir',
+  'kartennummer',
+  'tarjeta',
+  'cartão',
+  'numéro de carte',
+  '卡号',
+  'カード番号',
+  'номер карты',
+];
+
 export const KEYWORDS = {
-  phone: compile(PHONE),
+  payment: compile(PAYMENT),
+  phone: compile([...PHONE, ...vocabulary('phone', 'mobile')]),
+  /** A mobile / cell number, the one an SMS reaches (ahead of a landline). */
+  mobile: compile(vocabulary('mobile')),
   notPrimaryPhone: compile(NOT_PRIMARY_PHONE),
   dialCode: compile(DIAL_CODE),
   country: compile(COUNTRY),
   email: compile(EMAIL),
   notPhone: compile(NOT_PHONE),
-  code: compile(CODE),
-  smsCode: compile(SMS_CODE),
-  oneTime: compile(ONE_TIME),
+  code: compile([...CODE, ...new Set(vocabularyCode)]),
+  smsCode: compile([...SMS_CODE, ...vocabulary('sms')]),
+  oneTime: compile([...ONE_TIME, ...vocabulary('sms')]),
   notCode: compile(NOT_CODE),
   decoy: compile(DECOY),
 } as const;

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { PopupPage } from '../e2e/pages/popup.ts';
 import { SignupPage } from '../e2e/pages/signup.ts';
 import type { LaunchedExtension } from '../support/chromium.ts';
-import type { ClassifyBench } from './classify-entry.ts';
+import type { ClassifyBench, ClassifyRatioBench } from './classify-entry.ts';
 import { openPopup, tabIdOf } from '../support/extension.ts';
 
 export interface BenchContext {
@@ -225,9 +225,14 @@ async function bundleClassifyBench(): Promise<string> {
  * Each sample is a fresh page whose first classification is timed: a content script classifies
  * a page once, with nothing compiled or cached yet. The median of the samples.
  */
-export async function classify2000(ctx: BenchContext, samples = 9): Promise<number> {
+export async function classify2000(
+  ctx: BenchContext,
+  samples = 9,
+): Promise<{ ms: number; ratio: number }> {
   const script = await bundleClassifyBench();
   const times: number[] = [];
+  const detect: number[] = [];
+  const walk: number[] = [];
   for (let i = 0; i < samples; i++) {
     const page = await ctx.ext.context.newPage();
     await page.goto(ctx.demoUrl('unrelated'));
@@ -235,9 +240,19 @@ export async function classify2000(ctx: BenchContext, samples = 9): Promise<numb
     const { ms, phoneFound } = await page.evaluate(() =>
       (window as typeof window & { __classifyBench: ClassifyBench }).__classifyBench(2000, 1),
     );
+    // The same page as real elements: detection (collect + classify) over a plain walk.
+    const dom = await page.evaluate(() =>
+      (window as typeof window & { __classifyRatioBench: ClassifyRatioBench }).__classifyRatioBench(
+        2000,
+      ),
+    );
     await page.close();
-    if (!phoneFound) throw new Error('classifyPage found no phone field on the synthetic page');
+    if (!phoneFound || !dom.phoneFound)
+      throw new Error('classifyPage found no phone field on the synthetic page');
     times.push(ms[0] ?? NaN);
+    detect.push(dom.classifyMs);
+    walk.push(dom.walkMs);
   }
-  return percentile(times, 50);
+  const ratio = percentile(detect, 50) / Math.max(percentile(walk, 50), 0.1);
+  return { ms: percentile(times, 50), ratio: Math.round(ratio * 100) / 100 };
 }

@@ -88,7 +88,7 @@ async function main() {
       say('unrelated page…');
       return unrelatedPage(ext.context, ctx.demoUrl('unrelated'), ext.extensionId);
     });
-    const classify2000Ms = await measure('classify', () => {
+    const classify = await measure('classify', () => {
       say('classifying a page of 2,000 fields…');
       return classify2000(ctx);
     });
@@ -112,7 +112,8 @@ async function main() {
       unrelatedPageInjectedBytes: unrelated?.injectedBytes ?? null,
       unrelatedPageLongTasks: unrelated?.longTasks ?? null,
       popupFirstPaintMs,
-      classify2000Ms,
+      classify2000Ms: classify?.ms ?? null,
+      classify2000Ratio: classify?.ratio ?? null,
       extractWorst1MBMs: extractWorst?.ms ?? null,
       ...sizes,
     };
@@ -127,7 +128,8 @@ async function main() {
       ['unrelatedPageInjectedBytes', shown(result.unrelatedPageInjectedBytes), '0'],
       ['unrelatedPageLongTasks', shown(result.unrelatedPageLongTasks), '0'],
       ['popupFirstPaintMs', shown(popupFirstPaintMs), '<= 100'],
-      ['classify2000Ms', shown(classify2000Ms), '<= 20'],
+      ['classify2000Ms', shown(result.classify2000Ms), '<= 20'],
+      ['classify2000Ratio', shown(result.classify2000Ratio), '<= 3'],
       ['extractWorst1MBMs', shown(result.extractWorst1MBMs), '<= 20'],
       ['popupJsGzipBytes', String(sizes.popupJsGzipBytes), '<= 150000'],
       ['backgroundJsGzipBytes', String(sizes.backgroundJsGzipBytes), '<= 120000'],

@@ -1,0 +1,147 @@
+/**
+ * What collect reads around a control: its label (every way one attaches), the text before it,
+ * its group's name, and whether an image sits beside it. DOM in, plain strings out.
+ */
+import type { FormControl } from './collect';
+
+export function isFormControl(el: Element): el is FormControl {
+  const tag = el.localName;
+  return tag === 'input' || tag === 'select' || tag === 'textarea';
+}
+
+export function cleanText(text: string | null | undefined, max = 120): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+export function textOf(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  if (
+    ['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist'].includes(
+      el.localName,
+    ) ||
+    el.hasAttribute('hidden') // a closed dropdown's items are no label
+  )
+    return '';
+  let out = '';
+  for (const child of Array.from(el.childNodes)) out += ' ' + textOf(child);
+  return out;
+}
+
+export function byId(el: Element, id: string): Element | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+}
+
+/** `<label for>` by id, per document or shadow root, built once per collect run. */
+export class LabelIndex {
+  private readonly byRoot = new Map<Node, Map<string, Element[]>>();
+  of(el: Element): Element[] {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    let index = this.byRoot.get(root);
+    if (!index) {
+      index = new Map();
+      for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+        const id = label.getAttribute('for') ?? '';
+        const list = index.get(id);
+        if (list) list.push(label);
+        else index.set(id, [label]);
+      }
+      this.byRoot.set(root, index);
+    }
+    return el.id ? (index.get(el.id) ?? []) : [];
+  }
+}
+
+export function labelTextOf(el: FormControl, labels: LabelIndex): string {
+  const parts: string[] = [];
+  for (const label of labels.of(el)) parts.push(textOf(label));
+  const wrapping = el.closest('label');
+  if (wrapping) parts.push(textOf(wrapping));
+  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+    const ref = byId(el, id);
+    if (ref) parts.push(textOf(ref));
+  }
+  if (parts.length === 0) parts.push(floatingLabelOf(el));
+  return cleanText(parts.join(' '), 200);
+}
+
+const FLOATING = /label|placeholder|floating/i;
+
+/**
+ * A floating label: placed after the input in the DOM (so CSS can move it over the field when
+ * empty), a <label> without `for` or an element styled as one, before any other control.
+ */
+function floatingLabelOf(el: Element): string {
+  for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+    if (containsControl(sib)) break;
+    const forId = sib.getAttribute('for');
+    const labelLike =
+      (sib.localName === 'label' && (!forId || forId === el.id)) ||
+      (typeof sib.className === 'string' && FLOATING.test(sib.className));
+    if (labelLike) return textOf(sib);
+  }
+  return '';
+}
+
+/**
+ * An <img> or <canvas> in the field's own small box: its parent or grandparent, looked at only
+ * a few levels deep and while it holds at most two controls (a page-wide wrapper says nothing).
+ */
+export function nearImageOf(el: Element): boolean {
+  let box = el.parentElement;
+  for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
+    if (box.localName === 'body' || box.localName === 'form') return false;
+    let controls = 0;
+    let image = false;
+    let seen = 0;
+    const look = (node: Element, level: number): void => {
+      for (let c = node.firstElementChild; c && seen < 40; c = c.nextElementSibling) {
+        seen++;
+        if (isFormControl(c)) controls++;
+        else if (c.localName === 'img' || c.localName === 'canvas') image = true;
+        else if (level < 3) look(c, level + 1);
+      }
+    };
+    look(box, 1);
+    if (controls > 2 || seen >= 40) return false;
+    if (image) return true;
+  }
+  return false;
+}
+
+export function containsControl(node: Node): boolean {
+  return (
+    node.nodeType === 1 &&
+    ((node as Element).querySelector('input,select,textarea') !== null ||
+      isFormControl(node as Element))
+  );
+}
+
+/** The nearest text before the field, within a few ancestor levels, not crossing other fields. */
+export function nearbyTextOf(el: Element): string {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      if (containsControl(sib)) return '';
+      const text = cleanText(textOf(sib), 400);
+      // "(" before an area-code box is decoration; the row's label is further back.
+      if (/[\p{L}\p{N}]/u.test(text)) return text.slice(-80);
+    }
+  }
+  return '';
+}
+
+export function groupLabelOf(el: Element): string {
+  const group = el.closest('[role=group],[role=radiogroup],fieldset');
+  if (!group) return '';
+  const legend = group.localName === 'fieldset' ? group.querySelector('legend') : null;
+  const labelledBy = (group.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => textOf(byId(group, id) ?? group.ownerDocument.createTextNode('')));
+  return cleanText(
+    [group.getAttribute('aria-label') ?? '', legend ? textOf(legend) : '', ...labelledBy].join(' '),
+  );
+}
