@@ -15,6 +15,15 @@ const serviceInfo = z.object({
   name: z.string().trim().min(1).max(100),
 });
 
+const providerSettings = z.object({
+  providerId: z.enum(['codasms', 'smsactivate', 'fivesim'] satisfies ProviderId[]),
+  apiKey: z.string().trim().min(1).max(500),
+  baseUrl: z.string().max(2000),
+  hostPreset: z.string().max(64).optional(),
+  currency: z.string().length(3).optional(),
+  savedAt: z.number().optional(),
+});
+
 export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.getState'), tabId: z.number().int() }),
   z.object({ type: z.literal('popup.getOffers'), service: z.string().min(1).max(32) }),
@@ -41,7 +50,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.requestAnotherSms'), orderId: z.string().min(1) }),
   /** The user allowed sites the popup asked for (components/popup/SiteAccess.tsx). */
   z.object({ type: z.literal('popup.siteAccessGranted') }),
-  z.object({ type: z.literal('options.testProvider') }),
+  /** Tests a provider's settings and saves them only when the provider accepts the key. */
+  z.object({ type: z.literal('options.saveProvider'), settings: providerSettings }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -122,7 +132,7 @@ export interface PageReplies {
   'popup.requestAnotherSms': Order | null;
   /** The sites now allowed. */
   'popup.siteAccessGranted': string[];
-  'options.testProvider': { balance: Money };
+  'options.saveProvider': { balance: Money };
 }
 
 /** The tab's site and the service the popup orders for. */

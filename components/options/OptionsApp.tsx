@@ -18,7 +18,6 @@ import {
   draftProblem,
   originPattern,
   toSettings,
-  upsert,
   type Draft,
 } from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
@@ -50,9 +49,9 @@ export function OptionsApp() {
       if (!(await allowOrigin(originPattern(values))))
         throw new Error(t('options.provider.notAllowed'));
       const settings = toSettings(values, Date.now());
-      await providerSettingsItem.setValue(upsert(await providerSettingsItem.getValue(), settings));
       try {
-        const { balance } = await ask({ type: 'options.testProvider' });
+        // The background saves the settings only once the provider accepted the key.
+        const { balance } = await ask({ type: 'options.saveProvider', settings });
         return { balance, name: providerName(settings) };
       } catch (e) {
         // A rejected key names the provider; other provider answers in words by their kind,

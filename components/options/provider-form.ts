@@ -102,12 +102,6 @@ export function toSettings(d: Draft, now: number): ProviderSettings {
   };
 }
 
-/** Replaces the family's settings where they were (keeping the default first), or appends. */
-export function upsert(list: readonly ProviderSettings[], s: ProviderSettings): ProviderSettings[] {
-  const at = list.findIndex((p) => p.providerId === s.providerId);
-  return at === -1 ? [...list, s] : list.map((p, i) => (i === at ? s : p));
-}
-
 export function describeSettings(s: ProviderSettings): string {
   const name = providerName(s);
   return s.baseUrl ? `${name} (${s.baseUrl})` : name;
