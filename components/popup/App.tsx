@@ -8,6 +8,7 @@ import { OrderCard } from './OrderCard.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { useFocusOnNewOrder, useFreshBalance } from './order-watch.ts';
 import { fetchState, stateKey, tabKey } from './preload.ts';
 import { targetTabId } from './target-tab.ts';
 
@@ -24,6 +25,10 @@ export function PopupApp() {
     // The state preload.ts fetched as the page loaded is not asked for again on mount.
     staleTime: 1000,
   });
+  useFreshBalance(state.data?.orders);
+  const here = state.data?.orders.filter((o) => o.site.tabId === tabId) ?? [];
+  const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
+  const cardRef = useFocusOnNewOrder(current?.id);
 
   if (tabId === null) return <p className="hint">{t('popup.notOnATab')}</p>;
   if (!state.data) {
@@ -44,8 +49,6 @@ export function PopupApp() {
       </div>
     );
   }
-  const here = orders.filter((o) => o.site.tabId === tabId);
-  const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
   // This site's orders in other tabs first, then the rest (getState sends the newest first).
   const thisSite = (o: (typeof orders)[number]) => Number(o.site.domain === site?.domain);
   const others = orders
@@ -62,7 +65,12 @@ export function PopupApp() {
         onChangeService={showOffers && !choosing ? () => setPicking(true) : null}
       />
       {current ? (
-        <section aria-label={t('popup.thisSiteOrder')} data-testid="current-order">
+        <section
+          aria-label={t('popup.thisSiteOrder')}
+          data-testid="current-order"
+          ref={cardRef}
+          tabIndex={-1}
+        >
           <OrderCard order={current} topUpUrl={topUpUrls[current.providerId]} />
         </section>
       ) : null}

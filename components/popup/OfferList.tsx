@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { currentLanguage, t, tn } from '@/lib/i18n.ts';
 import type { PopupState } from '@/lib/messaging.ts';
 import { ask } from '../shared/background.ts';
@@ -14,6 +14,7 @@ import {
 } from './offer-order.ts';
 import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
+import { firstRowButton, rowButtonAfter } from './row-keys.ts';
 
 interface Props {
   tabId: number;
@@ -29,6 +30,8 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [showAboveCap, setShowAboveCap] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const offers = useQuery({
     queryKey: ['offers', service.code],
     queryFn: () => ask({ type: 'popup.getOffers', service: service.code }),
@@ -42,6 +45,12 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
       ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
+
+  const ready = offers.isSuccess;
+  // Typing a country is the first thing to do, so the search has focus when the list shows.
+  useEffect(() => {
+    if (ready && document.activeElement === document.body) search.current?.focus();
+  }, [ready]);
 
   if (offers.isPending) {
     return <p className="hint">{t('popup.offers.loading', service.name)}</p>;
@@ -81,7 +90,13 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
           aria-label={t('popup.offers.searchCountries')}
           placeholder={t('popup.offers.searchCountries')}
           value={query}
+          ref={search}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            firstRowButton(list.current)?.focus();
+          }}
         />
       )}
       {all.length > 0 && matching.length === 0 ? (
@@ -95,7 +110,16 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
           </button>
         </p>
       ) : null}
-      <ul className="offers">
+      <ul
+        className="offers"
+        ref={list}
+        onKeyDown={(e) => {
+          const next = list.current && rowButtonAfter(list.current, e.target as Element, e.key);
+          if (!next) return;
+          e.preventDefault();
+          next.focus();
+        }}
+      >
         {rows.map((r) => (
           <OfferRowItem
             key={r.country}
