@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
 import { OPEN_STATES } from '@/lib/orders/types.ts';
 import { OfferList } from './OfferList.tsx';
+import { NextSteps } from './NextSteps.tsx';
 import { OrderCard } from './OrderCard.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
@@ -71,7 +72,12 @@ export function PopupApp() {
           ref={cardRef}
           tabIndex={-1}
         >
-          <OrderCard order={current} topUpUrl={topUpUrls[current.providerId]} />
+          <OrderCard
+            order={current}
+            topUpUrl={topUpUrls[current.providerId]}
+            autoFillPhone={preferences.autoFillPhone}
+          />
+          <NextSteps order={current} tabId={tabId ?? -1} />
         </section>
       ) : null}
       <SiteAccess orders={orders} />
@@ -93,6 +99,14 @@ export function PopupApp() {
           cached={state.data.offers?.service === site.service.code ? state.data.offers : null}
         />
       ) : null}
+      {others.length > 0 ? (
+        <section aria-label={t('popup.otherOrders')}>
+          <h2>{t('popup.otherOrders')}</h2>
+          {others.map((o) => (
+            <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
+          ))}
+        </section>
+      ) : null}
       <footer className="row footer">
         <button
           type="button"
@@ -106,14 +120,6 @@ export function PopupApp() {
           {t('popup.settings')}
         </button>
       </footer>
-      {others.length > 0 ? (
-        <section aria-label={t('popup.otherOrders')}>
-          <h2>{t('popup.otherOrders')}</h2>
-          {others.map((o) => (
-            <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
-          ))}
-        </section>
-      ) : null}
     </>
   );
 }

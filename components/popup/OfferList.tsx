@@ -14,6 +14,7 @@ import {
 } from './offer-order.ts';
 import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
+import { COUNTRY_SEARCH_ID, offersQuery } from './offers-query.ts';
 import { firstRowButton, rowButtonAfter } from './row-keys.ts';
 
 interface Props {
@@ -32,14 +33,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   const [showAboveCap, setShowAboveCap] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const offers = useQuery({
-    queryKey: ['offers', service.code],
-    queryFn: () => ask({ type: 'popup.getOffers', service: service.code }),
-    staleTime: 30_000,
-    // Stale from when the background fetched them, so they are refetched as before.
-    initialData: cached ?? undefined,
-    initialDataUpdatedAt: cached?.at,
-  });
+  const offers = useQuery(offersQuery(service.code, cached));
   const order = useMutation({
     mutationFn: (pick: Pick) =>
       ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
@@ -87,6 +81,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
         <input
           type="search"
           className="search"
+          id={COUNTRY_SEARCH_ID}
           aria-label={t('popup.offers.searchCountries')}
           placeholder={t('popup.offers.searchCountries')}
           value={query}

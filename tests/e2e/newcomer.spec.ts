@@ -92,4 +92,82 @@ test.describe('what a newcomer meets', () => {
     await expect(popup.code).toHaveText(/^\d{6}$/);
     await expect(popup.currentOrder.locator(':focus')).toHaveCount(1);
   });
+
+  test('the order card is a checklist: on a page without a detectable phone field it says how to fill by hand', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    expect(apiKey).toBeTruthy();
+    const url = demoUrl('discord', '/signup/opaque');
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
+    const steps = popup.currentOrder.getByTestId('order-steps').getByRole('listitem');
+    await popup.getNumber('Indonesia');
+    await popup.expectStatus('Waiting for the SMS');
+    await expect(steps.nth(0)).toHaveText(
+      'No phone field found: click the field, then press Alt+Shift+F (or right-click > Fill verification number here)',
+      { timeout: 10_000 },
+    );
+    await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
+    await expect(steps.nth(1)).toHaveText(/^Press the page’s button that sends the code/);
+    await expect(steps.nth(2)).toHaveText('We fill the code as soon as it arrives');
+
+    // The user does as told: the field, then the shortcut (its handler, as manual.spec.ts calls it).
+    await site.locator('#f1').focus();
+    const outcome = await ext.worker.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      const hook = (
+        globalThis as unknown as {
+          smsVerifyManual: { onCommand(c: string, t: object): Promise<string> };
+        }
+      ).smsVerifyManual;
+      return tab ? hook.onCommand('fill-here', tab) : 'no tab';
+    }, url);
+    expect(outcome).toBe('filled-phone');
+    await expect(steps.nth(0)).toHaveText('Number filled on discord.localhost');
+    await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+
+    const phone = (await popup.number.textContent())?.replace(/[^\d+]/g, '') ?? '';
+    await control.sms(phone, 'Your Discord code is 482913');
+    await expect(popup.code).toHaveText('482913', { timeout: 30_000 });
+    await expect(steps.nth(2)).toHaveText(
+      'Code arrived; if it is not on the page, click the code field and press Alt+Shift+F',
+    );
+  });
+
+  test('no SMS in the window: the refund card says why and offers Priority or another country', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    await control.settings({ window_seconds: 12, early_cancel_seconds: 2 });
+    const { popupPage } = await openSignupWithPopup(ext, demoUrl('telegram'));
+    const popup = new PopupPage(popupPage);
+    await popup.getNumber('Indonesia');
+    await popup.expectStatus('Waiting for the SMS');
+    await popup.expectStatus('Refunded', 40_000);
+
+    const card = popup.currentOrder;
+    const first = (await control.ledger(apiKey)).orders[0];
+    await expect(card).toContainText(
+      `No SMS in 1 min: refunded ${dollars(first?.price_cents ?? 0)}`,
+    );
+    // A dead number cannot be copied.
+    await expect(card.getByRole('button', { name: /^Copy the number/ })).toHaveCount(0);
+
+    await card.getByRole('button', { name: 'Another country' }).click();
+    await expect(popup.countrySearch).toBeFocused();
+
+    await control.settings({ window_seconds: 1200 });
+    const priority = card.getByRole('button', { name: /^Try Priority, \$\d+\.\d\d$/ });
+    await priority.click();
+    await popup.expectStatus('Waiting for the SMS');
+    const ledger = await control.ledger(apiKey);
+    expect(ledger.orders).toHaveLength(2);
+    expect(ledger.orders[1]?.band).toBe('priority');
+    expect(ledger.orders[1]?.country).toBe(ledger.orders[0]?.country);
+  });
 });
