@@ -170,4 +170,56 @@ test.describe('what a newcomer meets', () => {
     expect(ledger.orders[1]?.band).toBe('priority');
     expect(ledger.orders[1]?.country).toBe(ledger.orders[0]?.country);
   });
+
+  test('first run: one step at a time to a success, a demo link for the sandbox; a new address asks for the key again; Remove asks first', async ({
+    ext,
+    sandbox,
+    control,
+  }) => {
+    const key = `coda_live_e2e_${randomUUID().slice(0, 8)}`;
+    await control.createAccount(key, START_BALANCE_CENTS);
+    const options = await OptionsPage.open(ext.context, ext.extensionId);
+    const page = options.page;
+    const welcome = page.getByRole('region', { name: 'Get started' });
+    const step = welcome.locator('[aria-current="step"]');
+    await expect(step).toHaveText('Paste your provider’s API key below.');
+    await expect(welcome.getByRole('link', { name: 'Get a key at codasms.com' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Add a provider' })).toBeVisible();
+
+    await options.saveAndTest({ apiKey: key, baseUrl: sandbox.url });
+    await expect(options.status).toHaveText('Connected to CODASMS. Balance: $5.00');
+    await expect(options.status).toHaveClass(/success/);
+    await expect(step).toHaveText(
+      'Open a signup page and click the SMS Verify button in the toolbar.',
+    );
+    await expect(
+      welcome.getByRole('link', { name: 'Try it on the demo signup site' }),
+    ).toHaveAttribute('href', `http://discord.localhost:${sandbox.port}/`);
+
+    // Editing: the form says so; a new address empties the key, which must be typed again.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await expect(page.getByRole('heading', { name: 'Edit CODASMS' })).toBeVisible();
+    const keyField = page.getByLabel('API key');
+    await expect(keyField).toHaveValue(key);
+    await expect(keyField).toHaveAttribute('type', 'password');
+    await page.getByRole('button', { name: 'Show key' }).click();
+    await expect(keyField).toHaveAttribute('type', 'text');
+    await page.getByLabel(/API address/).fill('https://codasms.example');
+    await expect(keyField).toHaveValue('');
+    await expect(keyField).toHaveAccessibleDescription(
+      'The address changed, so type the key for the new address again.',
+    );
+
+    // Remove asks first; Keep keeps.
+    const providers = page.getByRole('region', { name: 'Your providers' });
+    await providers.getByRole('button', { name: 'Remove CODASMS' }).click();
+    await expect(providers).toContainText(
+      'Remove CODASMS? Open orders keep their key until they end.',
+    );
+    await providers.getByRole('button', { name: 'Keep' }).click();
+    await expect(providers).toContainText(`CODASMS (${sandbox.url})`);
+    await providers.getByRole('button', { name: 'Remove CODASMS' }).click();
+    await providers.getByRole('group').getByRole('button', { name: 'Remove' }).click();
+    await expect(providers).toHaveCount(0);
+  });
 });
