@@ -53,12 +53,14 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
     return <ProblemHelp problem={asProblem(offers.error)} onRetry={() => void offers.refetch()} />;
   }
   const lang = currentLanguage();
-  const label = (r: OfferRow) => countryLabel(r, lang);
+  const virtual = t('common.virtual');
+  const label = (r: OfferRow) => countryLabel(r, lang, virtual);
   const all = groupOffers(offers.data.offers);
   const matching = filterRows(all, query, label);
   const capped = applyPriceCap(matching, showAboveCap ? null : preferences.maxPriceCents);
   const hiddenAboveCap = applyPriceCap(matching, preferences.maxPriceCents).hidden;
-  const rows = orderRows(capped.shown, preferences);
+  // While searching, the best match leads ("uk": the United Kingdom before Ukraine).
+  const rows = query.trim() ? capped.shown : orderRows(capped.shown, preferences);
   const tiers = offers.data.capabilities.tiers;
   const sellers = new Set(offers.data.offers.map((o) => o.providerName));
   const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock > 0);

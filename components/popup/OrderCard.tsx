@@ -76,11 +76,11 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
       <header className="row">
         <span>
           {flagEmoji(order.country.iso)} {order.service.name} ·{' '}
-          {countryLabel(order.country, currentLanguage())}
+          {countryLabel(order.country, currentLanguage(), t('common.virtual'))}
           {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
         </span>
         {open && order.expiresAt ? (
-          <span className="countdown" title={t('popup.order.timeLeft')}>
+          <span className="countdown" role="timer" aria-label={t('popup.order.timeLeft')}>
             {formatCountdown(windowLeft)}
           </span>
         ) : null}
