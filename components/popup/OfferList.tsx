@@ -125,6 +125,13 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
             tiers={tiers}
             preferred={preferences.tier}
             showSeller={sellers.size > 1}
+            pinned={
+              r.country === preferences.lastCountry
+                ? 'lastUsed'
+                : r.country === preferences.defaultCountry
+                  ? 'default'
+                  : null
+            }
             busy={order.isPending}
             onPick={(pick) => order.mutate(pick)}
           />
