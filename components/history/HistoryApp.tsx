@@ -100,7 +100,10 @@ export function HistoryApp() {
                   {o.service.name} <span className="hint">{o.site.domain}</span>
                 </td>
                 <td>
-                  {flagEmoji(o.country.iso)} {countryLabel(o.country)}
+                  <span aria-hidden="true" className="flag">
+                    {flagEmoji(o.country.iso)}
+                  </span>{' '}
+                  {countryLabel(o.country)}
                   {o.tier === 'priority' ? ` · ${t('common.priority')}` : ''}
                 </td>
                 <td>

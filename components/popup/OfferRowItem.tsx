@@ -41,7 +41,9 @@ export function OfferRowItem({
   return (
     <li className={stock === 0 ? 'out' : undefined}>
       <span className="country">
-        <span aria-hidden="true">{flagEmoji(row.iso)}</span>{' '}
+        <span aria-hidden="true" className="flag">
+          {flagEmoji(row.iso)}
+        </span>{' '}
         <span className="country-name">{label}</span>
         {pinned ? (
           <span className="pin">

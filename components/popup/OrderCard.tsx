@@ -75,7 +75,10 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
     <section className="card order" aria-label={t('popup.order.label', order.service.name)}>
       <header className="row">
         <span>
-          {flagEmoji(order.country.iso)} {order.service.name} ·{' '}
+          <span aria-hidden="true" className="flag">
+            {flagEmoji(order.country.iso)}
+          </span>{' '}
+          {order.service.name} ·{' '}
           {countryLabel(order.country, currentLanguage(), t('common.virtual'))}
           {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
         </span>
