@@ -13,6 +13,8 @@ export function OpenOrder({ order }: { order: Order }) {
   });
   if (order.state !== 'waiting' || !order.expiresAt) return null;
   const lockLeft = (order.cancelAllowedAt ?? 0) - now;
+  const shown =
+    lockLeft > 0 ? t('popup.order.cancelIn', formatCountdown(lockLeft)) : t('popup.order.cancel');
   return (
     <>
       {' · '}
@@ -22,12 +24,11 @@ export function OpenOrder({ order }: { order: Order }) {
       <button
         type="button"
         disabled={lockLeft > 0 || cancel.isPending}
-        aria-label={t('guide.history.cancelNamed', order.service.name)}
+        // The visible words first, then which order: several may be open.
+        aria-label={t('guide.history.cancelNamed', shown, order.service.name)}
         onClick={() => cancel.mutate()}
       >
-        {lockLeft > 0
-          ? t('popup.order.cancelIn', formatCountdown(lockLeft))
-          : t('popup.order.cancel')}
+        {shown}
       </button>
     </>
   );

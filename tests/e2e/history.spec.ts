@@ -93,7 +93,7 @@ test('an open order in the history shows its time left and can be cancelled ther
     /^\d+:\d\d$/,
   );
   const cancel = history.getByRole('button', {
-    name: 'Cancel the Discord number and get a refund',
+    name: 'Cancel & refund (Discord)',
   });
   await expect(cancel).toBeEnabled({ timeout: 15_000 });
   await cancel.click();
