@@ -21,6 +21,15 @@ const serviceInfo = z.object({
   name: z.string().trim().min(1).max(100),
 });
 
+const providerSettings = z.object({
+  providerId: z.enum(['codasms', 'smsactivate', 'fivesim'] satisfies ProviderId[]),
+  apiKey: z.string().trim().min(1).max(500),
+  baseUrl: z.string().max(2000),
+  hostPreset: z.string().max(64).optional(),
+  currency: z.string().length(3).optional(),
+  savedAt: z.number().optional(),
+});
+
 export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.getState'), tabId: z.number().int() }),
   z.object({ type: z.literal('popup.getOffers'), service: z.string().min(1).max(32) }),
@@ -51,9 +60,10 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.requestAnotherSms'), orderId: z.string().min(1) }),
   /** The user allowed sites the popup asked for (components/popup/SiteAccess.tsx). */
   z.object({ type: z.literal('popup.siteAccessGranted') }),
-  z.object({ type: z.literal('options.testProvider') }),
   /** The account's standing at one provider (5sim's rating); null where it keeps none. */
   z.object({ type: z.literal('options.getStanding'), providerId: z.string().max(32) }),
+  /** Tests a provider's settings and saves them only when the provider accepts the key. */
+  z.object({ type: z.literal('options.saveProvider'), settings: providerSettings }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -140,8 +150,8 @@ export interface PageReplies {
   'popup.requestAnotherSms': Order | null;
   /** The sites now allowed. */
   'popup.siteAccessGranted': string[];
-  'options.testProvider': { balance: Money };
   'options.getStanding': AccountStanding | null;
+  'options.saveProvider': { balance: Money };
 }
 
 /** The tab's site and the service the popup orders for. */

@@ -158,3 +158,13 @@ export function createOrderStore(item = ordersItem): OrderStore {
     },
   };
 }
+
+/**
+ * The provider settings each open order was placed with (order id -> settings): editing or
+ * removing a provider in the options must not move an order that holds money to another key.
+ * Entries go once their order has ended (lib/background/provider-pins.ts).
+ */
+export const orderProvidersItem = storage.defineItem<Record<string, ProviderSettings>>(
+  'local:orderProviders',
+  { fallback: {}, version: 1 },
+);

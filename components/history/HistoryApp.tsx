@@ -8,6 +8,7 @@ import { flagEmoji, formatPhone, formatPrice, formatWhen } from '../shared/forma
 import { slot, withNodes } from '../shared/rich.tsx';
 import { countryLabel } from '../shared/country.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
+import { OpenOrder } from './OpenOrder.tsx';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -65,13 +66,9 @@ export function HistoryApp() {
           {withNodes(t('history.refunded', slot(0)), [
             <strong data-testid="refunded">{m(sum.refundedCents)}</strong>,
           ])}
-          {sum.heldCents > 0 ? ` · ${t('history.held', m(sum.heldCents))}` : ''}
-        </p>
-        <p>
-          {withNodes(t('history.saved', slot(0)), [
-            <strong data-testid="saved">{m(sum.savedCents)}</strong>,
-          ])}{' '}
-          <span className="hint">{t('history.savedHint')}</span>
+          {sum.heldCents > 0 ? ` · ${t('history.held', m(sum.heldCents))}` : ''}{' '}
+          {/* Every refund is what pay-per-code saved: one line, not a second total. */}
+          <span className="hint">{t('guide.history.refundedHint')}</span>
         </p>
         <button
           type="button"
@@ -103,12 +100,15 @@ export function HistoryApp() {
                   {o.service.name} <span className="hint">{o.site.domain}</span>
                 </td>
                 <td>
-                  {flagEmoji(o.country.iso)} {countryLabel(o.country)}
+                  <span aria-hidden="true" className="flag">
+                    {flagEmoji(o.country.iso)}
+                  </span>{' '}
+                  {countryLabel(o.country)}
                   {o.tier === 'priority' ? ` · ${t('common.priority')}` : ''}
                 </td>
                 <td>
                   {formatPhone(o.phone)}{' '}
-                  {o.phone ? (
+                  {o.phone && outcome !== 'refunded' ? (
                     <CopyButton
                       text={o.phone}
                       shown={formatPhone(o.phone)}
@@ -119,6 +119,7 @@ export function HistoryApp() {
                 <td>{o.price ? formatPrice(o.price) : '—'}</td>
                 <td className={`outcome-${outcome.replace(' ', '-')}`}>
                   {t(OUTCOME_LABEL[outcome])}
+                  <OpenOrder order={o} />
                   {o.code ? (
                     <>
                       {` · ${o.code} `}

@@ -3,6 +3,7 @@ import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import type { Tier } from '@/lib/providers/types.ts';
 import { countryChoices } from '../shared/country.ts';
 import { formatMaxPrice, parseMaxPrice } from './max-price.ts';
+import { SavedNote } from './SavedNote.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
 const TIERS: readonly { tier: Tier; name: MessageKey; hint: MessageKey }[] = [
@@ -14,13 +15,17 @@ const TIERS: readonly { tier: Tier; name: MessageKey; hint: MessageKey }[] = [
 export function DefaultsSection({
   preferences,
   update,
+  saved,
   currency,
 }: PreferencesControl & { currency: string }) {
   const id = useId();
   const lang = currentLanguage();
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('options.defaults.heading')}</h2>
+      <div className="row">
+        <h2 id={`${id}-heading`}>{t('options.defaults.heading')}</h2>
+        <SavedNote saved={saved} keys={['defaultCountry', 'tier', 'maxPriceCents']} />
+      </div>
       <label className="field">
         {t('options.defaults.country')}
         <select

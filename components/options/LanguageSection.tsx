@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { LANGUAGES, t, type LanguageChoice, type MessageKey } from '@/lib/i18n.ts';
+import { SavedNote } from './SavedNote.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
 const CHOICES: readonly { value: LanguageChoice; name: MessageKey }[] = [
@@ -12,11 +13,14 @@ const isChoice = (v: string): v is LanguageChoice => CHOICES.some((c) => c.value
 const isLanguage = (v: LanguageChoice) => (LANGUAGES as readonly string[]).includes(v);
 
 /** The interface language; every open extension page switches as soon as it is stored. */
-export function LanguageSection({ preferences, update }: PreferencesControl) {
+export function LanguageSection({ preferences, update, saved }: PreferencesControl) {
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('options.language.heading')}</h2>
+      <div className="row">
+        <h2 id={`${id}-heading`}>{t('options.language.heading')}</h2>
+        <SavedNote saved={saved} keys={['language']} />
+      </div>
       <label className="field">
         {t('options.language.label')}
         <select

@@ -13,16 +13,17 @@ import { DefaultsSection } from './DefaultsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { accountCurrency } from './max-price.ts';
 import {
-  describeSettings,
+  addressChanged,
   draftFor,
+  editDraft,
   draftProblem,
   originPattern,
   toSettings,
-  upsert,
   type Draft,
 } from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
-import { ProviderStanding } from './ProviderStanding.tsx';
+import { ProvidersList } from './ProvidersList.tsx';
+import { Welcome } from './Welcome.tsx';
 import { SiteServicesSection } from './SiteServicesSection.tsx';
 import { usePreferences } from './usePreferences.ts';
 
@@ -43,6 +44,10 @@ export function OptionsApp() {
   const prefs = usePreferences();
   const [draft, setDraft] = useState<Draft | null>(null);
   const values = draft ?? draftFor(list[0]?.providerId ?? 'codasms', list);
+  const editing = list.some((s) => s.providerId === values.providerId);
+  // Nothing set up when the page opened: the welcome steps stay for this visit.
+  const [firstRun, setFirstRun] = useState<boolean | null>(null);
+  if (firstRun === null && saved.data) setFirstRun(saved.data.length === 0);
 
   const save = useMutation({
     mutationFn: async () => {
@@ -51,9 +56,9 @@ export function OptionsApp() {
       if (!(await allowOrigin(originPattern(values))))
         throw new Error(t('options.provider.notAllowed'));
       const settings = toSettings(values, Date.now());
-      await providerSettingsItem.setValue(upsert(await providerSettingsItem.getValue(), settings));
       try {
-        const { balance } = await ask({ type: 'options.testProvider' });
+        // The background saves the settings only once the provider accepted the key.
+        const { balance } = await ask({ type: 'options.saveProvider', settings });
         return { balance, name: providerName(settings) };
       } catch (e) {
         // A rejected key names the provider; other provider answers in words by their kind,
@@ -83,51 +88,27 @@ export function OptionsApp() {
 
   return (
     <>
+      {firstRun ? <Welcome draft={values} connected={save.isSuccess} /> : null}
       {list.length > 0 ? (
-        <section className="card" aria-label={t('options.providers.heading')}>
-          <h2>{t('options.providers.heading')}</h2>
-          <ul className="providers">
-            {list.map((s, i) => (
-              <li key={s.providerId} className="row">
-                <span>
-                  {describeSettings(s)}
-                  {i === 0 ? <strong> · {t('options.providers.default')}</strong> : null}
-                  <ProviderStanding providerId={s.providerId} />
-                </span>
-                <span>
-                  <button type="button" onClick={() => pick(s.providerId)}>
-                    {t('options.providers.edit')}
-                  </button>
-                  {i > 0 ? (
-                    <button
-                      type="button"
-                      onClick={() => update.mutate([s, ...list.filter((p) => p !== s)])}
-                    >
-                      {t('options.providers.makeDefault')}
-                    </button>
-                  ) : null}
-                  <button
-                    type="button"
-                    aria-label={t('options.providers.removeNamed', providerName(s))}
-                    onClick={() => update.mutate(list.filter((p) => p !== s))}
-                  >
-                    {t('common.remove')}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-          {list.length > 1 ? <p className="hint">{t('options.providers.several')}</p> : null}
-        </section>
+        <ProvidersList list={list} onEdit={pick} onChange={(next) => update.mutate(next)} />
       ) : null}
       <form onSubmit={onSubmit} className="card">
-        <h2>{t('options.provider.heading')}</h2>
-        <ProviderForm draft={values} onChange={setDraft} onFamily={pick} />
+        <h2>
+          {editing
+            ? t('guide.options.editing', providerName(toSettings(values, 0)))
+            : t('guide.options.adding')}
+        </h2>
+        <ProviderForm
+          draft={values}
+          onChange={(next) => setDraft(editDraft(next, list))}
+          onFamily={pick}
+          keyAgain={!values.apiKey && addressChanged(values, list)}
+        />
         <button type="submit" disabled={save.isPending}>
           {t('options.provider.saveAndTest')}
         </button>
         {save.isSuccess ? (
-          <p role="status">
+          <p role="status" className="success">
             {t('options.provider.connected', save.data.name, formatPrice(save.data.balance))}
           </p>
         ) : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
 import { SMS_ACTIVATE_HOSTS } from '@/lib/providers/sms-activate/hosts.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
@@ -14,12 +15,15 @@ interface Props {
   draft: Draft;
   onChange(draft: Draft): void;
   onFamily(providerId: ProviderId): void;
+  /** The address of a saved provider changed: its key must be typed again. */
+  keyAgain?: boolean;
 }
 
 const isFamily = (v: string): v is ProviderId => FAMILIES.some((f) => f.id === v);
 
 /** The fields of one provider: family, host (SMS-Activate protocol), key, address, currency. */
-export function ProviderForm({ draft, onChange, onFamily }: Props) {
+export function ProviderForm({ draft, onChange, onFamily, keyAgain = false }: Props) {
+  const [showKey, setShowKey] = useState(false);
   const family = FAMILIES.find((f) => f.id === draft.providerId);
   const fallback = defaultAddress(draft);
   const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
@@ -54,17 +58,29 @@ export function ProviderForm({ draft, onChange, onFamily }: Props) {
           </select>
         </label>
       ) : null}
-      <label className="field">
-        {t('options.provider.apiKey')}
-        <input
-          type="password"
-          autoComplete="off"
-          required
-          value={draft.apiKey}
-          placeholder={draft.providerId === 'codasms' ? 'coda_live_…' : ''}
-          onChange={(e) => set({ apiKey: e.target.value })}
-        />
-      </label>
+      <div className="key-field">
+        <label className="field">
+          {t('options.provider.apiKey')}
+          <input
+            type={showKey ? 'text' : 'password'}
+            autoComplete="off"
+            spellCheck={false}
+            required
+            value={draft.apiKey}
+            aria-describedby={keyAgain ? 'key-again' : undefined}
+            placeholder={draft.providerId === 'codasms' ? 'coda_live_…' : ''}
+            onChange={(e) => set({ apiKey: e.target.value })}
+          />
+        </label>
+        <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
+          {showKey ? t('guide.options.hideKey') : t('guide.options.showKey')}
+        </button>
+      </div>
+      {keyAgain ? (
+        <p className="hint" id="key-again">
+          {t('guide.options.keyAgain')}
+        </p>
+      ) : null}
       <label className="field">
         {fallback
           ? t('options.provider.addressDefault', fallback)

@@ -102,13 +102,25 @@ export function toSettings(d: Draft, now: number): ProviderSettings {
   };
 }
 
-/** Replaces the family's settings where they were (keeping the default first), or appends. */
-export function upsert(list: readonly ProviderSettings[], s: ProviderSettings): ProviderSettings[] {
-  const at = list.findIndex((p) => p.providerId === s.providerId);
-  return at === -1 ? [...list, s] : list.map((p, i) => (i === at ? s : p));
-}
-
 export function describeSettings(s: ProviderSettings): string {
   const name = providerName(s);
   return s.baseUrl ? `${name} (${s.baseUrl})` : name;
+}
+
+/** Whether the draft points the family at another address than the saved settings. */
+export function addressChanged(d: Draft, saved: readonly ProviderSettings[]): boolean {
+  const s = saved.find((p) => p.providerId === d.providerId);
+  if (!s) return false;
+  const preset = d.providerId === 'smsactivate' ? d.hostPreset : undefined;
+  return toSettings(d, 0).baseUrl !== s.baseUrl || preset !== s.hostPreset;
+}
+
+/**
+ * An edit of the form. Changing a saved provider's address empties the saved key: the user
+ * types it again for the new host, so a key is never sent somewhere by a mistyped address.
+ */
+export function editDraft(next: Draft, saved: readonly ProviderSettings[]): Draft {
+  const savedKey = saved.find((p) => p.providerId === next.providerId)?.apiKey;
+  const keepsSavedKey = !!savedKey && next.apiKey === savedKey;
+  return keepsSavedKey && addressChanged(next, saved) ? { ...next, apiKey: '' } : next;
 }

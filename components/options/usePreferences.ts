@@ -11,6 +11,8 @@ export interface PreferencesControl {
   preferences: Preferences;
   /** Shows the change at once, then stores it. */
   update(patch: Partial<Preferences>): void;
+  /** The preferences whose last change is stored now (the section says "Saved"). */
+  saved: ReadonlySet<keyof Preferences>;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface PreferencesControl {
  */
 export function usePreferences(): PreferencesControl | null {
   const [preferences, setPreferences] = useState<Preferences | null>(null);
+  const [saved, setSaved] = useState<ReadonlySet<keyof Preferences>>(new Set());
   const writing = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -37,9 +40,12 @@ export function usePreferences(): PreferencesControl | null {
   const update = useCallback(
     (patch: Partial<Preferences>) => {
       setPreferences((p) => (p ? { ...p, ...patch } : p));
+      const keys = Object.keys(patch) as (keyof Preferences)[];
+      setSaved((s) => new Set([...s].filter((k) => !keys.includes(k))));
       writing.current += 1;
       queue.current = queue.current
         .then(() => updatePreferences(patch))
+        .then(() => setSaved((s) => new Set([...s, ...keys])))
         .catch((e: unknown) => warn('saving the preferences failed', e))
         .finally(() => {
           writing.current -= 1;
@@ -49,5 +55,5 @@ export function usePreferences(): PreferencesControl | null {
     [showStored],
   );
 
-  return preferences ? { preferences, update } : null;
+  return preferences ? { preferences, update, saved } : null;
 }

@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
 import { OPEN_STATES } from '@/lib/orders/types.ts';
 import { OfferList } from './OfferList.tsx';
+import { NextSteps } from './NextSteps.tsx';
 import { OrderCard } from './OrderCard.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { useFocusOnNewOrder, useFreshBalance } from './order-watch.ts';
 import { fetchState, stateKey, tabKey } from './preload.ts';
 import { targetTabId } from './target-tab.ts';
 
@@ -24,6 +26,10 @@ export function PopupApp() {
     // The state preload.ts fetched as the page loaded is not asked for again on mount.
     staleTime: 1000,
   });
+  useFreshBalance(state.data?.orders);
+  const here = state.data?.orders.filter((o) => o.site.tabId === tabId) ?? [];
+  const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
+  const cardRef = useFocusOnNewOrder(current?.id);
 
   if (tabId === null) return <p className="hint">{t('popup.notOnATab')}</p>;
   if (!state.data) {
@@ -44,8 +50,6 @@ export function PopupApp() {
       </div>
     );
   }
-  const here = orders.filter((o) => o.site.tabId === tabId);
-  const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
   // This site's orders in other tabs first, then the rest (getState sends the newest first).
   const thisSite = (o: (typeof orders)[number]) => Number(o.site.domain === site?.domain);
   const others = orders
@@ -62,8 +66,18 @@ export function PopupApp() {
         onChangeService={showOffers && !choosing ? () => setPicking(true) : null}
       />
       {current ? (
-        <section aria-label={t('popup.thisSiteOrder')} data-testid="current-order">
-          <OrderCard order={current} topUpUrl={topUpUrls[current.providerId]} />
+        <section
+          aria-label={t('popup.thisSiteOrder')}
+          data-testid="current-order"
+          ref={cardRef}
+          tabIndex={-1}
+        >
+          <OrderCard
+            order={current}
+            topUpUrl={topUpUrls[current.providerId]}
+            autoFillPhone={preferences.autoFillPhone}
+          />
+          <NextSteps order={current} tabId={tabId ?? -1} />
         </section>
       ) : null}
       <SiteAccess orders={orders} />
@@ -85,6 +99,14 @@ export function PopupApp() {
           cached={state.data.offers?.service === site.service.code ? state.data.offers : null}
         />
       ) : null}
+      {others.length > 0 ? (
+        <section aria-label={t('popup.otherOrders')}>
+          <h2>{t('popup.otherOrders')}</h2>
+          {others.map((o) => (
+            <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
+          ))}
+        </section>
+      ) : null}
       <footer className="row footer">
         <button
           type="button"
@@ -98,14 +120,6 @@ export function PopupApp() {
           {t('popup.settings')}
         </button>
       </footer>
-      {others.length > 0 ? (
-        <section aria-label={t('popup.otherOrders')}>
-          <h2>{t('popup.otherOrders')}</h2>
-          {others.map((o) => (
-            <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
-          ))}
-        </section>
-      ) : null}
     </>
   );
 }

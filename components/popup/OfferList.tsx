@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { currentLanguage, t, tn } from '@/lib/i18n.ts';
 import type { PopupState } from '@/lib/messaging.ts';
 import { ask } from '../shared/background.ts';
@@ -15,6 +15,8 @@ import {
 import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 import { RatingWarning } from './RatingWarning.tsx';
+import { COUNTRY_SEARCH_ID, offersQuery } from './offers-query.ts';
+import { firstRowButton, rowButtonAfter } from './row-keys.ts';
 
 interface Props {
   tabId: number;
@@ -30,19 +32,20 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [showAboveCap, setShowAboveCap] = useState(false);
-  const offers = useQuery({
-    queryKey: ['offers', service.code],
-    queryFn: () => ask({ type: 'popup.getOffers', service: service.code }),
-    staleTime: 30_000,
-    // Stale from when the background fetched them, so they are refetched as before.
-    initialData: cached ?? undefined,
-    initialDataUpdatedAt: cached?.at,
-  });
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const offers = useQuery(offersQuery(service.code, cached));
   const order = useMutation({
     mutationFn: (pick: Pick) =>
       ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
+
+  const ready = offers.isSuccess;
+  // Typing a country is the first thing to do, so the search has focus when the list shows.
+  useEffect(() => {
+    if (ready && document.activeElement === document.body) search.current?.focus();
+  }, [ready]);
 
   if (offers.isPending) {
     return <p className="hint">{t('popup.offers.loading', service.name)}</p>;
@@ -51,12 +54,14 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
     return <ProblemHelp problem={asProblem(offers.error)} onRetry={() => void offers.refetch()} />;
   }
   const lang = currentLanguage();
-  const label = (r: OfferRow) => countryLabel(r, lang);
+  const virtual = t('common.virtual');
+  const label = (r: OfferRow) => countryLabel(r, lang, virtual);
   const all = groupOffers(offers.data.offers);
   const matching = filterRows(all, query, label);
   const capped = applyPriceCap(matching, showAboveCap ? null : preferences.maxPriceCents);
   const hiddenAboveCap = applyPriceCap(matching, preferences.maxPriceCents).hidden;
-  const rows = orderRows(capped.shown, preferences);
+  // While searching, the best match leads ("uk": the United Kingdom before Ukraine).
+  const rows = query.trim() ? capped.shown : orderRows(capped.shown, preferences);
   const tiers = offers.data.capabilities.tiers;
   const sellers = new Set(offers.data.offers.map((o) => o.providerName));
   const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock !== 0);
@@ -90,10 +95,17 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
         <input
           type="search"
           className="search"
+          id={COUNTRY_SEARCH_ID}
           aria-label={t('popup.offers.searchCountries')}
           placeholder={t('popup.offers.searchCountries')}
           value={query}
+          ref={search}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            firstRowButton(list.current)?.focus();
+          }}
         />
       )}
       {all.length > 0 && matching.length === 0 ? (
@@ -107,7 +119,16 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
           </button>
         </p>
       ) : null}
-      <ul className="offers">
+      <ul
+        className="offers"
+        ref={list}
+        onKeyDown={(e) => {
+          const next = list.current && rowButtonAfter(list.current, e.target as Element, e.key);
+          if (!next) return;
+          e.preventDefault();
+          next.focus();
+        }}
+      >
         {rows.map((r) => (
           <OfferRowItem
             key={r.country}
@@ -116,6 +137,13 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
             tiers={tiers}
             preferred={preferences.tier}
             showSeller={sellers.size > 1}
+            pinned={
+              r.country === preferences.lastCountry
+                ? 'lastUsed'
+                : r.country === preferences.defaultCountry
+                  ? 'default'
+                  : null
+            }
             busy={order.isPending}
             onPick={(pick) => order.mutate(pick)}
           />

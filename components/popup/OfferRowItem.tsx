@@ -21,19 +21,37 @@ interface Props {
   preferred: Tier;
   /** With several providers set up, each price says who sells it. */
   showSeller: boolean;
+  /** Why the row is on top: the country ordered last, or the options' default country. */
+  pinned?: 'lastUsed' | 'default' | null;
   busy: boolean;
   onPick: (pick: Pick) => void;
 }
 
 /** One country: flag, name, stock, and a button per tier with its price. */
-export function OfferRowItem({ row, label, tiers, preferred, showSeller, busy, onPick }: Props) {
+export function OfferRowItem({
+  row,
+  label,
+  tiers,
+  preferred,
+  showSeller,
+  pinned = null,
+  busy,
+  onPick,
+}: Props) {
   const lang = currentLanguage();
   const stock = rowStock(row);
   return (
     <li className={stock === 0 ? 'out' : undefined}>
       <span className="country">
-        <span aria-hidden="true">{flagEmoji(row.iso)}</span>{' '}
+        <span aria-hidden="true" className="flag">
+          {flagEmoji(row.iso)}
+        </span>{' '}
         <span className="country-name">{label}</span>
+        {pinned ? (
+          <span className="pin">
+            {t(pinned === 'lastUsed' ? 'guide.offers.lastUsed' : 'guide.offers.default')}
+          </span>
+        ) : null}
         {stock === null ? null : (
           <span className="stock">
             {stock === 0

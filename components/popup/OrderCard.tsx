@@ -9,6 +9,8 @@ import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
 import { problemText } from '../shared/problem.ts';
 import { ProblemHelp } from './ProblemHelp.tsx';
+import { endedReason } from './order-story.ts';
+import { OrderSteps } from './OrderSteps.tsx';
 import { useNow } from './useNow.ts';
 import { useNumberToCopy } from './useNumberToCopy.ts';
 
@@ -24,6 +26,8 @@ const STATUS: Record<Order['state'], MessageKey> = {
 
 function moneyLine(order: Order): string {
   const price = order.price ? formatMoney(order.price, currentLanguage()) : null;
+  const ended = endedReason(order);
+  if (ended) return t(ended.key, ended.minutes, price ?? t('guide.ended.nothingCharged'));
   switch (order.state) {
     case 'waiting':
     case 'cancelling':
@@ -47,9 +51,11 @@ interface Props {
   order: Order;
   /** Where to add money, for an order that failed on the balance. */
   topUpUrl?: string | null;
+  /** The options' switch: off, the checklist says to fill the number by hand. */
+  autoFillPhone?: boolean;
 }
 
-export function OrderCard({ order, topUpUrl }: Props) {
+export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
   const now = useNow();
   const numberToCopy = useNumberToCopy(order);
   const client = useQueryClient();
@@ -61,17 +67,23 @@ export function OrderCard({ order, topUpUrl }: Props) {
   const lockLeft = (order.cancelAllowedAt ?? 0) - now;
   const windowLeft = (order.expiresAt ?? now) - now;
   const canCancel = order.state === 'waiting' && lockLeft <= 0;
+  // A refunded or never-given number is dead: nothing to copy.
+  const dead = order.state === 'refunded' || order.state === 'failed';
+  const lockedId = `locked-${order.id}`;
 
   return (
     <section className="card order" aria-label={t('popup.order.label', order.service.name)}>
       <header className="row">
         <span>
-          {flagEmoji(order.country.iso)} {order.service.name} ·{' '}
-          {countryLabel(order.country, currentLanguage())}
+          <span aria-hidden="true" className="flag">
+            {flagEmoji(order.country.iso)}
+          </span>{' '}
+          {order.service.name} ·{' '}
+          {countryLabel(order.country, currentLanguage(), t('common.virtual'))}
           {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
         </span>
         {open && order.expiresAt ? (
-          <span className="countdown" title={t('popup.order.timeLeft')}>
+          <span className="countdown" role="timer" aria-label={t('popup.order.timeLeft')}>
             {formatCountdown(windowLeft)}
           </span>
         ) : null}
@@ -79,16 +91,19 @@ export function OrderCard({ order, topUpUrl }: Props) {
       {order.phone ? (
         <p className="number">
           <span data-testid="order-number">{formatPhone(order.phone)}</span>
-          <CopyButton
-            text={numberToCopy}
-            shown={formatPhone(order.phone)}
-            label="common.copyNumber"
-          />
+          {dead ? null : (
+            <CopyButton
+              text={numberToCopy}
+              shown={formatPhone(order.phone)}
+              label="common.copyNumber"
+            />
+          )}
         </p>
       ) : null}
       <p role="status" className={`status status-${order.state}`} data-testid="order-status">
         {t(STATUS[order.state])}
       </p>
+      <OrderSteps order={order} now={now} autoFillPhone={autoFillPhone} />
       {order.code ? (
         <p className="code">
           <output data-testid="order-code" aria-label={t('popup.order.codeLabel')}>
@@ -141,10 +156,16 @@ export function OrderCard({ order, topUpUrl }: Props) {
           <button
             type="button"
             disabled={!canCancel}
+            aria-describedby={canCancel ? undefined : lockedId}
             onClick={() => act.mutate('popup.anotherNumber')}
           >
             {t('popup.order.anotherNumber')}
           </button>
+          {canCancel ? null : (
+            <p className="hint" id={lockedId}>
+              {t('guide.ended.cancelLocked', formatCountdown(lockLeft))}
+            </p>
+          )}
         </div>
       ) : null}
     </section>

@@ -91,6 +91,15 @@ describe('filterRows', () => {
     expect(filterRows(rows, 'atlantis')).toEqual([]);
   });
 
+  it('finds a country by ISO code, dialling code, English name and short names, exact codes first', () => {
+    expect(names(filterRows(rows, 'uk'))[0]).toBe('United Kingdom');
+    expect(names(filterRows(rows, '+44'))).toEqual(['United Kingdom']);
+    expect(names(filterRows(rows, '+1'))).toContain('USA');
+    expect(names(filterRows(rows, 'us'))[0]).toBe('USA');
+    expect(names(filterRows(rows, 'united states'))).toEqual(['USA']);
+    expect(names(filterRows(rows, 'America'))).toEqual(['USA']);
+  });
+
   it('matches the name shown in the interface language too', () => {
     const russian = (r: OfferRow) => countryLabel(r, 'ru');
     expect(names(filterRows(rows, 'индон', russian))).toEqual(['Indonesia']);
@@ -120,6 +129,10 @@ describe('countryLabel', () => {
     expect(countryLabel(usa, 'en')).toBe('USA');
     expect(countryLabel(usa, 'ru')).toBe('Соединенные Штаты');
     expect(countryLabel({ name: 'USA (virtual)', iso: 'US' }, 'ru')).toBe('USA (virtual)');
+    // With the interface's word for it, the virtual pool is translated too.
+    expect(countryLabel({ name: 'USA (virtual)', iso: 'US' }, 'ru', 'виртуальные')).toBe(
+      'Соединенные Штаты (виртуальные)',
+    );
   });
 });
 

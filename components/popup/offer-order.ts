@@ -1,4 +1,5 @@
 import type { Offer, Tier } from '@/lib/providers/types.ts';
+import { countryRank } from './country-search.ts';
 
 // The popup's offer list as plain data: one row per country, pinned and cheapest first,
 // filtered by the user's search and price cap. No React, no browser: unit-tested.
@@ -64,7 +65,11 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('ё', 'е').trim();
 }
 
-/** Rows whose country name (as shown, or the provider's) contains the query. */
+/**
+ * Rows matching the query by name (as shown, the provider's, the English one), ISO code,
+ * dialling code or a common short name; exact codes first ("uk" finds the United Kingdom
+ * before Ukraine), then names starting with the query, then names containing it.
+ */
 export function filterRows(
   rows: readonly OfferRow[],
   query: string,
@@ -72,7 +77,11 @@ export function filterRows(
 ): OfferRow[] {
   const q = fold(query);
   if (!q) return [...rows];
-  return rows.filter((r) => fold(shownName(r)).includes(q) || fold(r.name).includes(q));
+  return rows
+    .map((r) => ({ r, rank: countryRank([fold(shownName(r)), fold(r.name)], r.iso, q) }))
+    .filter((m) => m.rank !== null)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    .map((m) => m.r);
 }
 
 /**
@@ -95,6 +104,8 @@ export function applyPriceCap(
   return { shown, hidden };
 }
 
+const VIRTUAL = /\s*\(virtual\)\s*$/i;
+
 /** One per language: the offer list names every country on each render. */
 const regionNames = new Map<string, Intl.DisplayNames>();
 
@@ -102,15 +113,22 @@ const regionNames = new Map<string, Intl.DisplayNames>();
  * The country's name in the interface language: the provider's name in English, or when it
  * says more than the country ("USA (virtual)"); else the browser's name for the ISO code.
  */
-export function countryLabel(country: { name: string; iso: string | null }, lang: string): string {
-  if (lang === 'en' || !country.iso || /[()]/.test(country.name)) return country.name;
+export function countryLabel(
+  country: { name: string; iso: string | null },
+  lang: string,
+  /** The word for a virtual pool in `lang` ("USA (virtual)" becomes "США (…)"). */
+  virtualWord?: string,
+): string {
+  const virtual = virtualWord !== undefined && VIRTUAL.test(country.name);
+  if (lang === 'en' || !country.iso || (!virtual && /[()]/.test(country.name))) return country.name;
   try {
     let names = regionNames.get(lang);
     if (!names) {
       names = new Intl.DisplayNames([lang], { type: 'region' });
       regionNames.set(lang, names);
     }
-    return names.of(country.iso.toUpperCase()) ?? country.name;
+    const name = names.of(country.iso.toUpperCase()) ?? country.name;
+    return virtual ? `${name} (${virtualWord})` : name;
   } catch {
     return country.name;
   }

@@ -2,9 +2,38 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { currentLanguage } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
 
-export function flagEmoji(iso: string | null): string {
-  if (!iso || !/^[A-Za-z]{2}$/.test(iso)) return '🌐';
-  return String.fromCodePoint(...[...iso.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+const regional = (iso: string) =>
+  String.fromCodePoint(...[...iso.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+
+let flagsDrawn: boolean | null = null;
+
+/**
+ * Whether the system draws flag emoji: without a font for them a flag is two boxed letters,
+ * twice as wide as one; with one, the pair is a single glyph. Measured once per page.
+ */
+export function systemDrawsFlags(doc: Document = document): boolean {
+  if (flagsDrawn !== null) return flagsDrawn;
+  try {
+    const ctx = doc.createElement('canvas').getContext('2d');
+    if (!ctx) return (flagsDrawn = false);
+    ctx.font = '16px sans-serif';
+    const pair = ctx.measureText(regional('ID')).width;
+    const one = ctx.measureText(regional('I')).width;
+    flagsDrawn = pair > 0 && pair < one * 1.5;
+  } catch {
+    flagsDrawn = false;
+  }
+  return flagsDrawn;
+}
+
+/** The country's flag, or its ISO code where the system cannot draw flags (never empty boxes). */
+export function flagEmoji(
+  iso: string | null,
+  drawsFlags: () => boolean = systemDrawsFlags,
+): string {
+  const code = iso && /^[A-Za-z]{2}$/.test(iso) ? iso.toUpperCase() : null;
+  if (!drawsFlags()) return code ?? '';
+  return code ? regional(code) : '🌐';
 }
 
 export function formatPhone(e164: string | null): string {

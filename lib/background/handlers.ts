@@ -9,10 +9,12 @@ import {
 import type { Engine } from '../orders/engine.ts';
 import type { Scheduler } from '../orders/scheduler.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
-import { usableSettings, type ProviderResolver } from '../providers/active.ts';
+import { upsert, usableSettings, type ProviderResolver } from '../providers/active.ts';
+import { createProviderCache } from '../providers/registry.ts';
 import {
   bestOffers,
   combinedCapabilities,
+  findOffer,
   offerForOrder,
   offersAcross,
 } from '../providers/offers.ts';
@@ -253,13 +255,13 @@ export function createHandlers(deps: HandlerDeps) {
           const orders = () => engine.allOrders();
           return ok(await siteAccessGranted(accessDeps(browser, orders, Date.now)));
         }
-        case 'options.testProvider': {
-          // The provider the options page saved last is the one to test.
+        case 'options.saveProvider': {
+          // Tested before it is stored: a rejected or unreachable key never becomes a provider
+          // that orders, polls or cancels.
+          const balance = await createProviderCache(Date.now)(msg.settings).balance();
           const saved = await providerSettingsItem.getValue();
-          const latest = [...saved].sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))[0];
-          const provider = latest ? await deps.provider(latest.providerId) : null;
-          if (!provider) return fail(new Error('No provider is set up yet.'));
-          return ok({ balance: await provider.balance() });
+          await providerSettingsItem.setValue(upsert(saved, msg.settings));
+          return ok({ balance });
         }
         case 'options.getStanding': {
           const provider = (await deps.provider.all()).find((p) => p.id === msg.providerId);
@@ -337,5 +339,8 @@ export function createHandlers(deps: HandlerDeps) {
     }
   }
 
-  return { onPage, onContent };
+  /** An order moved money or ended: the next popup asks the provider for the balance again. */
+  const orderStateChanged = () => offersCache.clear();
+
+  return { onPage, onContent, orderStateChanged };
 }

@@ -3,9 +3,10 @@ import type { Browser, Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../orders/engine.ts';
 import { createScheduler } from '../orders/scheduler.ts';
 import { createProviderResolver } from '../providers/active.ts';
-import { createOrderStore, providerSettingsItem } from '../storage.ts';
+import { createOrderStore, orderProvidersItem, providerSettingsItem } from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
+import { createProviderPins } from './provider-pins.ts';
 import { startManual } from './manual.ts';
 import { routeMessage } from './routing.ts';
 import { startSiteAccess } from './registration.ts';
@@ -26,7 +27,10 @@ export interface BackgroundOptions {
  */
 export function startBackground({ browser, clock = createWorkerClock() }: BackgroundOptions) {
   const { now } = clock;
-  const provider = createProviderResolver(() => providerSettingsItem.getValue(), now);
+  const store = createOrderStore();
+  // Each order keeps the key it was placed with (provider-pins.ts).
+  const pins = createProviderPins(orderProvidersItem, () => store.all());
+  const provider = createProviderResolver(() => providerSettingsItem.getValue(), now, pins);
 
   const runEffect = createEffectRunner({
     browser,
@@ -46,7 +50,15 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
   // `orderAgain` runs long after start-up, when both exist.
   const engine: Engine = createEngine({
-    store: createOrderStore(),
+    // A state change moves money (held, charged, refunded): the cached balance is stale then.
+    store: {
+      ...store,
+      async put(order) {
+        const before = await store.get(order.id);
+        await store.put(order);
+        if (before?.state !== order.state) handlers.orderStateChanged();
+      },
+    },
     provider,
     now,
     newId: () => crypto.randomUUID(),

@@ -23,8 +23,11 @@ export interface OrderStore {
 
 export interface EngineDeps {
   store: OrderStore;
-  /** The provider with that id (an order's), or the default one; null when none is set up. */
-  provider(id?: ProviderId): Promise<Provider | null>;
+  /**
+   * The provider with that id (an order's), or the default one; null when none is set up.
+   * With an order id: the settings that order was placed with (its own key, kept after edits).
+   */
+  provider(id?: ProviderId, orderId?: string): Promise<Provider | null>;
   now(): number;
   newId(): string;
   /** Runs an effect after the transition that asked for it was stored. */
@@ -148,7 +151,7 @@ export function createEngine(deps: EngineDeps) {
     // pass) must not slip in while the provider settings load and make a second call.
     inFlight.add(id);
     try {
-      const provider = await deps.provider(order.providerId);
+      const provider = await deps.provider(order.providerId, order.id);
       if (!provider) return order;
       const what = nextCall(order, deps.now());
       if (!what || (what === 'poll' && !pollDue)) return order;
@@ -181,10 +184,16 @@ export function createEngine(deps: EngineDeps) {
     }
     const first = due[0];
     if (!first || due.length < 2) return settled;
-    const provider = await deps.provider(first.providerId);
+    const provider = await deps.provider(first.providerId, first.id);
     if (!provider?.checkMany || !provider.capabilities.bulkCheck) return settled;
     if (!urgent && provider.budget?.available() === 0) return settled;
-    const batch = due.filter((o) => o.providerId === first.providerId && o.providerOrderId);
+    // One request covers one account: orders placed with another key (the user edited the
+    // provider meanwhile) are left to step alone. Providers of one key share one rate budget.
+    const batch: Order[] = [];
+    for (const o of due) {
+      if (o.providerId !== first.providerId || !o.providerOrderId) continue;
+      if ((await deps.provider(o.providerId, o.id))?.budget === provider.budget) batch.push(o);
+    }
     batch.forEach((o) => inFlight.add(o.id));
     try {
       const ids = batch.map((o) => o.providerOrderId ?? '');

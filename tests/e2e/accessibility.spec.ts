@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { setPreferences } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
-import { openPopup, tabIdOf } from '../support/extension.ts';
+import { configureProvider, openPopup, tabIdOf } from '../support/extension.ts';
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -70,5 +70,46 @@ test('the popup on an unknown site (service search), with a price cap and a sold
   for (const scheme of ['light', 'dark'] as const) {
     await popupPage.emulateMedia({ colorScheme: scheme });
     expect(await seriousViolations(popupPage), scheme).toEqual([]);
+  }
+});
+
+test('the first-run steps and the refund card with its next steps have no serious violations, light and dark', async ({
+  ext,
+  sandbox,
+  control,
+  demoUrl,
+}) => {
+  // A fresh profile: no provider yet.
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByRole('region', { name: 'Get started' }).waitFor();
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(options), `first run, ${scheme}`).toEqual([]);
+  }
+  await options.close();
+
+  const key = `coda_live_a11y_${Date.now()}`;
+  await control.createAccount(key, 500);
+  const shown = await configureProvider(ext.context, ext.extensionId, {
+    apiKey: key,
+    baseUrl: sandbox.url,
+  });
+  expect(shown).toContain('Connected');
+  await control.settings({ window_seconds: 10, early_cancel_seconds: 2 });
+  const site = await ext.context.newPage();
+  await site.goto(demoUrl('telegram'));
+  const popupPage = await openPopup(
+    ext.context,
+    ext.extensionId,
+    await tabIdOf(ext.worker, demoUrl('telegram')),
+  );
+  const popup = new PopupPage(popupPage);
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Refunded', 40_000);
+  await expect(popupPage.getByTestId('next-steps')).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await popupPage.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(popupPage), `refund card, ${scheme}`).toEqual([]);
   }
 });

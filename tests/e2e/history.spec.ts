@@ -44,7 +44,13 @@ test('history shows what was charged, refunded and saved, and exports CSV withou
   ]);
   await expect(history.getByTestId('spent')).toHaveText(usd(charged?.price_cents));
   await expect(history.getByTestId('refunded')).toHaveText(usd(refunded?.price_cents));
-  await expect(history.getByTestId('saved')).toHaveText(usd(refunded?.price_cents));
+  // The refund is what pay-per-code saved: said once, not as a second total.
+  await expect(history.getByTestId('saved')).toHaveCount(0);
+  await expect(history.getByRole('region', { name: 'Totals' })).toContainText(
+    'numbers that got no code cost you nothing',
+  );
+  // A refunded number is dead: nothing to copy.
+  await expect(history.getByRole('button', { name: /^Copy the number/ })).toHaveCount(1);
   await expect(history.getByRole('row')).toHaveCount(3);
 
   // The charged order's code can be copied from its row (the page cannot read the clipboard
@@ -64,4 +70,34 @@ test('history shows what was charged, refunded and saved, and exports CSV withou
   expect(csv).toContain('"charged"');
   expect(csv).toContain('"refunded"');
   expect(csv).not.toContain(apiKey);
+});
+
+test('an open order in the history shows its time left and can be cancelled there', async ({
+  ext,
+  apiKey,
+  control,
+  demoUrl,
+}) => {
+  await control.settings({ early_cancel_seconds: 3 });
+  const site = await ext.context.newPage();
+  await site.goto(demoUrl('discord'));
+  const popup = new PopupPage(
+    await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, demoUrl('discord'))),
+  );
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Waiting for the SMS');
+
+  const history = await ext.context.newPage();
+  await history.goto(`chrome-extension://${ext.extensionId}/order-history.html`);
+  await expect(history.getByRole('timer', { name: 'Time left for the SMS' })).toHaveText(
+    /^\d+:\d\d$/,
+  );
+  const cancel = history.getByRole('button', {
+    name: 'Cancel & refund (Discord)',
+  });
+  await expect(cancel).toBeEnabled({ timeout: 15_000 });
+  await cancel.click();
+  await expect(history.getByRole('row').nth(1)).toContainText('refunded', { timeout: 15_000 });
+  await expect(cancel).toHaveCount(0);
+  expect((await control.ledger(apiKey)).orders[0]?.state).toBe('refunded');
 });

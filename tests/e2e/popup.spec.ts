@@ -120,10 +120,14 @@ test.describe('errors that say what to do next', () => {
     sandbox,
     demoUrl,
   }) => {
-    await configureProvider(ext.context, ext.extensionId, {
-      apiKey: 'coda_live_nobody_has_this_key',
-      baseUrl: sandbox.url,
-    });
+    // The options save only a key that passes its test, so this is a key the provider revoked
+    // after it was saved: stored as the options page stores settings (version 2).
+    await ext.worker.evaluate(async (baseUrl) => {
+      await chrome.storage.local.set({
+        providerSettings: [{ providerId: 'codasms', apiKey: 'coda_live_revoked', baseUrl }],
+        providerSettings$: { v: 2 },
+      });
+    }, sandbox.url);
     const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
     const popup = new PopupPage(popupPage);
     await expect(popup.problem).toContainText('The provider rejected your API key.');

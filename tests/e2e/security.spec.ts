@@ -35,7 +35,10 @@ test.describe('a hostile page', () => {
             { type: 'popup.createOrder', tabId: 1, service: 'ds', country: '6', tier: 'standard' },
             { type: 'popup.cancelOrder', orderId },
             { type: 'popup.getState', tabId: 1 },
-            { type: 'options.testProvider' },
+            {
+              type: 'options.saveProvider',
+              settings: { providerId: 'codasms', apiKey: 'x', baseUrl: '' },
+            },
             { type: 'content.hello' },
             { type: 'bg.poke' },
           ];

@@ -90,3 +90,36 @@ test('Russian, and the options page', async ({ ext, apiKey, demoUrl }) => {
   await popupPage.locator('.offers li').first().waitFor();
   await shoot(popupPage, 'popup-ru');
 });
+
+test('first run: the welcome steps in the options', async ({ ext, sandbox, control }) => {
+  const key = `coda_live_shot_${randomUUID().slice(0, 8)}`;
+  await control.createAccount(key, 500);
+  const options = await ext.context.newPage();
+  await options.setViewportSize({ width: 900, height: 700 });
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByRole('region', { name: 'Get started' }).waitFor();
+  await options.screenshot({ path: `${DIR}/options-first-run.png` });
+  await options.getByLabel('API key').fill(key);
+  await options.getByLabel(/API address/).fill(sandbox.url);
+  await options.getByRole('button', { name: 'Save and test' }).click();
+  await expect(options.getByRole('status')).toContainText('Connected');
+  await options.screenshot({ path: `${DIR}/options-connected.png` });
+});
+
+test('the checklist card on a page without a detectable phone field', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  void apiKey;
+  const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord', '/signup/opaque'));
+  const popup = new PopupPage(popupPage);
+  await popup.getNumber('Indonesia');
+  await expect(popup.currentOrder.getByTestId('order-steps')).toContainText(
+    'No phone field found',
+    {
+      timeout: 15_000,
+    },
+  );
+  await shoot(popupPage, 'popup-checklist');
+});

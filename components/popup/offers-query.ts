@@ -1,0 +1,17 @@
+import type { PopupState } from '@/lib/messaging.ts';
+import { ask } from '../shared/background.ts';
+
+/** The service's offers and the balance, as the offer list and the next-step buttons share them. */
+export function offersQuery(service: string, cached?: PopupState['offers']) {
+  return {
+    queryKey: ['offers', service],
+    queryFn: () => ask({ type: 'popup.getOffers', service }),
+    staleTime: 30_000,
+    // Stale from when the background fetched them, so they are refetched as before.
+    initialData: cached ?? undefined,
+    initialDataUpdatedAt: cached?.at,
+  };
+}
+
+/** Where the offer list's country search is, for "Another country". */
+export const COUNTRY_SEARCH_ID = 'country-search';
