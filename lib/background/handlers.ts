@@ -14,7 +14,6 @@ import { createProviderCache } from '../providers/registry.ts';
 import {
   bestOffers,
   combinedCapabilities,
-  findOffer,
   offerForOrder,
   offersAcross,
 } from '../providers/offers.ts';
