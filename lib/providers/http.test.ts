@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttp, MAX_REPLY_BYTES } from './http.ts';
+import { createHttp, MAX_CATALOG_REPLY_BYTES, MAX_REPLY_BYTES } from './http.ts';
 import { createRateBudget } from './rate-budget.ts';
 import { providerError } from './testing/contract.ts';
 
@@ -94,5 +94,23 @@ describe('provider HTTP: reply size cap', () => {
     const text = `${'é'.repeat(100)}${'x'.repeat(MAX_REPLY_BYTES - 200)}`;
     const host = await serve((_req, res) => res.end(text));
     expect((await askBalance(host.url)).body).toBe(text);
+  });
+
+  it('a catalog read (a full service list, ~90 KB) is read under the catalog cap, and refused past it', async () => {
+    const list = JSON.stringify({
+      services: Array.from({ length: 900 }, (_, i) => ({
+        code: `s${i}`,
+        name: `Service number ${i} with a long name`,
+        from_cents: 10,
+        stock: 5,
+      })),
+    });
+    expect(list.length).toBeGreaterThan(MAX_REPLY_BYTES);
+    const host = await serve((_req, res) => res.end(list));
+    const catalog = () =>
+      http(host.url).send('get', '/v1/services', { maxBytes: MAX_CATALOG_REPLY_BYTES });
+    expect((await catalog()).json).toEqual(JSON.parse(list));
+    const e = await providerError(http(host.url).send('get', '/v1/services', { maxBytes: 1024 }));
+    expect(e.message).toBe('HostX sent a reply larger than 1 KB; it was not read.');
   });
 });

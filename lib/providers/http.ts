@@ -37,6 +37,14 @@ function describe(e: unknown): string {
 export const MAX_REPLY_BYTES = 64 * 1024;
 
 /**
+ * The cap for catalog replies (service lists, price and country tables), which are large by
+ * nature: CODASMS's full service list is about 90 KB and an SMS-Activate host's unfiltered
+ * getPrices runs to megabytes. They are asked for by the popup and options page, never on the
+ * polling and refund path that the 64 KB cap protects, and they are still capped.
+ */
+export const MAX_CATALOG_REPLY_BYTES = 4 * 1024 * 1024;
+
+/**
  * The body as text, refused once it passes `limit` bytes: a hostile or broken host sending
  * megabytes must not hold the worker (and every other provider's polls and refunds) while it is
  * decoded and parsed. Null when the reply is too large.
@@ -110,9 +118,11 @@ export function createHttp(opts: HttpOptions) {
       headers?: Record<string, string>;
       /** Urgent requests may use the rate budget's reserve (rate-budget.ts). */
       priority?: Priority;
+      /** The reply cap: MAX_REPLY_BYTES unless the call is a catalog read. */
+      maxBytes?: number;
     },
   ): Promise<RawReply> {
-    const { priority, ...request } = init;
+    const { priority, maxBytes = MAX_REPLY_BYTES, ...request } = init;
     await opts.budget.take(undefined, priority);
     let res: Response;
     try {
@@ -136,14 +146,14 @@ export function createHttp(opts: HttpOptions) {
     }
     let body: string | null;
     try {
-      body = await readCapped(res);
+      body = await readCapped(res, maxBytes);
     } catch (e) {
       throw new ProviderError('network', `The connection to ${who} broke: ${describe(e)}`);
     }
     if (body === null) {
       throw new ProviderError(
         'malformed_reply',
-        `${who} sent a reply larger than ${MAX_REPLY_BYTES / 1024} KB; it was not read.`,
+        `${who} sent a reply larger than ${Math.round(maxBytes / 1024)} KB; it was not read.`,
       );
     }
     let json: unknown = undefined;

@@ -1,5 +1,11 @@
 import { money } from '../../money.ts';
-import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
+import {
+  createHttp,
+  MAX_CATALOG_REPLY_BYTES,
+  parseReply,
+  withRetry,
+  type RawReply,
+} from '../http.ts';
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
@@ -81,6 +87,9 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
 
   const get = async (path: string, searchParams?: Record<string, string>) =>
     unwrap(await http.send('get', path, { searchParams }));
+  /** The service list and country table: large replies, read under the catalog cap. */
+  const getCatalog = async (path: string, searchParams?: Record<string, string>) =>
+    unwrap(await http.send('get', path, { searchParams, maxBytes: MAX_CATALOG_REPLY_BYTES }));
   const post = async (
     path: string,
     json: unknown,
@@ -99,7 +108,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
   /** The price asked now for one country and tier; null when the pair is not sold. */
   async function livePrice(req: OrderRequest) {
     const json = await withRetry(() =>
-      get('/v1/services', { service: req.service, country: req.country }),
+      getCatalog('/v1/services', { service: req.service, country: req.country }),
     );
     const cell = parseReply(s.servicesReply, json, 'services').matrix[req.country]?.[req.service];
     const cents = req.tier === 'priority' ? cell?.priority_cents : cell?.standard_cents;
@@ -152,7 +161,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     },
 
     async services() {
-      const json = await withRetry(() => get('/v1/services'));
+      const json = await withRetry(() => getCatalog('/v1/services'));
       return parseReply(s.servicesReply, json, 'services').services.map(({ code, name }) => ({
         code,
         name,
@@ -161,8 +170,8 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
 
     async offers(service) {
       const [servicesJson, countriesJson] = await Promise.all([
-        withRetry(() => get('/v1/services', { service })),
-        withRetry(() => get('/v1/countries', { service })),
+        withRetry(() => getCatalog('/v1/services', { service })),
+        withRetry(() => getCatalog('/v1/countries', { service })),
       ]);
       const { matrix } = parseReply(s.servicesReply, servicesJson, 'services');
       const { countries } = parseReply(s.countriesReply, countriesJson, 'countries');

@@ -1,7 +1,13 @@
 import { money } from '../../money.ts';
 import { countryByFivesimName, countryById } from '../data/countries.ts';
 import { SERVICE_TABLE, serviceByCode } from '../data/services.ts';
-import { createHttp, parseReply, withRetry, type RawReply } from '../http.ts';
+import {
+  createHttp,
+  MAX_CATALOG_REPLY_BYTES,
+  parseReply,
+  withRetry,
+  type RawReply,
+} from '../http.ts';
 import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
@@ -77,8 +83,9 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     path: string,
     searchParams?: Record<string, string>,
     priority?: Priority,
+    maxBytes?: number,
   ): Promise<unknown> {
-    const reply: RawReply = await http.send('get', path, { searchParams, priority });
+    const reply: RawReply = await http.send('get', path, { searchParams, priority, maxBytes });
     if (reply.status === 429) opts.budget.pause(reply.retryAfterMs ?? 10_000);
     if (reply.status < 400 && reply.json !== undefined && typeof reply.json === 'object') {
       return reply.json;
@@ -107,7 +114,9 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
   }
 
   async function prices(params: Record<string, string>) {
-    const body = await withRetry(() => get('/v1/guest/prices', params));
+    const body = await withRetry(() =>
+      get('/v1/guest/prices', params, undefined, MAX_CATALOG_REPLY_BYTES),
+    );
     return parseReply(s.pricesReply, body, 'prices');
   }
 

@@ -1,4 +1,4 @@
-import { createHttp, type RawReply } from '../http.ts';
+import { createHttp, MAX_CATALOG_REPLY_BYTES, type RawReply } from '../http.ts';
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import type { ProviderError } from '../types.ts';
 import { normalizeSmsActivateUrl, type SmsActivateHost } from './hosts.ts';
@@ -21,6 +21,9 @@ export interface WireOptions {
  * in the query, answers as `TOKEN[:data]` text or JSON, errors as tokens or (HeroSMS) JSON
  * envelopes, each read in the host's own error dialect.
  */
+/** Actions whose replies are catalog tables, large by nature (http.ts, MAX_CATALOG_REPLY_BYTES). */
+const CATALOG_ACTIONS = new Set(['getPrices', 'getCountries', 'getServicesList']);
+
 export function createWire(opts: WireOptions) {
   const { host } = opts;
   const http = createHttp({
@@ -40,6 +43,7 @@ export function createWire(opts: WireOptions) {
     const reply = await http.send('get', '/stubs/handler_api.php', {
       searchParams: { api_key: opts.apiKey, action, ...params },
       priority,
+      maxBytes: CATALOG_ACTIONS.has(action) ? MAX_CATALOG_REPLY_BYTES : undefined,
     });
     if (reply.status === 429 || replyToken(reply)?.token === 'TOO_MANY_REQUESTS') {
       opts.budget.pause(reply.retryAfterMs ?? 10_000);
