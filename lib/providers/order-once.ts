@@ -130,11 +130,10 @@ async function takeNote<T extends { id: string }>(ops: OrderOnceOps<T>): Promise
   return { kind: 'balance', cents: await withRetry(() => balance(), { sleep }) };
 }
 
-async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
+/** How one purchase finds out, after a lost reply, whether it bought and what. */
+function reconciler<T extends { id: string }>(ops: OrderOnceOps<T>) {
   const { memo, idempotencyKey } = ops;
   const sleep = ops.sleep ?? defaultSleep;
-  const attempts = ops.attempts ?? 3;
-
   const held = new Set(ops.held ?? []);
   const taken = (id: string) => memo.claimed.has(id) || held.has(id);
 
@@ -193,6 +192,15 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
     memo.pending.set(idempotencyKey, { kind: 'balance', cents: now });
     return null;
   };
+
+  return reconcile;
+}
+
+async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
+  const { memo, idempotencyKey } = ops;
+  const sleep = ops.sleep ?? defaultSleep;
+  const attempts = ops.attempts ?? 3;
+  const reconcile = reconciler(ops);
 
   let note = memo.pending.get(idempotencyKey);
   if (note) {
