@@ -104,6 +104,14 @@ export function createEngine(deps: EngineDeps) {
     return result.order;
   }
 
+  /** What our records hold at this provider: never to be taken for a lost purchase. */
+  async function heldIds(providerId: Order['providerId']): Promise<string[]> {
+    const all = await deps.store.all();
+    return all.flatMap((o) =>
+      o.providerId === providerId && o.providerOrderId !== null ? [o.providerOrderId] : [],
+    );
+  }
+
   async function call(
     order: Order,
     provider: Provider,
@@ -119,6 +127,7 @@ export function createEngine(deps: EngineDeps) {
           tier: order.tier,
           maxPrice: order.maxPrice,
           idempotencyKey: order.idempotencyKey,
+          held: await heldIds(order.providerId),
         });
         return apply(order.id, { type: 'placed', placed });
       }

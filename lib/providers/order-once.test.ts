@@ -126,4 +126,61 @@ describe('order once with a listing', () => {
     expect(await orderOnce(h.ops('k7'))).toEqual({ id: 'n1' });
     expect(h.sold).toEqual(['n1']);
   });
+
+  it('the listing failed before buying, the reply was lost and refunds raised the balance: the listing finds the sale, nothing is bought again', async () => {
+    // The soak's last orphan: other orders of the key were refunded while the lost sale was
+    // checked, so the balance rose (+143 ¢ over a 53 ¢ sale) and a second number was bought.
+    const h = host({ listing: true });
+    h.failures.listingFirst = 3;
+    h.failures.buyReplyLost = 1;
+    const ops = h.ops('k8');
+    const buy = ops.buy;
+    ops.buy = async () => {
+      try {
+        return await buy();
+      } finally {
+        h.refund(150);
+      }
+    };
+    expect(await orderOnce(ops)).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+
+  it('the same, but the listing still fails after the lost reply: no second purchase until it answers', async () => {
+    const h = host({ listing: true });
+    h.failures.listingFirst = 3;
+    h.failures.buyReplyLost = 1;
+    h.failures.listing = 6;
+    const ops = h.ops('k9');
+    const buy = ops.buy;
+    ops.buy = async () => {
+      try {
+        return await buy();
+      } finally {
+        h.refund(150);
+      }
+    };
+    expect((await providerError(orderOnce(ops))).transient).toBe(true);
+    expect(h.sold).toEqual(['n1']);
+    // The engine's next try with the key: the listing answers and the sale is adopted.
+    expect(await orderOnce(ops)).toEqual({ id: 'n1' });
+    expect(h.sold).toEqual(['n1']);
+  });
+
+  it('an open order the records already hold is never taken for this purchase (a fresh memo after a restart)', async () => {
+    const h = host({ listing: true });
+    await orderOnce(h.ops('k10'));
+    // A restart: the memo is new, the record of n1 is not. The listing fails before buying and
+    // the buy fails before any sale: n1 is open and unclaimed in this memo, yet not ours.
+    const restarted = { ...h.ops('k11'), memo: createOrderMemo(), held: ['n1'] };
+    h.failures.listing = 3;
+    h.failures.buyBeforeSale = 1;
+    expect(await orderOnce(restarted)).toEqual({ id: 'n2' });
+    // And a lost sale beside a held order is found, not mistaken for two candidates.
+    const again = { ...h.ops('k12'), memo: createOrderMemo(), held: ['n1', 'n2'] };
+    h.failures.listing = 3;
+    h.failures.buyReplyLost = 1;
+    expect(await orderOnce(again)).toEqual({ id: 'n3' });
+    expect(h.sold).toEqual(['n1', 'n2', 'n3']);
+  });
 });

@@ -9,7 +9,9 @@ import { ProviderError, type ProviderErrorKind } from './types.ts';
  * the reply was unreadable, a 5xx page), we list open orders again and adopt a new one that
  * matches instead of buying again. Hosts without a listing (SMSBower, DaisySMS) are guarded by
  * the balance instead: noted before, read after; lower means the sale went through, and then
- * nothing is bought again. The note survives in memory per provider key, so a retry of the same
+ * nothing is bought again. A balance can also rise meanwhile (other orders of the key refunded),
+ * hiding a sale, so where the host lists open orders the listing has the last word. The note
+ * survives in memory per provider key, so a retry of the same
  * request (same idempotency key) after such a failure checks before buying.
  * A worker killed mid-order loses the note; that window is the engine's to close.
  */
@@ -83,6 +85,11 @@ export interface OrderOnceOps<T extends { id: string }> {
   buy(): Promise<T>;
   /** Turns an order found in the listing into the result a buy would have given. */
   adopt(id: string): Promise<T>;
+  /**
+   * Provider order ids the extension's records already hold: never adopted as this purchase
+   * (after a restart the memo's claimed ids are gone, the records are not).
+   */
+  held?: readonly string[];
   /** The provider's name, for the error when a sale's reply was lost. */
   name?: string;
   attempts?: number;
@@ -123,10 +130,12 @@ async function takeNote<T extends { id: string }>(ops: OrderOnceOps<T>): Promise
   return { kind: 'balance', cents: await withRetry(() => balance(), { sleep }) };
 }
 
-async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
+/** How one purchase finds out, after a lost reply, whether it bought and what. */
+function reconciler<T extends { id: string }>(ops: OrderOnceOps<T>) {
   const { memo, idempotencyKey } = ops;
   const sleep = ops.sleep ?? defaultSleep;
-  const attempts = ops.attempts ?? 3;
+  const held = new Set(ops.held ?? []);
+  const taken = (id: string) => memo.claimed.has(id) || held.has(id);
 
   const adoptNote = async (id: string): Promise<T> => {
     // Adopted before the note goes: if adopting fails, the next try with this key must still
@@ -139,37 +148,59 @@ async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Pro
 
   /** After a lost reply: the order it bought, or null when nothing was bought. */
   const reconcile = async (note: PurchaseNote): Promise<T | null> => {
-    if (note.kind === 'balance') {
-      const balance = ops.balance;
-      if (!balance) return null;
-      const now = await withRetry(() => balance(), { sleep });
-      if (now < note.cents) {
-        // A sale went through. Where the host lists open orders after all (the listing only
-        // failed before buying), the one no earlier purchase of this key holds is it.
-        const found = await adoptUnclaimed().catch(() => null);
-        if (found) return found;
-        memo.pending.delete(idempotencyKey);
-        throw lostSale(ops.name ?? 'The provider');
-      }
-      // Refunds since may have raised it: compare the next try with what it is now.
-      memo.pending.set(idempotencyKey, { kind: 'balance', cents: now });
-      return null;
-    }
+    if (note.kind === 'balance') return reconcileByBalance(note);
     // The order is open now but is refunded at its window's end, after which no listing shows
     // it: look hard now rather than leave it to a later retry (the soak's orphan purchases).
     const open = await withRetry(() => ops.listOpen(), { attempts: 6, baseMs: 500, sleep });
-    const fresh = (open ?? []).filter(
-      (o) => o.matches && !note.before.has(o.id) && !memo.claimed.has(o.id),
-    );
+    const fresh = (open ?? []).filter((o) => o.matches && !note.before.has(o.id) && !taken(o.id));
     const found = fresh[fresh.length - 1];
     return found ? adoptNote(found.id) : null;
   };
 
-  const adoptUnclaimed = async (): Promise<T | null> => {
-    const open = await withRetry(() => ops.listOpen(), { sleep });
-    const fresh = (open ?? []).filter((o) => o.matches && !memo.claimed.has(o.id));
-    return fresh.length === 1 ? adoptNote(fresh[0]?.id ?? '') : null;
+  /**
+   * The one open order no purchase of this key and no record of ours holds: the lost sale.
+   * 'none' when the listing shows no such order; null when the host has no listing.
+   */
+  const findUnclaimed = async (): Promise<T | 'none' | null> => {
+    const open = await withRetry(() => ops.listOpen(), { attempts: 6, baseMs: 500, sleep });
+    if (open === null) return null;
+    const fresh = open.filter((o) => o.matches && !taken(o.id));
+    // Purchases on one key run one at a time, so one unheld order is ours; several (bought
+    // elsewhere with this key) cannot be told apart and none is taken.
+    if (fresh.length === 1) return adoptNote(fresh[0]?.id ?? '');
+    return fresh.length === 0 ? 'none' : null;
   };
+
+  const reconcileByBalance = async (note: PurchaseNote & { kind: 'balance' }) => {
+    const balance = ops.balance;
+    if (!balance) return null;
+    const now = await withRetry(() => balance(), { sleep });
+    // The balance alone cannot be trusted when it did not drop: refunds of this key's other
+    // orders since the note can hide the sale (seen in the soak: +143 ¢ over a lost 53 ¢
+    // sale). Where the host lists open orders after all, its listing decides.
+    const found = await findUnclaimed().catch((e: unknown) => {
+      // A sale may be open and unseen: check again on the next try, never buy blind.
+      if (now >= note.cents) throw e;
+      return null;
+    });
+    if (found !== null && found !== 'none') return found;
+    if (now < note.cents) {
+      memo.pending.delete(idempotencyKey);
+      throw lostSale(ops.name ?? 'The provider');
+    }
+    // Compare the next try with what it is now.
+    memo.pending.set(idempotencyKey, { kind: 'balance', cents: now });
+    return null;
+  };
+
+  return reconcile;
+}
+
+async function orderOnceNow<T extends { id: string }>(ops: OrderOnceOps<T>): Promise<T> {
+  const { memo, idempotencyKey } = ops;
+  const sleep = ops.sleep ?? defaultSleep;
+  const attempts = ops.attempts ?? 3;
+  const reconcile = reconciler(ops);
 
   let note = memo.pending.get(idempotencyKey);
   if (note) {

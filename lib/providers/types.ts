@@ -49,6 +49,11 @@ export interface OrderRequest {
   maxPrice: Money | null;
   /** Same key on a retry = the same purchase, never a second number. */
   idempotencyKey: string;
+  /**
+   * Provider order ids the extension's records already hold: a lost purchase is never matched
+   * to one of them (adapters without an idempotency key look for it among open orders).
+   */
+  held?: readonly string[];
 }
 
 export interface ProviderOrder {

@@ -234,6 +234,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
       return orderOnce({
         memo,
         idempotencyKey: req.idempotencyKey,
+        held: req.held,
         listOpen: async () =>
           (await recentOrders())
             .filter((o) => isOpenStatus(o.status))

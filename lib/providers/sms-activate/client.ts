@@ -252,6 +252,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
       return orderOnce({
         memo,
         idempotencyKey: req.idempotencyKey,
+        held: req.held,
         name: host.name,
         sleep: opts.sleep,
         listOpen: async () =>
