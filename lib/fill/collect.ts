@@ -182,21 +182,36 @@ function visibilityOf(el: Element, cache: Map<Element, Visibility>): Visibility 
   return result;
 }
 
+/** Each document's scroll width, read once per collect run (not one layout read per field). */
+const scrollWidths = new WeakMap<Map<Element, Visibility>, Map<Document, number>>();
+
+function scrollWidthOf(el: Element, cache: Map<Element, Visibility>): number {
+  let perDoc = scrollWidths.get(cache);
+  if (!perDoc) scrollWidths.set(cache, (perDoc = new Map()));
+  const doc = el.ownerDocument;
+  let w = perDoc.get(doc);
+  if (w === undefined) {
+    w = Math.max(doc.documentElement.scrollWidth, doc.defaultView?.innerWidth ?? 0);
+    perDoc.set(doc, w);
+  }
+  return w;
+}
+
 function isHidden(
   el: FormControl,
   cache: Map<Element, Visibility>,
   hasLayout: boolean,
+  rect: DOMRect,
 ): Visibility {
   const base = visibilityOf(el, cache);
+  // visibilityOf has just read this element's computed style; the second call is cheap.
   const style = styleOf(el);
   let hidden =
     base.hidden || (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden');
   hidden ||= el.hasAttribute('hidden');
   if (style) hidden ||= style.visibility === 'hidden' || style.visibility === 'collapse';
   if (hasLayout) {
-    const rect = el.getBoundingClientRect();
-    const view = el.ownerDocument.defaultView;
-    const scrollW = Math.max(el.ownerDocument.documentElement.scrollWidth, view?.innerWidth ?? 0);
+    const scrollW = scrollWidthOf(el, cache);
     hidden ||= rect.width < 1 || rect.height < 1;
     hidden ||= rect.right <= 0 || rect.bottom <= -2000 || rect.left >= scrollW;
   }
@@ -212,7 +227,7 @@ export function describeField(
 ): CollectedField {
   const hasLayout = documentHasLayout(el.ownerDocument);
   const r = el.getBoundingClientRect();
-  const vis = isHidden(el, cache, hasLayout);
+  const vis = isHidden(el, cache, hasLayout, r);
   const isInput = el.localName === 'input';
   const parent = el.parentElement;
   return {
