@@ -157,6 +157,8 @@ const OFF_SCREEN_PX = -500;
 interface Visibility {
   hidden: boolean;
   transparent: boolean;
+  /** Inside an aria-hidden=true subtree; found on the same cached walk up, not one closest(). */
+  ariaHidden: boolean;
 }
 
 /** Walks up from the element; computed styles are cached per collect run. */
@@ -176,8 +178,15 @@ function visibilityOf(el: Element, cache: Map<Element, Visibility>): Visibility 
     transparent = style.opacity.trim() !== '' && Number.parseFloat(style.opacity) === 0;
   }
   const parent = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
-  const up = parent ? visibilityOf(parent, cache) : { hidden: false, transparent: false };
-  const result = { hidden: hidden || up.hidden, transparent: transparent || up.transparent };
+  const up = parent
+    ? visibilityOf(parent, cache)
+    : { hidden: false, transparent: false, ariaHidden: false };
+  const result = {
+    hidden: hidden || up.hidden,
+    transparent: transparent || up.transparent,
+    // closest() stops at a shadow root; so does this.
+    ariaHidden: el.getAttribute('aria-hidden') === 'true' || (up.ariaHidden && !!el.parentElement),
+  };
   cache.set(el, result);
   return result;
 }
@@ -215,7 +224,7 @@ function isHidden(
     hidden ||= rect.width < 1 || rect.height < 1;
     hidden ||= rect.right <= 0 || rect.bottom <= -2000 || rect.left >= scrollW;
   }
-  return { hidden, transparent: base.transparent };
+  return { hidden, transparent: base.transparent, ariaHidden: base.ariaHidden };
 }
 
 export function describeField(
@@ -265,7 +274,7 @@ export function describeField(
     disabled: el.disabled,
     readOnly: 'readOnly' in el && el.readOnly,
     tabIndex: el.tabIndex,
-    ariaHidden: el.closest('[aria-hidden=true]') !== null,
+    ariaHidden: vis.ariaHidden,
     rect: { x: r.left, y: r.top, width: r.width, height: r.height },
     hasLayout,
     parentKey: keys.of(parent),
