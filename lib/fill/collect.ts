@@ -157,6 +157,8 @@ const OFF_SCREEN_PX = -500;
 interface Visibility {
   hidden: boolean;
   transparent: boolean;
+  /** Inside an aria-hidden=true subtree; found on the same cached walk up, not one closest(). */
+  ariaHidden: boolean;
 }
 
 /** Walks up from the element; computed styles are cached per collect run. */
@@ -176,31 +178,53 @@ function visibilityOf(el: Element, cache: Map<Element, Visibility>): Visibility 
     transparent = style.opacity.trim() !== '' && Number.parseFloat(style.opacity) === 0;
   }
   const parent = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
-  const up = parent ? visibilityOf(parent, cache) : { hidden: false, transparent: false };
-  const result = { hidden: hidden || up.hidden, transparent: transparent || up.transparent };
+  const up = parent
+    ? visibilityOf(parent, cache)
+    : { hidden: false, transparent: false, ariaHidden: false };
+  const result = {
+    hidden: hidden || up.hidden,
+    transparent: transparent || up.transparent,
+    // closest() stops at a shadow root; so does this.
+    ariaHidden: el.getAttribute('aria-hidden') === 'true' || (up.ariaHidden && !!el.parentElement),
+  };
   cache.set(el, result);
   return result;
+}
+
+/** Each document's scroll width, read once per collect run (not one layout read per field). */
+const scrollWidths = new WeakMap<Map<Element, Visibility>, Map<Document, number>>();
+
+function scrollWidthOf(el: Element, cache: Map<Element, Visibility>): number {
+  let perDoc = scrollWidths.get(cache);
+  if (!perDoc) scrollWidths.set(cache, (perDoc = new Map()));
+  const doc = el.ownerDocument;
+  let w = perDoc.get(doc);
+  if (w === undefined) {
+    w = Math.max(doc.documentElement.scrollWidth, doc.defaultView?.innerWidth ?? 0);
+    perDoc.set(doc, w);
+  }
+  return w;
 }
 
 function isHidden(
   el: FormControl,
   cache: Map<Element, Visibility>,
   hasLayout: boolean,
+  rect: DOMRect,
 ): Visibility {
   const base = visibilityOf(el, cache);
+  // visibilityOf has just read this element's computed style; the second call is cheap.
   const style = styleOf(el);
   let hidden =
     base.hidden || (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden');
   hidden ||= el.hasAttribute('hidden');
   if (style) hidden ||= style.visibility === 'hidden' || style.visibility === 'collapse';
   if (hasLayout) {
-    const rect = el.getBoundingClientRect();
-    const view = el.ownerDocument.defaultView;
-    const scrollW = Math.max(el.ownerDocument.documentElement.scrollWidth, view?.innerWidth ?? 0);
+    const scrollW = scrollWidthOf(el, cache);
     hidden ||= rect.width < 1 || rect.height < 1;
     hidden ||= rect.right <= 0 || rect.bottom <= -2000 || rect.left >= scrollW;
   }
-  return { hidden, transparent: base.transparent };
+  return { hidden, transparent: base.transparent, ariaHidden: base.ariaHidden };
 }
 
 export function describeField(
@@ -212,7 +236,7 @@ export function describeField(
 ): CollectedField {
   const hasLayout = documentHasLayout(el.ownerDocument);
   const r = el.getBoundingClientRect();
-  const vis = isHidden(el, cache, hasLayout);
+  const vis = isHidden(el, cache, hasLayout, r);
   const isInput = el.localName === 'input';
   const parent = el.parentElement;
   return {
@@ -250,7 +274,7 @@ export function describeField(
     disabled: el.disabled,
     readOnly: 'readOnly' in el && el.readOnly,
     tabIndex: el.tabIndex,
-    ariaHidden: el.closest('[aria-hidden=true]') !== null,
+    ariaHidden: vis.ariaHidden,
     rect: { x: r.left, y: r.top, width: r.width, height: r.height },
     hasLayout,
     parentKey: keys.of(parent),
