@@ -18,6 +18,7 @@ import {
   offersAcross,
 } from '../providers/offers.ts';
 import { topUpUrl } from '../providers/top-up.ts';
+import type { Money } from '../money.ts';
 import {
   isProviderError,
   ProviderError,
@@ -81,30 +82,58 @@ export function createHandlers(deps: HandlerDeps) {
     return all;
   }
 
-  const offersCache = createOffersCache<OffersReply>(OFFERS_TTL_MS);
+  type Listed = { offers: Offer[]; main: Provider; capabilities: OffersReply['capabilities'] };
+  const offersCache = createOffersCache<Listed>(OFFERS_TTL_MS);
+  // The balance is kept apart: every order state change moves money and asks for it again,
+  // while the offer list (two large requests) stays for its whole time.
+  const balanceCache = createOffersCache<Money>(OFFERS_TTL_MS);
+  const balanceOf = (main: Provider) => balanceCache.get(main.name, () => main.balance());
 
   /** Every configured provider at once; per country the best Standard and Priority. */
-  function offersFor(service: string): Promise<OffersReply> {
-    return offersCache.get(service, async () => {
+  async function offersFor(service: string): Promise<OffersReply> {
+    const listed = await offersCache.get(service, async () => {
       const providers = await allProviders();
       const { offers, answered } = await offersAcross(providers, service);
       const main = answered[0] ?? (await needProvider());
-      const balance = await main.balance();
-      const capabilities = combinedCapabilities(answered) ?? main.capabilities;
-      return { offers: bestOffers(offers, balance.currency), balance, capabilities };
+      return { offers, main, capabilities: combinedCapabilities(answered) ?? main.capabilities };
     });
+    const balance = await balanceOf(listed.main);
+    return { ...replyOf(listed, balance), balance };
   }
+
+  const replyOf = (listed: Listed, balance: Money) => ({
+    offers: bestOffers(listed.offers, balance.currency),
+    capabilities: listed.capabilities,
+  });
+
+  /** A service's offers and the balance when both are in memory and fresh; never asks. */
+  function peekOffers(service: string): (OffersReply & { at: number }) | null {
+    const listed = offersCache.peek(service);
+    const balance = listed ? balanceCache.peek(listed.value.main.name) : null;
+    if (!listed || !balance) return null;
+    const at = Math.min(listed.at, balance.at);
+    return { ...replyOf(listed.value, balance.value), balance: balance.value, at };
+  }
+
+  const clearCaches = () => {
+    offersCache.clear();
+    balanceCache.clear();
+  };
 
   /**
    * Offers just before an order: the clicked provider's asked again (its live prices), the
    * others' as the popup showed them (for the price to offer when the clicked one is gone).
    */
   async function refreshedOffers(service: string, providerId?: string): Promise<Offer[]> {
-    const { offers } = await offersFor(service);
-    const clicked = (await allProviders()).filter((p) => p.id === providerId);
-    if (clicked.length === 0) return offers;
-    const fresh = (await offersAcross(clicked, service)).offers;
-    return [...fresh, ...offers.filter((o) => o.providerId !== providerId)];
+    const providers = await allProviders();
+    const clicked = providers.filter((p) => p.id === providerId);
+    if (clicked.length === 0) return (await offersFor(service)).offers;
+    // The user clicked and waits: these requests go before popup refreshes and routine polls
+    // in the rate budget (a queue of refreshes once kept an order at "Getting a number" 30 s).
+    const fresh = (await offersAcross(clicked, service, { urgent: true })).offers;
+    if (clicked.length === providers.length) return fresh;
+    const others = offersCache.peek(service)?.value.offers ?? (await offersFor(service)).offers;
+    return [...fresh, ...others.filter((o) => o.providerId !== providerId)];
   }
 
   const servicesCache = createOffersCache<ServiceInfo[]>(SERVICES_TTL_MS);
@@ -177,14 +206,14 @@ export function createHandlers(deps: HandlerDeps) {
           // The site's offers when a popup fetched them lately: the first frame shows them
           // without a second round trip (the popup still refetches them once they are stale).
           const code = site?.service?.code;
-          const cached = code ? offersCache.peek(code) : null;
+          const cached = code ? peekOffers(code) : null;
           return ok({
             site,
             configured: provider !== null,
             orders,
             preferences: { ...DEFAULT_PREFERENCES, ...preferences },
             topUpUrls: urls,
-            offers: code && cached ? { service: code, at: cached.at, ...cached.value } : null,
+            offers: code && cached ? { service: code, ...cached } : null,
           });
         }
         case 'popup.getOffers':
@@ -206,7 +235,7 @@ export function createHandlers(deps: HandlerDeps) {
           // from that provider's refreshed list or dearer there.
           const offers = await refreshedOffers(msg.service, msg.providerId);
           const { offer, maxPrice } = offerForOrder(offers, msg);
-          offersCache.clear();
+          clearCaches();
           const order = await engine.create({
             providerId: offer.providerId,
             service: { code: msg.service, name: site.service?.name ?? msg.service },
@@ -225,13 +254,13 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.cancelOrder': {
-          offersCache.clear();
+          clearCaches();
           const order = await engine.cancel(msg.orderId, 'user');
           void scheduler.wake();
           return ok(order);
         }
         case 'popup.anotherNumber': {
-          offersCache.clear();
+          clearCaches();
           const order = await engine.cancel(msg.orderId, 'another');
           void scheduler.wake();
           return ok(order);
@@ -339,7 +368,7 @@ export function createHandlers(deps: HandlerDeps) {
   }
 
   /** An order moved money or ended: the next popup asks the provider for the balance again. */
-  const orderStateChanged = () => offersCache.clear();
+  const orderStateChanged = () => balanceCache.clear();
 
   return { onPage, onContent, orderStateChanged };
 }

@@ -2,6 +2,7 @@ import type { Money } from '../money.ts';
 import {
   ProviderError,
   type Capabilities,
+  type CheckOptions,
   type Offer,
   type Provider,
   type ProviderId,
@@ -62,8 +63,9 @@ export function combinedCapabilities(providers: readonly Provider[]): Capabiliti
 export async function offersAcross(
   providers: readonly Provider[],
   service: string,
+  options?: CheckOptions,
 ): Promise<{ offers: Offer[]; answered: Provider[] }> {
-  const results = await Promise.allSettled(providers.map((p) => p.offers(service)));
+  const results = await Promise.allSettled(providers.map((p) => p.offers(service, options)));
   const answered = providers.filter((_, i) => results[i]?.status === 'fulfilled');
   const offers = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   const firstFailure = results.find((r) => r.status === 'rejected');

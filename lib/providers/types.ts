@@ -92,10 +92,15 @@ export interface Provider {
   readonly capabilities: Capabilities;
   balance(): Promise<Money>;
   services(): Promise<ServiceInfo[]>;
-  offers(service: string): Promise<Offer[]>;
+  /** `urgent`: asked for an order the user just clicked (see CheckOptions). */
+  offers(service: string, options?: CheckOptions): Promise<Offer[]>;
+  /** Every request of a purchase is urgent: the user clicked and waits for the number. */
   order(request: OrderRequest): Promise<ProviderOrder>;
   check(id: string, options?: CheckOptions): Promise<ProviderStatus>;
-  /** Asks for a refund. Resolves to the resulting status: `refunded`, or `code` when one raced in. */
+  /**
+   * Asks for a refund. Resolves to the resulting status: `refunded`, or `code` when one raced in.
+   * Its requests are urgent: they return money, and the user may be waiting on them.
+   */
   cancel(id: string): Promise<ProviderStatus>;
   complete(id: string): Promise<void>;
   /**
@@ -129,8 +134,9 @@ export interface AccountStanding {
 
 export interface CheckOptions {
   /**
-   * The page is waiting for this code (its code field shows): the request may use the rate
-   * budget's reserve instead of queueing behind offers, orders and routine polls.
+   * Someone waits on this request right now (the page shows the code field, or the user just
+   * clicked a number): it may use the rate budget's reserve instead of queueing behind popup
+   * refreshes and routine polls.
    */
   urgent?: boolean;
 }

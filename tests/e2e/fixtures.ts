@@ -26,7 +26,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const sandbox = await startSandbox({ port: 0, log: () => undefined });
+      // SANDBOX_LOG=1 prints every request the extension made, with its time, to debug a test.
+      const log = process.env.SANDBOX_LOG
+        ? (line: string) => console.log(`sandbox ${new Date().toISOString()} ${line}`)
+        : () => undefined;
+      const sandbox = await startSandbox({ port: 0, log });
       await use(sandbox);
       await sandbox.close();
     },

@@ -88,8 +88,14 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
   const get = async (path: string, searchParams?: Record<string, string>) =>
     unwrap(await http.send('get', path, { searchParams }));
   /** The service list and country table: large replies, read under the catalog cap. */
-  const getCatalog = async (path: string, searchParams?: Record<string, string>) =>
-    unwrap(await http.send('get', path, { searchParams, maxBytes: MAX_CATALOG_REPLY_BYTES }));
+  const getCatalog = async (
+    path: string,
+    searchParams?: Record<string, string>,
+    priority?: Priority,
+  ) =>
+    unwrap(
+      await http.send('get', path, { searchParams, priority, maxBytes: MAX_CATALOG_REPLY_BYTES }),
+    );
   const post = async (
     path: string,
     json: unknown,
@@ -108,7 +114,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
   /** The price asked now for one country and tier; null when the pair is not sold. */
   async function livePrice(req: OrderRequest) {
     const json = await withRetry(() =>
-      getCatalog('/v1/services', { service: req.service, country: req.country }),
+      getCatalog('/v1/services', { service: req.service, country: req.country }, 'urgent'),
     );
     const cell = parseReply(s.servicesReply, json, 'services').matrix[req.country]?.[req.service];
     const cents = req.tier === 'priority' ? cell?.priority_cents : cell?.standard_cents;
@@ -127,7 +133,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     const body = { service: req.service, country: req.country, band: req.tier };
     // Safe to retry: the same Idempotency-Key never buys twice.
     const json = await withRetry(
-      () => post('/v1/orders', body, { 'idempotency-key': req.idempotencyKey }),
+      () => post('/v1/orders', body, { 'idempotency-key': req.idempotencyKey }, 'urgent'),
       { attempts: 4 },
     );
     const reply = parseReply(s.orderReply, json, 'order');
@@ -168,10 +174,11 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
       }));
     },
 
-    async offers(service) {
+    async offers(service, options) {
+      const priority = options?.urgent ? 'urgent' : undefined;
       const [servicesJson, countriesJson] = await Promise.all([
-        withRetry(() => getCatalog('/v1/services', { service })),
-        withRetry(() => getCatalog('/v1/countries', { service })),
+        withRetry(() => getCatalog('/v1/services', { service }, priority)),
+        withRetry(() => getCatalog('/v1/countries', { service }, priority)),
       ]);
       const { matrix } = parseReply(s.servicesReply, servicesJson, 'services');
       const { countries } = parseReply(s.countriesReply, countriesJson, 'countries');
@@ -212,7 +219,8 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
 
     async cancel(id): Promise<ProviderStatus> {
       // Cancelling twice is harmless at CODASMS (an already refunded order stays refunded).
-      const reply = await withRetry(() => status(id, 'cancel'));
+      // Urgent: a cancel returns money, and the user may be waiting on it.
+      const reply = await withRetry(() => status(id, 'cancel', 'urgent'));
       const result = statusFromReply(reply);
       if (result.kind === 'waiting') {
         const wait = reply.cancel_available_in_seconds;

@@ -113,20 +113,16 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     };
   }
 
-  async function prices(params: Record<string, string>) {
+  async function prices(params: Record<string, string>, priority?: Priority) {
     const body = await withRetry(() =>
-      get('/v1/guest/prices', params, undefined, MAX_CATALOG_REPLY_BYTES),
+      get('/v1/guest/prices', params, priority, MAX_CATALOG_REPLY_BYTES),
     );
     return parseReply(s.pricesReply, body, 'prices');
   }
 
   async function recentOrders() {
-    const body = await get('/v1/user/orders', {
-      category: 'activation',
-      limit: '50',
-      order: 'id',
-      reverse: 'true',
-    });
+    const params = { category: 'activation', limit: '50', order: 'id', reverse: 'true' };
+    const body = await get('/v1/user/orders', params, 'urgent');
     return parseReply(s.ordersReply, body, 'orders').Data ?? [];
   }
 
@@ -165,11 +161,12 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
       return SERVICE_TABLE.filter((r) => r.fivesim).map(({ code, name }) => ({ code, name }));
     },
 
-    async offers(service) {
+    async offers(service, options) {
       const product = serviceByCode(service)?.fivesim;
       if (!product) return [];
       const offers: Offer[] = [];
-      for (const [name, ops] of countriesOf(await prices({ product }), product)) {
+      const all = await prices({ product }, options?.urgent ? 'urgent' : undefined);
+      for (const [name, ops] of countriesOf(all, product)) {
         const country = countryByFivesimName(name);
         if (!country) continue;
         const base = {
@@ -199,7 +196,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
       const product = serviceByCode(req.service)?.fivesim;
       const country = countryById(req.country)?.fivesim;
       if (!product || !country) throw unsold();
-      const ops = operatorsOf(await prices({ country, product }), product, country);
+      const ops = operatorsOf(await prices({ country, product }, 'urgent'), product, country);
       if (!ops || Object.keys(ops).length === 0) {
         throw new ProviderError(
           'no_numbers',
@@ -239,10 +236,10 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
           (await recentOrders())
             .filter((o) => isOpenStatus(o.status))
             .map((o) => ({ id: o.id, matches: o.product === product && o.country === country })),
-        buy: async () => placed(await orderAt(path, undefined, params), req.tier),
+        buy: async () => placed(await orderAt(path, 'urgent', params), req.tier),
         adopt: async (id) =>
           placed(
-            await withRetry(() => orderAt(`/v1/user/check/${encodeURIComponent(id)}`)),
+            await withRetry(() => orderAt(`/v1/user/check/${encodeURIComponent(id)}`, 'urgent')),
             req.tier,
           ),
       });
@@ -253,7 +250,8 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
     async cancel(id) {
       try {
         // Not retried blindly: the engine cancels again after an unclear failure.
-        const order = await orderAt(`/v1/user/cancel/${encodeURIComponent(id)}`);
+        // Urgent: a cancel returns money, and the user may be waiting on it.
+        const order = await orderAt(`/v1/user/cancel/${encodeURIComponent(id)}`, 'urgent');
         return statusFromOrder(order);
       } catch (e) {
         // "order has sms": a code raced in, take it. "order expired": it ended (and refunded).
@@ -261,7 +259,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
           e instanceof ProviderError &&
           (e.kind === 'code_already_received' || e.kind === 'not_found')
         ) {
-          const after = await check(id);
+          const after = await check(id, { urgent: true });
           if (after.kind !== 'waiting') return after;
         }
         throw e;

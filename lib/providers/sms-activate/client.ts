@@ -120,7 +120,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     const params: Record<string, string> = { service: req.service, country: req.country };
     if (req.maxPrice) params[host.maxPriceParam] = decimalOf(req.maxPrice.cents);
     if (has('numberV2') === false) return buyLegacy(req, params);
-    const reply = await wire.call('getNumberV2', params);
+    const reply = await wire.call('getNumberV2', params, 'urgent');
     if (unsupported(replyToken(reply))) {
       // BAD_ACTION: nothing was bought; the legacy action says the same with less.
       learn('numberV2', false);
@@ -135,7 +135,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
 
   /** `ACCESS_NUMBER:<id>:<digits>` and no price (DaisySMS gives it in an X-Price header). */
   async function buyLegacy(req: OrderRequest, params: Record<string, string>) {
-    const reply = await wire.call('getNumber', params);
+    const reply = await wire.call('getNumber', params, 'urgent');
     const t = replyToken(reply);
     if (reply.status >= 400 || t?.token !== 'ACCESS_NUMBER') throw wire.fail(reply);
     const [id, phone] = (t.data ?? '').split(':');
@@ -147,7 +147,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
 
   async function listedPrice(req: OrderRequest) {
     try {
-      const prices = await pricesFor(req.service, req.country);
+      const prices = await pricesFor(req.service, req.country, 'urgent');
       const cell = prices[req.country]?.[req.service];
       if (cell) return amount(cell.cost, currency, host.name);
     } catch {
@@ -173,10 +173,10 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     };
   }
 
-  async function pricesFor(service: string, country?: string) {
+  async function pricesFor(service: string, country?: string, priority?: Priority) {
     const params: Record<string, string> = { service };
     if (country !== undefined) params.country = country;
-    const body = await withRetry(() => wire.json('getPrices', params));
+    const body = await withRetry(() => wire.json('getPrices', params, undefined, priority));
     return parseReply(s.pricesReply, body, 'prices');
   }
 
@@ -186,8 +186,8 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     return new Map(list.map(([id, c]) => [c.id ?? id, c.eng ?? id]));
   }
 
-  async function balance() {
-    const t = await withRetry(() => wire.token('getBalance'));
+  async function balance(priority?: Priority) {
+    const t = await withRetry(() => wire.token('getBalance', {}, [], priority));
     if (t.token !== 'ACCESS_BALANCE' || t.data === null) throw unexpected(t);
     return amount(t.data, currency, host.name);
   }
@@ -197,12 +197,15 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     id: string,
     code: '6' | '8',
   ): Promise<{ t: Token; now: ProviderStatus | null }> {
-    const t = await wire.token('setStatus', { id, status: code }, ['BAD_STATUS']);
+    // A cancel returns money (and someone may be waiting on it): it goes before routine traffic.
+    const urgent = code === '8';
+    const priority = urgent ? 'urgent' : undefined;
+    const t = await wire.token('setStatus', { id, status: code }, ['BAD_STATUS'], priority);
     const done = code === '8' ? 'ACCESS_CANCEL' : 'ACCESS_ACTIVATION';
     if (t.token === done) return { t, now: null };
     // BAD_STATUS (a code exists, or the order is closed) or DaisySMS's ACCESS_READY for a
     // refused cancel: the order's status says which.
-    return { t, now: await status(id) };
+    return { t, now: await status(id, { urgent }) };
   }
 
   function offersOf(service: string, prices: s.Prices, names: Map<string, string> | null) {
@@ -232,15 +235,15 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
     name: host.name,
     capabilities,
     budget: opts.budget,
-    balance,
+    balance: () => balance(),
 
     async services() {
       const body = await withRetry(() => wire.json('getServicesList'));
       return parseReply(s.servicesListReply, body, 'services').services;
     },
 
-    async offers(service) {
-      const prices = await pricesFor(service);
+    async offers(service, options) {
+      const prices = await pricesFor(service, undefined, options?.urgent ? 'urgent' : undefined);
       const unknown = Object.keys(prices).some((id) => !countryById(id));
       const names = unknown ? await countryNames().catch(() => new Map<string, string>()) : null;
       return offersOf(service, prices, names);
@@ -256,7 +259,7 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
         name: host.name,
         sleep: opts.sleep,
         listOpen: async () =>
-          (await listing())?.map((a) => {
+          (await listing('urgent'))?.map((a) => {
             seen.set(a.activationId, a);
             return {
               id: a.activationId,
@@ -265,10 +268,11 @@ export function createSmsActivateProvider(opts: SmsActivateOptions): Provider {
                 (a.countryCode ?? req.country) === req.country,
             };
           }) ?? null,
-        balance: async () => (await balance()).cents,
+        balance: async () => (await balance('urgent')).cents,
         buy: () => buy(req),
         adopt: async (id) => {
-          const found = seen.get(id) ?? (await listing())?.find((a) => a.activationId === id);
+          const found =
+            seen.get(id) ?? (await listing('urgent'))?.find((a) => a.activationId === id);
           if (!found?.phoneNumber)
             throw new ProviderError('not_found', errorMessage('not_found', host.name, null));
           return placed(req, id, found.phoneNumber, await listedPrice(req), null);

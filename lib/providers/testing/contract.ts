@@ -155,6 +155,31 @@ export function defineProviderContract(name: string, setup: () => ContractSetup)
       expect(order.price.cents).toBeLessThanOrEqual(offer?.price.cents ?? -1);
     });
 
+    it('a clicked order and its refund do not queue behind routine traffic that used up the budget', async () => {
+      const { key } = await account(10_000);
+      // Popup refreshes and routine polls have spent the whole normal share; only the reserve
+      // is left. Any request of the order that waited for a normal slot would throw here.
+      const budget = createRateBudget({
+        perMinute: 100,
+        reserve: 10,
+        now,
+        sleep: () => Promise.reject(new Error('an order request queued behind routine traffic')),
+      });
+      while (budget.available() > 0) await budget.take();
+      const provider = adapter.create({ apiKey: key, baseUrl: sb.url, budget, now });
+      const offer = (await provider.offers('ds', { urgent: true })).find(
+        (o) => o.country === '6' && o.tier === 'standard',
+      );
+      const order = await provider.order(discordIndonesia({ maxPrice: offer?.price ?? null }));
+      expect(order.phone).toMatch(/^\+62\d{8,13}$/);
+      expect((await ctl.ledger(key)).orders).toHaveLength(1);
+      // The refund does not queue either.
+      clock.t += (provider.capabilities.earlyCancelSeconds + 1) * 1000;
+      while (budget.available() > 0) await budget.take();
+      expect(await provider.cancel(order.id)).toEqual({ kind: 'refunded' });
+      expect((await ctl.ledger(key)).orders[0]?.state).toBe('refunded');
+    });
+
     it('checks: waiting, then the code once the SMS arrives', async () => {
       const { provider } = await account();
       const order = await provider.order(discordIndonesia());
