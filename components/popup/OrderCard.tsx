@@ -7,7 +7,7 @@ import { ask } from '../shared/background.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
-import { problemText } from '../shared/problem.ts';
+import { openOrderProblem } from '../shared/problem.ts';
 import { ProblemHelp } from './ProblemHelp.tsx';
 import { endedReason } from './order-story.ts';
 import { OrderSteps } from './OrderSteps.tsx';
@@ -127,7 +127,7 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
       {order.state === 'failed' && order.lastError ? (
         <ProblemHelp problem={order.lastError} topUpUrl={topUpUrl} />
       ) : null}
-      {order.lastError && open ? <p className="hint">{problemText(order.lastError)}</p> : null}
+      {open && order.lastError ? <p className="hint">{openOrderProblem(order)}</p> : null}
       {order.state === 'received' && order.anotherSms ? (
         <div className="actions">
           {order.resend === null ? (

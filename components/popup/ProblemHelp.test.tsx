@@ -1,18 +1,10 @@
-import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMessages } from '@/lib/i18n.ts';
+import { useMessages } from '../../tests/support/messages.ts';
 import { ProblemHelp } from './ProblemHelp.tsx';
 
-beforeAll(async () => {
-  const parsed = await parseMessagesFile('locales/en.yml');
-  const messages = Object.fromEntries(
-    parsed.flatMap((m) =>
-      m.type === 'simple' ? [[m.key.join('_'), { message: m.message }] as const] : [],
-    ),
-  );
-  setMessages('en', messages);
-});
+beforeAll(() => useMessages('en'));
 afterAll(() => setMessages('en', null));
 
 const html = (kind: string, extra: { topUpUrl?: string | null; onRetry?: () => void } = {}) =>

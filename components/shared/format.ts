@@ -54,6 +54,11 @@ export function formatPrice(m: Money): string {
   return formatMoney(m, currentLanguage());
 }
 
+/** A time of day today ("12:04", "12:04 PM"), in the language the page is shown in. */
+export function formatClock(epochMs: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { timeStyle: 'short' }).format(epochMs);
+}
+
 /** A moment, date and time, in the language the page is shown in. */
 export function formatWhen(epochMs: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), {

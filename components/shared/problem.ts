@@ -1,4 +1,6 @@
 import { t, type MessageKey } from '@/lib/i18n.ts';
+import type { Order } from '@/lib/orders/types.ts';
+import { formatClock } from './format.ts';
 
 /** What happened, in the interface language, for each error kind the background reports. */
 const WHAT: Partial<Record<string, MessageKey>> = {
@@ -25,4 +27,19 @@ export function problemText(problem: { kind: string; message: string; price?: un
   if (problem.kind === 'price_moved' && problem.price === null) return t('providerRules.offerGone');
   const key = WHAT[problem.kind];
   return key ? t(key) : problem.message;
+}
+
+/**
+ * What went wrong last on an order still open. A cancel the provider refused says when it is
+ * tried again, so nobody cancels by hand in between (the refund comes by itself).
+ */
+export function openOrderProblem(
+  order: Pick<Order, 'lastError' | 'cancelAllowedAt'>,
+): string | null {
+  const error = order.lastError;
+  if (!error) return null;
+  if (error.kind === 'too_early_to_cancel' && order.cancelAllowedAt) {
+    return t('popup.problem.tooEarlyAt', formatClock(order.cancelAllowedAt));
+  }
+  return problemText(error);
 }

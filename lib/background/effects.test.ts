@@ -1,19 +1,11 @@
-import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setMessages } from '../i18n.ts';
 import { money } from '../money.ts';
 import { createOrder } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
+import { messagesJson } from '../../tests/support/messages.ts';
 import { createEffectRunner } from './effects.ts';
-
-/** messages.json of a language, as the build writes it from locales/<lang>.yml. */
-async function messagesJson(lang: string) {
-  const parsed = await parseMessagesFile(`locales/${lang}.yml`);
-  return Object.fromEntries(
-    parsed.flatMap((m) => (m.type === 'simple' ? [[m.key.join('_'), { message: m.message }]] : [])),
-  );
-}
 
 function order(extra: Partial<Order>): Order {
   const base = createOrder(

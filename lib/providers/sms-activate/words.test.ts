@@ -1,20 +1,13 @@
-import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemText } from '../../../components/shared/problem.ts';
-import { setMessages, type Language } from '../../i18n.ts';
+import { setMessages } from '../../i18n.ts';
+import { useMessages } from '../../../tests/support/messages.ts';
 import { kindsOf } from './map.ts';
 
 // Each error an SMS-Activate host can send reaches the user as words of its own in each
 // language (top up, order not found, too early...), never the background's English fallback.
 
-async function use(lang: Language) {
-  const messages = Object.fromEntries(
-    (await parseMessagesFile(`locales/${lang}.yml`)).flatMap((m) =>
-      m.type === 'simple' ? [[m.key.join('_'), { message: m.message }]] : [],
-    ),
-  );
-  setMessages(lang, messages);
-}
+const use = useMessages;
 
 afterEach(() => setMessages('en', null));
 

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessages } from '@/lib/i18n.ts';
+import { useMessages } from '../../tests/support/messages.ts';
+import { formatClock } from './format.ts';
+import { openOrderProblem } from './problem.ts';
+
+afterEach(() => setMessages('en', null));
+
+const refused = { kind: 'too_early_to_cancel' as const, message: 'CODASMS does not allow it yet.' };
+const at = new Date(2026, 11, 4, 12, 4).getTime();
+
+describe('openOrderProblem', () => {
+  it('a refused cancel says when it is tried again, in English and in Russian', async () => {
+    await useMessages('en');
+    const en = openOrderProblem({ lastError: refused, cancelAllowedAt: at });
+    expect(en).toContain(`tried again at ${formatClock(at)}`);
+    expect(en).toMatch(/12:04/);
+    await useMessages('ru');
+    const ru = openOrderProblem({ lastError: refused, cancelAllowedAt: at });
+    expect(ru).toContain('повторим в 12:04');
+  });
+
+  it('without a known time it says the cancel happens as soon as it may', async () => {
+    await useMessages('en');
+    expect(openOrderProblem({ lastError: refused, cancelAllowedAt: null })).toBe(
+      'The provider does not allow a cancel yet; it happens as soon as it may.',
+    );
+  });
+
+  it('other problems keep their own words; no problem, no words', async () => {
+    await useMessages('en');
+    const network = { kind: 'network' as const, message: 'fetch failed' };
+    expect(openOrderProblem({ lastError: network, cancelAllowedAt: at })).not.toContain('12:04');
+    expect(openOrderProblem({ lastError: null, cancelAllowedAt: at })).toBeNull();
+  });
+});
