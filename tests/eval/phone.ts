@@ -32,6 +32,8 @@ export interface PhonePage {
   picked: string | null;
   dialCode: string | null;
   note?: PageNote;
+  /** The relabels applied, each with the control its index named: "#4 (name x) -> phone". */
+  relabelled?: string[];
   /** On a right pick: does the page hold the ordered number where its form submits it? */
   fill: FillCheck | null;
   /** Pages with payment fields: did any phone or code fill land in one? */
@@ -44,6 +46,14 @@ export interface PhoneResult {
   recall: number;
   n: number;
   pages: PhonePage[];
+}
+
+/** The name, id or aria-label of the page's i-th input/select/textarea. */
+function controlName(i: number): string {
+  const el = document.querySelectorAll('input, select, textarea')[i];
+  if (!el) return 'no such control';
+  const named = (['name', 'id', 'aria-label'] as const).find((a) => el.getAttribute(a));
+  return named ? `${named} ${el.getAttribute(named) ?? ''}` : el.localName;
 }
 
 /** Reads each control's label, then strips every label so the detector cannot read it. */
@@ -64,7 +74,13 @@ export async function evalPhone(browser: EvalBrowser): Promise<PhoneResult> {
   for (const file of files) {
     const page = await browser.open(`forms-ddg/${file}`);
     const labels = await page.evaluate(readAndStripLabels);
-    for (const [i, label] of Object.entries(notes[file]?.relabel ?? {})) labels[Number(i)] = label;
+    const relabelled: string[] = [];
+    for (const [i, label] of Object.entries(notes[file]?.relabel ?? {})) {
+      labels[Number(i)] = label;
+      // Which control the index names, printed with the note: a wrong index shows at once.
+      const name = await page.evaluate(controlName, Number(i));
+      relabelled.push(`#${i} (${name}) -> ${label}`);
+    }
     const left = await page.evaluate(
       () => document.querySelectorAll('[data-manual-scoring]').length,
     );
@@ -99,7 +115,7 @@ export async function evalPhone(browser: EvalBrowser): Promise<PhoneResult> {
       hasPhone: labels.includes('phone'),
       picked,
       dialCode: pick ? label(pick.dialCode) : null,
-      ...(notes[file] ? { note: notes[file] } : {}),
+      ...(notes[file] ? { note: notes[file], relabelled } : {}),
       fill:
         picked === 'phone'
           ? probe.error

@@ -22,7 +22,7 @@ function printPhone(r: PhoneResult, verbose: boolean): void {
       `(${r.n} pages scored, ${positives} with a labelled phone field)`,
   );
   for (const p of r.pages.filter((x) => x.note)) {
-    const what = p.note?.exclude ? 'excluded' : 'relabelled';
+    const what = p.note?.exclude ? 'excluded' : `relabelled ${p.relabelled?.join(', ') ?? ''}`;
     console.log(`  note (${what}) ${p.file}: ${p.note?.reason}`);
   }
   if (!verbose) return;
