@@ -13,6 +13,7 @@ import { endedReason } from './order-story.ts';
 import { OrderSteps } from './OrderSteps.tsx';
 import { useNow } from './useNow.ts';
 import { useNumberToCopy } from './useNumberToCopy.ts';
+import { RatingWarning } from './RatingWarning.tsx';
 
 const STATUS: Record<Order['state'], MessageKey> = {
   ordering: 'popup.order.status.ordering',
@@ -166,6 +167,8 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
               {t('guide.ended.cancelLocked', formatCountdown(lockLeft))}
             </p>
           )}
+          {/* A cancel costs rating at some providers (5sim): said beside the button. */}
+          <RatingWarning providerId={order.providerId} />
         </div>
       ) : null}
     </section>

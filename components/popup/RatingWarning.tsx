@@ -5,8 +5,9 @@ import type { ProviderId } from '@/lib/providers/types.ts';
 import { ask } from '../shared/background.ts';
 
 /**
- * Before ordering from a provider that keeps an account rating (5sim): a warning when the
- * next few cancels or unanswered orders would bring it to 0 (the account is then blocked).
+ * Before ordering from, or cancelling at, a provider that keeps an account rating (5sim): a
+ * warning when the next few cancels or unanswered orders would bring it to 0 (the account is
+ * then blocked).
  */
 export function RatingWarning({ providerId }: { providerId: ProviderId }) {
   const warning = useQuery({

@@ -38,6 +38,12 @@ test('the options page shows the 5sim rating, and warns when it is close to 0', 
     await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
   );
   await expect(popup.page.getByTestId('rating-warning')).toHaveText(/Your rating is close to 0/);
+  // ...and beside Cancel once a number is ordered, before a cancel lowers it again.
+  await popup.getCheapestNumber();
+  await popup.expectStatus('Waiting for the SMS');
+  await expect(popup.currentOrder.getByTestId('rating-warning')).toHaveText(
+    /Your rating is close to 0/,
+  );
 
   // A healthy account: the rating, no warning.
   await control.rating(key, 96);
