@@ -13,19 +13,27 @@ export function cleanText(text: string | null | undefined, max = 120): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+const NO_TEXT: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'select',
+  'option',
+  'datalist',
+]);
+
 export function textOf(node: Node): string {
   if (node.nodeType === 3) return node.textContent ?? '';
   if (node.nodeType !== 1) return '';
   const el = node as Element;
-  if (
-    ['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'datalist'].includes(
-      el.localName,
-    ) ||
-    el.hasAttribute('hidden') // a closed dropdown's items are no label
-  )
-    return '';
+  // A closed dropdown's items are no label.
+  if (NO_TEXT.has(el.localName) || el.hasAttribute('hidden')) return '';
+  // Most labels are plain text: one read instead of a walk.
+  if (el.childElementCount === 0) return el.textContent ?? '';
   let out = '';
-  for (const child of Array.from(el.childNodes)) out += ' ' + textOf(child);
+  for (let child = el.firstChild; child; child = child.nextSibling) out += ' ' + textOf(child);
   return out;
 }
 

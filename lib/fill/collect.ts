@@ -4,6 +4,7 @@
  * reference back to the element for fill.
  */
 
+import { TEXT_LIKE } from './classify-text';
 import {
   cleanText,
   groupLabelOf,
@@ -206,12 +207,35 @@ function scrollWidthOf(el: Element, cache: Map<Element, Visibility>): number {
   return w;
 }
 
+/**
+ * With layout, the browser answers in one native call per field what the walk up computes
+ * (display, visibility, opacity on any ancestor); off-screen is a box outside the document.
+ */
+function laidOutVisibility(el: FormControl, rect: DOMRect, scrollW: number): Visibility {
+  const view = el.ownerDocument.defaultView;
+  let hidden =
+    !el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) ||
+    el.hasAttribute('hidden') ||
+    (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden');
+  hidden ||= rect.width < 1 || rect.height < 1;
+  const x = view?.scrollX ?? 0;
+  const y = view?.scrollY ?? 0;
+  hidden ||= rect.right + x <= 0 || rect.bottom + y <= 0 || rect.left + x >= scrollW;
+  const transparent = !hidden && !el.checkVisibility({ opacityProperty: true, checkOpacity: true });
+  // closest() stops at a shadow root, as the walk up does.
+  const ariaHidden = el.closest('[aria-hidden="true"]') !== null;
+  return { hidden, transparent, ariaHidden };
+}
+
 function isHidden(
   el: FormControl,
   cache: Map<Element, Visibility>,
   hasLayout: boolean,
   rect: DOMRect,
 ): Visibility {
+  if (hasLayout && typeof el.checkVisibility === 'function') {
+    return laidOutVisibility(el, rect, scrollWidthOf(el, cache));
+  }
   const base = visibilityOf(el, cache);
   // visibilityOf has just read this element's computed style; the second call is cheap.
   const style = styleOf(el);
@@ -239,11 +263,14 @@ export function describeField(
   const vis = isHidden(el, cache, hasLayout, r);
   const isInput = el.localName === 'input';
   const parent = el.parentElement;
+  const type = isInput ? (el as HTMLInputElement).type.toLowerCase() : el.localName;
+  // Only a typed-in input can be a phone or code field: the walks around it are for those.
+  const typed = isInput && TEXT_LIKE.has(type);
   return {
     element: el,
     index,
     tag: el.localName as FieldTag,
-    type: isInput ? (el as HTMLInputElement).type.toLowerCase() : el.localName,
+    type,
     name: el.getAttribute('name') ?? '',
     id: el.id,
     className: typeof el.className === 'string' ? el.className : '',
@@ -260,8 +287,8 @@ export function describeField(
     labelText: labelTextOf(el, labels),
     nearbyText: nearbyTextOf(el),
     groupLabel: groupLabelOf(el),
-    nearImage: nearImageOf(el),
-    adjacentDialCode: isInput ? adjacentDialCodeOf(el) : null,
+    nearImage: typed && nearImageOf(el),
+    adjacentDialCode: typed ? adjacentDialCodeOf(el) : null,
     value: el.value,
     options:
       el.localName === 'select'
@@ -300,15 +327,21 @@ export function collectFields(doc: Document): CollectedField[] {
   const keys = new Keys();
   const cache = new Map<Element, Visibility>();
   const labels = new LabelIndex();
-  const visit = (root: ParentNode): void => {
-    for (const el of Array.from(root.children)) {
+  // One native tree walk per root (a recursive walk over `children` cost more than the rest of
+  // collecting on a large page); shadow roots and frames are walked where they sit.
+  const visit = (root: Node): void => {
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+      root,
+      NodeFilter.SHOW_ELEMENT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node as Element;
       if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache, labels));
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = frameDocument(el as HTMLIFrameElement);
         if (inner?.body) visit(inner.body);
       }
-      if (el.children.length) visit(el);
     }
   };
   if (doc.documentElement) visit(doc.documentElement);
