@@ -88,6 +88,8 @@ export async function clickButton(page: Page, label: RegExp | string) {
 /** The settings page a fresh install opens, with a CODASMS key saved and connected. */
 export async function setUpProvider(ff: LaunchedFirefox, apiKey: string, baseUrl: string) {
   const options = await ff.extensionPage('options.html');
+  // The page renders after its script loads (slow on a busy machine): type once the form is there.
+  await options.waitForSelector('input[type="password"]', { timeout: 30_000 });
   await options.type('input[type="password"]', apiKey);
   await options.type('input[type="url"]', baseUrl);
   await clickButton(options, 'Save and test');
