@@ -111,7 +111,7 @@ export async function orderOnSite(ff: LaunchedFirefox, options: Page, url: strin
     await browser.tabs.create({ url: `/popup.html?tab=${tab?.id ?? -1}`, active: false });
   }, url);
   const popup = await ff.extensionPage('popup.html');
-  await waitIn(popup, () => document.querySelector('[aria-label^="Get a Indonesia number"]'));
-  await clickButton(popup, /^Get a Indonesia number, Standard/);
+  await waitIn(popup, () => document.querySelector('[aria-label^="Get a number in Indonesia"]'));
+  await clickButton(popup, /^Get a number in Indonesia, Standard/);
   return { site, popup };
 }

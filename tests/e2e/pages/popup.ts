@@ -55,13 +55,13 @@ export class PopupPage {
 
   /** The first (cheapest) country that has Standard numbers in stock. */
   async getCheapestNumber(timeout = 30_000) {
-    const buttons = this.page.getByRole('button', { name: /^Get a .* number, Standard,/ });
+    const buttons = this.page.getByRole('button', { name: /^Get a number in .*, Standard,/ });
     await buttons.first().waitFor({ timeout });
     await this.page.locator('.offers button.tier-standard:not([disabled])').first().click();
   }
 
   async getNumber(countryName: string, tier: 'Standard' | 'Priority' = 'Standard') {
-    const name = new RegExp(`^Get a ${countryName} number, ${tier},`);
+    const name = new RegExp(`^Get a number in ${countryName}, ${tier},`);
     await this.page.getByRole('button', { name }).click();
   }
 
