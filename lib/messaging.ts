@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Money } from './money.ts';
 import { PHONE_ENTRY_FORMATS } from './phone/entry.ts';
 import type { Order } from './orders/types.ts';
+import type { LimitRefusal } from './orders/limits.ts';
 import type {
   AccountStanding,
   Capabilities,
@@ -135,6 +136,8 @@ export interface ReplyError {
   message: string;
   /** price_moved: the price asked now, for the popup to offer (null: none left). */
   price?: Money | null;
+  /** limit_reached: which spending limit refused the order. */
+  limit?: LimitRefusal;
 }
 
 /** What the background answers to each page message. */

@@ -5,6 +5,7 @@ import type { OrderStore } from './orders/engine.ts';
 import type { ProviderSettings } from './providers/registry.ts';
 import type { Tier } from './providers/types.ts';
 import type { LanguageChoice } from './i18n.ts';
+import { DEFAULT_LIMITS, type SpendLimits } from './orders/limits.ts';
 
 // Every storage item, declared once. The API key lives in `local:` only: never sync, never a
 // page, never a log.
@@ -61,6 +62,8 @@ export interface Preferences {
   autoFillCode: boolean;
   /** Interface language; "auto" follows the browser. */
   language: LanguageChoice;
+  /** Daily cap, balance floor, numbers per site visit: enforced by the background. */
+  spendLimits: SpendLimits;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -71,6 +74,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   autoFillPhone: true,
   autoFillCode: true,
   language: 'auto',
+  spendLimits: DEFAULT_LIMITS,
 };
 
 /** Version 2 added the options' defaults, switches and language to version 1's two fields. */

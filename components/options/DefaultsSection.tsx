@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import type { Tier } from '@/lib/providers/types.ts';
 import { countryChoices } from '../shared/country.ts';
-import { formatMaxPrice, parseMaxPrice } from './max-price.ts';
+import { MoneyField } from './MoneyField.tsx';
 import { SavedNote } from './SavedNote.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
@@ -58,61 +58,14 @@ export function DefaultsSection({
           </label>
         ))}
       </fieldset>
-      <MaxPriceField
+      <MoneyField
         // A new stored cap or language shows the field afresh, formatted.
         key={`${preferences.maxPriceCents ?? ''}-${lang}`}
+        label={t('options.defaults.maxPrice', currency)}
+        hint={t('options.defaults.maxPriceHint')}
         cents={preferences.maxPriceCents}
-        currency={currency}
         onSave={(maxPriceCents) => update({ maxPriceCents })}
       />
     </section>
-  );
-}
-
-interface MaxPriceProps {
-  cents: number | null;
-  currency: string;
-  onSave(cents: number | null): void;
-}
-
-/** A money field saved when left or on Enter; empty means no cap. */
-function MaxPriceField({ cents, currency, onSave }: MaxPriceProps) {
-  const id = useId();
-  const lang = currentLanguage();
-  const [text, setText] = useState(() => formatMaxPrice(cents, lang));
-  const [invalid, setInvalid] = useState(false);
-  const commit = () => {
-    const parsed = parseMaxPrice(text);
-    setInvalid(parsed === null);
-    if (!parsed) return;
-    if (parsed.cents === cents) setText(formatMaxPrice(cents, lang));
-    else onSave(parsed.cents);
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    commit();
-  };
-  return (
-    <form onSubmit={onSubmit}>
-      <label className="field">
-        {t('options.defaults.maxPrice', currency)}
-        <input
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          value={text}
-          aria-invalid={invalid}
-          aria-describedby={`${id}-hint ${id}-error`}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-        />
-      </label>
-      <p id={`${id}-hint`} className="hint">
-        {t('options.defaults.maxPriceHint')}
-      </p>
-      <p id={`${id}-error`} className="error" aria-live="polite">
-        {invalid ? t('money.invalid') : ''}
-      </p>
-    </form>
   );
 }

@@ -11,6 +11,7 @@ import { problemText } from '../shared/problem.ts';
 import { AutoFillSection } from './AutoFillSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
+import { LimitsSection } from './LimitsSection.tsx';
 import { accountCurrency } from './max-price.ts';
 import {
   addressChanged,
@@ -122,6 +123,7 @@ export function OptionsApp() {
       {prefs ? (
         <>
           <DefaultsSection {...prefs} currency={accountCurrency(list[0])} />
+          <LimitsSection {...prefs} currency={accountCurrency(list[0])} />
           <AutoFillSection {...prefs} />
         </>
       ) : null}

@@ -37,3 +37,12 @@ export function accountCurrency(s: ProviderSettings | undefined): string {
   if (s?.providerId === 'fivesim') return 'RUB';
   return 'USD';
 }
+
+/** "3", or empty for no limit: a whole number of numbers per site visit. */
+export function parseCount(text: string): { count: number | null } | null {
+  const bare = text.trim();
+  if (bare === '') return { count: null };
+  if (!/^\d{1,2}$/.test(bare)) return null;
+  const count = Number(bare);
+  return count >= 1 ? { count } : null;
+}

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { currentLanguage, t } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
+import type { LimitRefusal } from '@/lib/orders/limits.ts';
 import { BackgroundError } from '../shared/background.ts';
 import { problemText } from '../shared/problem.ts';
 
@@ -11,6 +12,8 @@ export interface Problem {
   message: string;
   /** price_moved: the price asked now (null: the offer is gone). */
   price?: Money | null;
+  /** limit_reached: which spending limit refused the order. */
+  limit?: LimitRefusal | null;
 }
 
 /** Any error as a problem with a kind ("internal" when the background gave none). */
@@ -51,6 +54,11 @@ export function ProblemHelp({ problem, topUpUrl, onRetry, onAccept }: Props) {
       {kind === 'bad_key' ? (
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.problem.checkKey')}
+        </button>
+      ) : null}
+      {kind === 'limit_reached' ? (
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.problem.changeLimits')}
         </button>
       ) : null}
       {onRetry && RETRYABLE.has(kind) ? (

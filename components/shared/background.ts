@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { t } from '@/lib/i18n.ts';
 import type { PageMessage, PageReplies, Reply } from '@/lib/messaging.ts';
 import type { Money } from '@/lib/money.ts';
+import type { LimitRefusal } from '@/lib/orders/limits.ts';
 
 /** An error the background reported, with the provider's error kind for the UI to explain. */
 export class BackgroundError extends Error {
@@ -10,6 +11,8 @@ export class BackgroundError extends Error {
     message: string,
     /** price_moved: the price asked now (null: none left). */
     readonly price: Money | null = null,
+    /** limit_reached: which spending limit refused the order. */
+    readonly limit: LimitRefusal | null = null,
   ) {
     super(message);
   }
@@ -24,7 +27,8 @@ export async function ask<M extends PageMessage>(message: M): Promise<PageReplie
   const reply: unknown = await browser.runtime.sendMessage(message);
   if (!isReply(reply)) throw new BackgroundError('internal', t('common.noAnswer'));
   if (!reply.ok) {
-    throw new BackgroundError(reply.error.kind, reply.error.message, reply.error.price ?? null);
+    const { kind, message, price, limit } = reply.error;
+    throw new BackgroundError(kind, message, price ?? null, limit ?? null);
   }
   // The background answers each type with PageReplies[type]; both sides share lib/messaging.ts.
   return reply.data as PageReplies[M['type']];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setMessages } from '@/lib/i18n.ts';
 import { useMessages } from '../../tests/support/messages.ts';
 import { formatClock } from './format.ts';
-import { openOrderProblem } from './problem.ts';
+import { openOrderProblem, problemText } from './problem.ts';
 
 afterEach(() => setMessages('en', null));
 
@@ -32,5 +32,34 @@ describe('openOrderProblem', () => {
     const network = { kind: 'network' as const, message: 'fetch failed' };
     expect(openOrderProblem({ lastError: network, cancelAllowedAt: at })).not.toContain('12:04');
     expect(openOrderProblem({ lastError: null, cancelAllowedAt: at })).toBeNull();
+  });
+});
+
+describe('problemText for a spending limit', () => {
+  const usd = (cents: number) => ({ cents, currency: 'USD' });
+  const daily = {
+    kind: 'limit_reached',
+    message: 'x',
+    limit: { limit: 'daily' as const, cap: usd(500), spent: usd(480) },
+  };
+  const floor = {
+    kind: 'limit_reached',
+    message: 'x',
+    limit: { limit: 'floor' as const, floor: usd(200), balance: usd(230) },
+  };
+  const visit = {
+    kind: 'limit_reached',
+    message: 'x',
+    limit: { limit: 'visit' as const, max: 3, domain: 'discord.com' },
+  };
+
+  it('names the limit and its numbers, in English and in Russian', async () => {
+    await useMessages('en');
+    expect(problemText(daily)).toMatch(/\$4\.80 of your \$5\.00 daily limit/);
+    expect(problemText(floor)).toMatch(/balance \(\$2\.30\) below the \$2\.00/);
+    expect(problemText(visit)).toMatch(/3 numbers on discord\.com/);
+    await useMessages('ru');
+    expect(problemText(daily)).toContain('дневного лимита');
+    expect(problemText(visit)).toContain('discord.com');
   });
 });

@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '@/lib/i18n.ts';
+import type { LimitRefusal } from '@/lib/orders/limits.ts';
 import type { Order } from '@/lib/orders/types.ts';
-import { formatClock } from './format.ts';
+import { formatClock, formatPrice } from './format.ts';
 
 /** What happened, in the interface language, for each error kind the background reports. */
 const WHAT: Partial<Record<string, MessageKey>> = {
@@ -21,10 +22,32 @@ const WHAT: Partial<Record<string, MessageKey>> = {
   in_progress: 'providerProblem.inProgress',
 };
 
+/** Which spending limit refused an order, with its numbers. */
+function limitText(refusal: LimitRefusal): string {
+  switch (refusal.limit) {
+    case 'daily':
+      return t('popup.problem.limitDaily', formatPrice(refusal.cap), formatPrice(refusal.spent));
+    case 'floor':
+      return t(
+        'popup.problem.limitFloor',
+        formatPrice(refusal.floor),
+        formatPrice(refusal.balance),
+      );
+    case 'visit':
+      return t('popup.problem.limitVisit', String(refusal.max), refusal.domain);
+  }
+}
+
 /** The problem in words; the background's own message for kinds the popup does not know. */
-export function problemText(problem: { kind: string; message: string; price?: unknown }): string {
+export function problemText(problem: {
+  kind: string;
+  message: string;
+  price?: unknown;
+  limit?: LimitRefusal | null;
+}): string {
   // A moved price with no offer left: the offer is gone.
   if (problem.kind === 'price_moved' && problem.price === null) return t('providerRules.offerGone');
+  if (problem.kind === 'limit_reached' && problem.limit) return limitText(problem.limit);
   const key = WHAT[problem.kind];
   return key ? t(key) : problem.message;
 }

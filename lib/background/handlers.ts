@@ -27,6 +27,7 @@ import {
   type ProviderId,
   type ServiceInfo,
 } from '../providers/types.ts';
+import { LimitError } from '../orders/limits.ts';
 import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
 import { boundCodeHost } from '../orders/origin.ts';
 import { detectSite, registrableDomain } from '../services/detect.ts';
@@ -62,6 +63,9 @@ export interface HandlerDeps {
 }
 
 function fail(e: unknown): Reply<never> {
+  if (e instanceof LimitError) {
+    return { ok: false, error: { kind: e.kind, message: e.message, limit: e.refusal } };
+  }
   if (isProviderError(e) && e.kind === 'price_moved') {
     return { ok: false, error: { kind: e.kind, message: e.message, price: e.currentPrice } };
   }
@@ -88,6 +92,12 @@ export function createHandlers(deps: HandlerDeps) {
   // while the offer list (two large requests) stays for its whole time.
   const balanceCache = createOffersCache<Money>(OFFERS_TTL_MS);
   const balanceOf = (main: Provider) => balanceCache.get(main.name, () => main.balance());
+
+  /** A configured provider's balance (cached a while), for the balance floor; null: unknown. */
+  async function balanceAt(providerId: ProviderId): Promise<Money | null> {
+    const provider = (await deps.provider.all()).find((p) => p.id === providerId);
+    return provider ? balanceOf(provider).catch(() => null) : null;
+  }
 
   /** Every configured provider at once; per country the best Standard and Priority. */
   async function offersFor(service: string): Promise<OffersReply> {
@@ -260,6 +270,12 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.anotherNumber': {
+          // Refused before the old number is given up, when its replacement would break a limit.
+          const old = (await engine.allOrders()).find((o) => o.id === msg.orderId);
+          const refused = old
+            ? await engine.refusal({ ...old, previousOrderId: old.id }, old.id)
+            : null;
+          if (refused) throw new LimitError(refused);
           clearCaches();
           const order = await engine.cancel(msg.orderId, 'another');
           void scheduler.wake();
@@ -370,5 +386,5 @@ export function createHandlers(deps: HandlerDeps) {
   /** An order moved money or ended: the next popup asks the provider for the balance again. */
   const orderStateChanged = () => balanceCache.clear();
 
-  return { onPage, onContent, orderStateChanged };
+  return { onPage, onContent, orderStateChanged, balanceAt };
 }

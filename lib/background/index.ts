@@ -3,7 +3,12 @@ import type { Browser, Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../orders/engine.ts';
 import { createScheduler } from '../orders/scheduler.ts';
 import { createProviderResolver } from '../providers/active.ts';
-import { createOrderStore, orderProvidersItem, providerSettingsItem } from '../storage.ts';
+import {
+  createOrderStore,
+  orderProvidersItem,
+  providerSettingsItem,
+  readPreferences,
+} from '../storage.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { createProviderPins } from './provider-pins.ts';
@@ -63,6 +68,11 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     now,
     newId: () => crypto.randomUUID(),
     runEffect,
+    // Every order, from the popup or a "try another number", passes the user's limits.
+    spend: {
+      limits: async () => (await readPreferences()).spendLimits,
+      balance: (providerId) => handlers.balanceAt(providerId),
+    },
   });
 
   const scheduler = createScheduler({

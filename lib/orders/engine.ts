@@ -6,6 +6,8 @@ import {
   type ProviderId,
   type ProviderStatus,
 } from '../providers/types.ts';
+import type { Money } from '../money.ts';
+import { checkLimits, LimitError, type SpendLimits } from './limits.ts';
 import { createOrder, nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
 import {
   OPEN_STATES,
@@ -32,6 +34,14 @@ export interface EngineDeps {
   newId(): string;
   /** Runs an effect after the transition that asked for it was stored. */
   runEffect(order: Order, effect: OrderEffect): Promise<void>;
+  /** Spending limits every new order must pass; none when absent (lib/orders/limits.ts). */
+  spend?: SpendGuard;
+}
+
+export interface SpendGuard {
+  limits(): Promise<SpendLimits>;
+  /** The balance at the provider that would get the order; null when unknown. */
+  balance(providerId: ProviderId): Promise<Money | null>;
 }
 
 export type OrderInput = Omit<NewOrder, 'id' | 'idempotencyKey' | 'providerId'> & {
@@ -88,6 +98,22 @@ export function createEngine(deps: EngineDeps) {
         warn(`order ${order.id}: effect ${effect.type} failed`, e);
       }
     }
+  }
+
+  /**
+   * What the limit check needs besides the orders, read before the write turn (the balance may
+   * ask the provider, and the turn must not wait on the network).
+   */
+  async function limitCheck(input: OrderInput) {
+    const spend = deps.spend as SpendGuard;
+    const limits = await spend.limits();
+    const balance =
+      limits.balanceFloor && input.providerId ? await spend.balance(input.providerId) : null;
+    const now = deps.now();
+    // An order with no cap may cost anything: it is checked at its known price, nothing.
+    const price = input.maxPrice ?? { cents: 0, currency: limits.dailyCap?.currency ?? 'USD' };
+    return (orders: readonly Order[]) =>
+      checkLimits({ orders, limits, price, balance, site: input.site, now });
   }
 
   /** Applies an event to the stored order: transition, persist, then effects. */
@@ -249,6 +275,17 @@ export function createEngine(deps: EngineDeps) {
 
     requestAnotherSms: (id: string) => apply(id, { type: 'requestAnotherSms' }),
 
+    /**
+     * Would a new order pass the spending limits? `replacing`: the order it replaces ("try
+     * another number"), whose money comes back, though it still counts as a number of the visit.
+     */
+    async refusal(input: OrderInput, replacing?: string) {
+      if (!deps.spend) return null;
+      const prepared = await limitCheck(input);
+      const all = await deps.store.all();
+      return prepared(all.map((o) => (o.id === replacing ? { ...o, state: 'refunded' } : o)));
+    },
+
     async create(input: OrderInput): Promise<Order> {
       const provider = await deps.provider(input.providerId);
       if (!provider) throw new Error('No provider is set up. Add your API key in the options.');
@@ -262,8 +299,15 @@ export function createEngine(deps: EngineDeps) {
         },
         deps.now(),
       );
+      const check = deps.spend ? await limitCheck({ ...input, providerId: provider.id }) : null;
       // Stored before the provider hears of it: a crash mid-order retries with the same key.
-      await exclusive(() => deps.store.put(order));
+      // The limits are checked in the same write turn, so two orders at once cannot both slip
+      // under a cap that has room for one.
+      await exclusive(async () => {
+        const refused = check ? check(await deps.store.all()) : null;
+        if (refused) throw new LimitError(refused);
+        await deps.store.put(order);
+      });
       return (await step(order.id, true)) ?? order;
     },
 

@@ -139,3 +139,19 @@ export function checkLimits(c: LimitCheck): LimitRefusal | null {
   }
   return null;
 }
+
+const dollars = (m: Money) => `${(m.cents / 100).toFixed(2)} ${m.currency}`;
+
+/** A new order refused by a spending limit; the UI words it from `refusal` (problem.ts). */
+export class LimitError extends Error {
+  readonly kind = 'limit_reached';
+  constructor(readonly refusal: LimitRefusal) {
+    super(
+      refusal.limit === 'daily'
+        ? `Today's orders reached the daily limit of ${dollars(refusal.cap)}.`
+        : refusal.limit === 'floor'
+          ? `The order would take the balance below ${dollars(refusal.floor)}.`
+          : `${refusal.max} numbers were taken on ${refusal.domain} in this visit.`,
+    );
+  }
+}

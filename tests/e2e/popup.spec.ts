@@ -4,6 +4,7 @@ import { setPreferences } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
 import {
+  expectOpensOptions,
   configureProvider,
   openPopup,
   openSignupWithPopup,
@@ -131,14 +132,9 @@ test.describe('errors that say what to do next', () => {
     const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
     const popup = new PopupPage(popupPage);
     await expect(popup.problem).toContainText('The provider rejected your API key.');
-    const optionsOpen = () => ext.context.pages().some((p) => p.url().endsWith('/options.html'));
-    // The welcome tab of a fresh install shows the options already: close it first.
-    for (const page of ext.context.pages()) {
-      if (page.url().endsWith('/options.html')) await page.close();
-    }
-    await popup.problem.getByRole('button', { name: 'Check the API key' }).click();
-    // Chrome may open the options in a blank tab it already has, so look at every tab.
-    await expect.poll(optionsOpen).toBe(true);
+    await expectOpensOptions(ext.context, () =>
+      popup.problem.getByRole('button', { name: 'Check the API key' }).click(),
+    );
   });
 });
 

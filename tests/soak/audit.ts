@@ -3,6 +3,13 @@
  * records, per API key, to the cent.
  */
 import { chargedCents } from '../../lib/orders/calls.ts';
+import {
+  committedCents,
+  dailyCapFor,
+  startOfDay,
+  VISIT_GAP_MS,
+  type SpendLimits,
+} from '../../lib/orders/limits.ts';
 import { OPEN_STATES, type Order } from '../../lib/orders/types.ts';
 
 /** What the sandbox ledger says about one of its orders (sandbox/ledger-types.ts shape). */
@@ -27,16 +34,59 @@ export interface Verdict {
   doubleOrders: number;
   /** Purchases in the provider's ledger that no order of ours holds (money we cannot see). */
   orphans: number;
-  /** Purchases above the order's price cap, or placed with no cap at all. */
+  /**
+   * Purchases above the order's price cap or placed with no cap at all, days whose orders cost
+   * more than the daily cap, visits with more numbers than allowed.
+   */
   overCap: number;
   ledgerDiffCents: number;
   notes: string[];
+}
+
+/**
+ * Where the orders, as they ended, broke the spending limits (lib/orders/limits.ts). Checked
+ * from the end state: what an ended order still costs is at most what it held when later orders
+ * were checked, so a breach here is a real one.
+ */
+export function limitBreaches(orders: readonly Order[], limits: SpendLimits): string[] {
+  const breaches: string[] = [];
+  const spent = new Map<string, number>();
+  for (const o of orders) {
+    const currency = (o.price ?? o.maxPrice)?.currency ?? '?';
+    const day = `${startOfDay(o.createdAt)} ${currency}`;
+    spent.set(day, (spent.get(day) ?? 0) + committedCents(o));
+  }
+  for (const [day, cents] of spent) {
+    const cap = dailyCapFor(limits, day.split(' ')[1] ?? '');
+    if (cap && cents > cap.cents)
+      breaches.push(`day ${day}: ${cents} spent over the cap ${cap.cents}`);
+  }
+  const max = limits.ordersPerVisit;
+  if (max === null) return breaches;
+  const bySite = new Map<string, Order[]>();
+  for (const o of orders) {
+    const site = `${o.site.tabId} ${o.site.domain}`;
+    bySite.set(site, [...(bySite.get(site) ?? []), o]);
+  }
+  for (const [site, mine] of bySite) {
+    const sorted = [...mine].sort((a, b) => a.createdAt - b.createdAt);
+    let visit: Order[] = [];
+    for (const o of sorted) {
+      const last = visit.at(-1);
+      if (last && o.createdAt - last.createdAt > VISIT_GAP_MS) visit = [];
+      visit.push(o);
+      const numbers = visit.filter((v) => v.state !== 'failed' || v.providerOrderId !== null);
+      if (numbers.length > max) breaches.push(`site ${site}: ${numbers.length} numbers in a visit`);
+    }
+  }
+  return breaches;
 }
 
 export function audit(
   engine: readonly Order[],
   provider: readonly ProviderRecord[],
   account: ProviderAccount,
+  limits?: SpendLimits,
 ): Verdict {
   const notes: string[] = [];
   const byProviderId = new Map<string, Order>();
@@ -74,6 +124,9 @@ export function audit(
       );
     }
   }
+  const breaches = limits ? limitBreaches(engine, limits) : [];
+  overCap += breaches.length;
+  notes.push(...breaches);
   // Money: what the engine believes it paid and got back, against the provider's books.
   const engineCharged = engine.reduce((s, o) => s + chargedCents(o), 0);
   const engineRefunded = engine

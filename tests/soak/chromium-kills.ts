@@ -20,6 +20,7 @@ import {
   type LaunchedExtension,
 } from '../support/chromium.ts';
 import { configureProvider, openPopup, tabIdOf } from '../support/extension.ts';
+import { DEFAULT_LIMITS } from '../../lib/orders/limits.ts';
 import { audit, type Verdict } from './audit.ts';
 
 const BUILD_DIR = resolve('.output/chrome-mv3-test');
@@ -124,11 +125,17 @@ export async function runChromiumKills(opts: {
     await sleep(3_000);
     const mine = await storedOrders(ext);
     const account = sandbox.ledger.account(key);
-    const verdict = audit(mine, sandbox.ledger.ordersOf(key), {
-      heldCents: account?.heldCents ?? 0,
-      chargedCents: account?.chargedCents ?? 0,
-      refundedCents: account?.refundedCents ?? 0,
-    });
+    // The extension runs with the default spending limits: they must hold too.
+    const verdict = audit(
+      mine,
+      sandbox.ledger.ordersOf(key),
+      {
+        heldCents: account?.heldCents ?? 0,
+        chargedCents: account?.chargedCents ?? 0,
+        refundedCents: account?.refundedCents ?? 0,
+      },
+      DEFAULT_LIMITS,
+    );
     for (const n of verdict.notes) say(`  ! chromium: ${n}`);
     const count = (s: string) => mine.filter((o) => o.state === s).length;
     const row = [

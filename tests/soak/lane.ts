@@ -12,6 +12,7 @@ import { providerFactories } from '../../lib/providers/registry.ts';
 import type { Provider, ProviderId } from '../../lib/providers/types.ts';
 import type { Rng } from '../../sandbox/random.ts';
 import { money } from '../../lib/money.ts';
+import { LimitError, type SpendLimits } from '../../lib/orders/limits.ts';
 
 export type Scenario = 'early' | 'late' | 'never' | 'cancel' | 'race' | 'another';
 
@@ -59,6 +60,11 @@ export interface LaneOptions {
     cents: Record<'standard' | 'priority', number>;
   }[];
   log(line: string): void;
+  /**
+   * The user's spending limits, enforced by the engine as in the extension (the cap in the
+   * provider's currency); orders refused by one are counted, not placed.
+   */
+  limits: (currency: string) => SpendLimits;
 }
 
 export interface Lane {
@@ -68,6 +74,10 @@ export interface Lane {
   engine: Engine;
   scheduler: Scheduler;
   scenarios: Map<Scenario, number>;
+  /** Orders a spending limit refused (nothing bought). */
+  refused: () => number;
+  /** The limits in force, for the audit. */
+  limits: () => Promise<SpendLimits>;
   /** Starts one user order with a random scenario; resolves when it was created. */
   order(): Promise<void>;
   open(): Promise<number>;
@@ -87,6 +97,19 @@ export function createLane(opts: LaneOptions): Lane {
   const store = memoryStore();
   const scenarios = new Map<Scenario, number>();
   const timers = new Set<Promise<void>>();
+  let refused = 0;
+  let tab = 1;
+  // The provider's currency, asked once: the limits and the caps are in it.
+  let currency: Promise<string> | null = null;
+  const currencyOf = () => (currency ??= provider.balance().then((b) => b.currency));
+  const limits = async () => opts.limits(await currencyOf());
+  /** A create refused by a limit is counted; anything else is the caller's to see. */
+  const counted = async (create: Promise<Order>): Promise<Order | null> =>
+    create.catch((e: unknown) => {
+      if (!(e instanceof LimitError)) throw e;
+      refused++;
+      return null;
+    });
 
   const engine: Engine = createEngine({
     store,
@@ -96,11 +119,14 @@ export function createLane(opts: LaneOptions): Lane {
     runEffect: async (order, effect) => {
       if (effect.type === 'orderAgain') {
         // "Try another number": the same order again, linked; its SMS comes early.
-        const again = await engine.create({ ...inputOf(order), previousOrderId: order.id });
+        const again = await counted(
+          engine.create({ ...inputOf(order), previousOrderId: order.id }),
+        );
         void scheduler.wake();
-        play(again, 'early');
+        if (again) play(again, 'early');
       }
     },
+    spend: { limits, balance: async () => provider.balance() },
   });
   const scheduler = createScheduler({
     engine,
@@ -174,20 +200,26 @@ export function createLane(opts: LaneOptions): Lane {
     engine,
     scheduler,
     scenarios,
+    refused: () => refused,
+    limits,
     async order() {
       const pair = opts.pairs[Math.floor(opts.rng() * opts.pairs.length)] ?? opts.pairs[0];
       if (!pair) throw new Error('no pair with stock to order');
       const scenario = pickScenario(opts.rng);
       const tier = opts.rng() < 0.2 && opts.providerId === 'codasms' ? 'priority' : 'standard';
-      const order = await engine.create({
-        service: { code: pair.service, name: pair.service },
-        country: { code: pair.country, name: pair.country, iso: null },
-        tier,
-        // The price the user saw is the cap, as the popup sends it; the currency is the
-        // provider's (only cents are compared).
-        maxPrice: money(pair.cents[tier], 'USD'),
-        site: { tabId: 1, origin: 'https://example.com', domain: 'example.com' },
-      });
+      // Mostly a new signup in a new tab; sometimes the user comes back to the last one.
+      if (opts.rng() > 0.3) tab++;
+      const order = await counted(
+        engine.create({
+          service: { code: pair.service, name: pair.service },
+          country: { code: pair.country, name: pair.country, iso: null },
+          tier,
+          // The price the user saw is the cap, as the popup sends it.
+          maxPrice: money(pair.cents[tier], await currencyOf()),
+          site: { tabId: tab, origin: 'https://example.com', domain: 'example.com' },
+        }),
+      );
+      if (!order) return;
       wake();
       play(order, scenario);
     },

@@ -14,6 +14,7 @@ import { startSandbox } from '../../sandbox/server.ts';
 import { mulberry32, randomSeed } from '../../sandbox/random.ts';
 import type { ProviderId } from '../../lib/providers/types.ts';
 import { providerFactories } from '../../lib/providers/registry.ts';
+import { DEFAULT_LIMITS } from '../../lib/orders/limits.ts';
 import { audit, type Verdict } from './audit.ts';
 import { runChromiumKills } from './chromium-kills.ts';
 import { createLane, type Lane } from './lane.ts';
@@ -92,6 +93,11 @@ async function main(): Promise<number> {
         rng: mulberry32(seed + i + 1),
         pairs,
         log: (line) => values.verbose && console.error(line),
+        // Every other key has tight limits, so they bind during the run.
+        limits: (currency) =>
+          i % 2 === 1
+            ? { dailyCap: { cents: 600, currency }, balanceFloor: null, ordersPerVisit: 2 }
+            : { ...DEFAULT_LIMITS, dailyCap: null },
         sms: async (phone, code) => {
           const r = await control('sms', {
             phone,
@@ -149,11 +155,16 @@ async function main(): Promise<number> {
     const account = sb.ledger.account(lane.key);
     const records = sb.ledger.ordersOf(lane.key);
     const mine = [...lane.store.orders.values()];
-    const v = audit(mine, records, {
-      heldCents: account?.heldCents ?? 0,
-      chargedCents: account?.chargedCents ?? 0,
-      refundedCents: account?.refundedCents ?? 0,
-    });
+    const v = audit(
+      mine,
+      records,
+      {
+        heldCents: account?.heldCents ?? 0,
+        chargedCents: account?.chargedCents ?? 0,
+        refundedCents: account?.refundedCents ?? 0,
+      },
+      await lane.limits(),
+    );
     verdicts.push(v);
     const count = (s: string) => mine.filter((o) => o.state === s).length;
     rows.push([
@@ -196,6 +207,7 @@ async function main(): Promise<number> {
     kills: killed?.kills ?? 0,
     orphans: total((v) => v.orphans),
     overCap: total((v) => v.overCap),
+    refused: lanes.reduce((s, l) => s + l.refused(), 0),
   };
   const head = ['key', 'provider', 'orders', 'done', 'refund', 'failed', 'open'];
   const table = [[...head, 'charged¢', 'refunded¢', 'lost', 'double', 'diff¢'], ...rows];
@@ -220,7 +232,8 @@ async function main(): Promise<number> {
     console.log(
       `soak: orders=${summary.orders} open=${summary.open} lost_codes=${summary.lostCodes} ` +
         `double_orders=${summary.doubleOrders} ledger_diff_cents=${summary.ledgerDiffCents} ` +
-        `kills=${summary.kills} orphans=${summary.orphans} over_cap=${summary.overCap}`,
+        `kills=${summary.kills} orphans=${summary.orphans} over_cap=${summary.overCap} ` +
+        `refused_by_limits=${summary.refused}`,
     );
   return violations === 0 ? 0 : 1;
 }

@@ -1,4 +1,10 @@
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import {
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 
 export type ProviderFamily = 'codasms' | 'smsactivate' | 'fivesim';
 
@@ -113,4 +119,19 @@ export async function watchClipboard(page: Page): Promise<() => Promise<string |
     };
   });
   return () => page.evaluate(() => (window as unknown as { copied?: string }).copied);
+}
+
+/**
+ * Clicks something that should open the options page, and waits until it is open. Chrome may
+ * open it in a blank tab it already has, so every tab is looked at; options tabs open before
+ * (the welcome tab of a fresh install) are closed first.
+ */
+export async function expectOpensOptions(
+  context: BrowserContext,
+  click: () => Promise<void>,
+): Promise<void> {
+  const isOptions = (p: Page) => p.url().endsWith('/options.html');
+  for (const page of context.pages()) if (isOptions(page)) await page.close();
+  await click();
+  await expect.poll(() => context.pages().some(isOptions)).toBe(true);
 }

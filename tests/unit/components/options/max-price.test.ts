@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { accountCurrency, formatMaxPrice, parseMaxPrice } from '@/components/options/max-price.ts';
+import {
+  accountCurrency,
+  formatMaxPrice,
+  parseCount,
+  parseMaxPrice,
+} from '@/components/options/max-price.ts';
 
 describe('the max price field', () => {
   it.each([
@@ -53,5 +58,17 @@ describe('the max price field', () => {
         hostPreset: 'herosms',
       }),
     ).toBe('USD');
+  });
+});
+
+describe('parseCount (numbers per site visit)', () => {
+  it('takes a whole number from 1 to 99, or nothing for no limit', () => {
+    expect(parseCount('3')).toEqual({ count: 3 });
+    expect(parseCount(' 12 ')).toEqual({ count: 12 });
+    expect(parseCount('')).toEqual({ count: null });
+  });
+
+  it('refuses what is not a count of numbers', () => {
+    for (const text of ['0', '-1', '2.5', 'three', '100']) expect(parseCount(text)).toBeNull();
   });
 });
