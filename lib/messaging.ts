@@ -125,6 +125,8 @@ export const helloReply = z.object({
   codeHost: z.string().nullable().optional(),
   /** Fields the user chose by hand on this site (context menu, shortcut): filled first. */
   fields: siteFields.nullable().optional(),
+  /** Numbers of this tab's orders that ended without a code: taken out of the phone field. */
+  withdrawn: z.array(z.string().max(32)).max(10).optional(),
 });
 export type HelloReply = z.infer<typeof helloReply>;
 

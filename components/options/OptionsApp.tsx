@@ -28,6 +28,9 @@ import { Welcome } from './Welcome.tsx';
 import { SiteServicesSection } from './SiteServicesSection.tsx';
 import { usePreferences } from './usePreferences.ts';
 
+/** The address as typed, or the provider's default one, for messages. */
+const addressOf = (s: ProviderSettings) => s.baseUrl || providerName(s);
+
 /** Asks for access to the provider's origin when saving (granted already for CODASMS). */
 async function allowOrigin(pattern: string): Promise<boolean> {
   const origins = [pattern];
@@ -67,6 +70,11 @@ export function OptionsApp() {
         if (!(e instanceof BackgroundError)) throw e;
         if (e.kind === 'bad_key')
           throw new Error(t('options.provider.badKey', providerName(settings)));
+        // Something answered, but not the provider's API: the address (or its path) is wrong.
+        if (e.kind === 'not_found' || e.kind === 'malformed_reply')
+          throw new Error(
+            t('options.provider.notTheApi', addressOf(settings), providerName(settings)),
+          );
         throw new Error(problemText(e));
       }
     },

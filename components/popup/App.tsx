@@ -40,16 +40,6 @@ export function PopupApp() {
     );
   }
   const { site, configured, orders, preferences, topUpUrls } = state.data;
-  if (!configured) {
-    return (
-      <div className="card">
-        <p>{t('popup.needKey')}</p>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('common.openSettings')}
-        </button>
-      </div>
-    );
-  }
   // This site's orders in other tabs first, then the rest (getState sends the newest first).
   const thisSite = (o: (typeof orders)[number]) => Number(o.site.domain === site?.domain);
   const others = orders
@@ -57,13 +47,13 @@ export function PopupApp() {
     .sort((a, b) => thisSite(b) - thisSite(a));
   const showOffers = !current || !OPEN_STATES.has(current.state);
   // An unknown site asks which service it is; a known one may be changed on request.
-  const choosing = showOffers && !!site && (picking || !site.service);
+  const choosing = configured && showOffers && !!site && (picking || !site.service);
 
   return (
     <>
       <SiteHeader
         site={site}
-        onChangeService={showOffers && !choosing ? () => setPicking(true) : null}
+        onChangeService={configured && showOffers && !choosing ? () => setPicking(true) : null}
       />
       {current ? (
         <section
@@ -89,7 +79,16 @@ export function PopupApp() {
           onDone={() => setPicking(false)}
         />
       ) : null}
-      {showOffers && !choosing && site?.service ? (
+      {/* Orders stay shown without a provider (removed meanwhile): they end by themselves. */}
+      {!configured ? (
+        <div className="card">
+          <p>{t('popup.needKey')}</p>
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('common.openSettings')}
+          </button>
+        </div>
+      ) : null}
+      {configured && showOffers && !choosing && site?.service ? (
         <OfferList
           key={site.service.code}
           tabId={tabId ?? -1}

@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n.ts';
 import type { ServiceInfo } from '@/lib/providers/types.ts';
 import { ask } from '../shared/background.ts';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
-import { searchServices } from './service-search.ts';
+import { OTHER, searchServices, serviceName } from './service-search.ts';
 
 interface Props {
   domain: string;
@@ -33,6 +33,8 @@ export function ServicePicker({ domain, current, picked, onDone }: Props) {
     },
   });
   const matches = services.data ? searchServices(services.data.services, query) : [];
+  // Providers sell numbers for sites they do not list under "Other" (SMS-Activate code `ot`).
+  const other = services.data?.services.find((s) => s.code === OTHER);
 
   return (
     <section className="card picker" aria-label={t('popup.services.changeTitle', domain)}>
@@ -57,12 +59,17 @@ export function ServicePicker({ domain, current, picked, onDone }: Props) {
       {services.data && query.trim() && matches.length === 0 ? (
         <p className="hint">{t('popup.services.noMatch', query.trim())}</p>
       ) : null}
+      {other && query.trim() && !matches.some((s) => s.code === OTHER) ? (
+        <button type="button" className="link" onClick={() => choose.mutate(other)}>
+          {t('popup.services.useOther')}
+        </button>
+      ) : null}
       {matches.length > 0 ? (
         <ul className="services" aria-label={t('popup.services.matches')}>
           {matches.map((s) => (
             <li key={s.code}>
               <button type="button" disabled={choose.isPending} onClick={() => choose.mutate(s)}>
-                {s.name}
+                {serviceName(s)}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n.ts';
 import type { PopupState } from '@/lib/messaging.ts';
+import { serviceName } from './service-search.ts';
 
 interface Props {
   site: PopupState['site'];
@@ -12,7 +13,9 @@ export function SiteHeader({ site, onChangeService }: Props) {
   if (!site) return <p className="site">{t('popup.notAWebPage')}</p>;
   return (
     <p className="site">
-      <strong data-testid="service">{site.service?.name ?? t('popup.site.unknownService')}</strong>{' '}
+      <strong data-testid="service">
+        {site.service ? serviceName(site.service) : t('popup.site.unknownService')}
+      </strong>{' '}
       <span className="domain">{site.domain}</span>
       {site.picked ? <span className="hint"> · {t('popup.site.pickedByYou')}</span> : null}
       {site.service && onChangeService ? (

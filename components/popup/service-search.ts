@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n.ts';
 import type { ServiceInfo } from '@/lib/providers/types.ts';
 import { fold } from './offer-order.ts';
 
@@ -25,4 +26,12 @@ export function searchServices(
     .sort((a, b) => a.r - b.r || a.s.name.localeCompare(b.s.name))
     .slice(0, limit)
     .map((x) => x.s);
+}
+
+/** The provider's service for sites it does not list (SMS-Activate code `ot`). */
+export const OTHER = 'ot';
+
+/** A service's name as shown: the provider's, but "Other" in the interface language. */
+export function serviceName(s: ServiceInfo): string {
+  return s.code === OTHER ? t('popup.services.other') : s.name;
 }

@@ -71,6 +71,13 @@ export function createEffectRunner(deps: EffectDeps) {
         }));
         return;
       case 'notifyRefund':
+        // The page may still show the number: its script, when still there, takes it out
+        // (content.hello). Nothing is injected: a page that went on has no number of ours.
+        if (order.phoneFilled) {
+          await browser.tabs
+            .sendMessage(order.site.tabId, { type: 'bg.poke' }, { frameId: 0 })
+            .catch(() => undefined);
+        }
         if (order.cancelReason === 'another') return;
         await notify(`refund-${order.id}`, () => ({
           title: t('notify.refundTitle', order.service.name),

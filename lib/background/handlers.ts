@@ -41,6 +41,7 @@ import {
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
+import { wantsPage, withdrawnNumbers } from './tabs.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
 
@@ -49,9 +50,6 @@ const OFFERS_TTL_MS = 30_000;
 
 /** A provider's service list (about 700 names) hardly changes; it is fetched once a while. */
 const SERVICES_TTL_MS = 30 * 60_000;
-
-/** How long after a code arrived the page may still have it filled. */
-const CODE_FILL_MS = 20 * 60_000;
 
 export interface HandlerDeps {
   browser: Browser;
@@ -180,13 +178,7 @@ export function createHandlers(deps: HandlerDeps) {
   /** Open orders of a tab, and ended ones whose code still waits to be filled. */
   async function tabOrders(tabId: number): Promise<Order[]> {
     const now = Date.now();
-    const all = await engine.allOrders();
-    return all.filter(
-      (o) =>
-        o.site.tabId === tabId &&
-        (OPEN_STATES.has(o.state) ||
-          (o.state === 'completed' && !o.codeFilled && now - (o.endedAt ?? 0) < CODE_FILL_MS)),
-    );
+    return (await engine.allOrders()).filter((o) => o.site.tabId === tabId && wantsPage(o, now));
   }
 
   async function onPage(raw: unknown): Promise<Reply<unknown>> {
@@ -364,6 +356,7 @@ export function createHandlers(deps: HandlerDeps) {
           fillCode: (autoFillCode || byHand) && allowed && !!order?.code && !order.codeFilled,
           codeHost,
           fields: order ? ((await siteFieldsItem.getValue())[order.site.domain] ?? null) : null,
+          withdrawn: withdrawnNumbers(await engine.allOrders(), { tabId, url }, order, binding),
         };
         return reply;
       }

@@ -1,7 +1,7 @@
 import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import type { Engine } from '../orders/engine.ts';
-import { bindingRules, pageBound, type BindingRules } from '../orders/binding.ts';
+import { bindingRules, ownTabFit, pageBound, type BindingRules } from '../orders/binding.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 import { sameSite } from '../services/detect.ts';
 
@@ -72,6 +72,39 @@ export function wantsPage(order: Order, now: number): boolean {
     !order.codeFilled &&
     now - (order.endedAt ?? 0) < CODE_FILL_MS
   );
+}
+
+/** A number filled into a page, then refunded lately: the page should no longer hold it. */
+function givenBack(order: Order, now: number): boolean {
+  return (
+    order.state === 'refunded' &&
+    order.phoneFilled &&
+    order.phone !== null &&
+    now - (order.endedAt ?? 0) < CODE_FILL_MS
+  );
+}
+
+/**
+ * Numbers a page was given that are no longer ours: refunded orders of its tab, bound to the
+ * page, whose number was filled; never the current order's number. The page takes them out.
+ */
+export function withdrawnNumbers(
+  orders: readonly Order[],
+  page: { tabId: number; url: string },
+  current: Order | undefined,
+  binding: BindingRules,
+  now = Date.now(),
+): string[] {
+  return orders
+    .filter(
+      (o) =>
+        o.site.tabId === page.tabId &&
+        o.phone !== current?.phone &&
+        givenBack(o, now) &&
+        ownTabFit(o, page.url, binding) !== null,
+    )
+    .flatMap((o) => (o.phone ? [o.phone] : []))
+    .slice(0, 10);
 }
 
 /**

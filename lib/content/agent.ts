@@ -6,6 +6,7 @@ import {
   findCodeTarget,
   findPhoneTarget,
   watchForCodeTarget,
+  withdrawPhone,
 } from '../fill/index.ts';
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { backgroundToContent, type ContentMessage } from '../messaging.ts';
@@ -41,9 +42,19 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     return true;
   }
 
+  /** Numbers given back: out of the phone field if it still holds one (never a new one's). */
+  function withdraw(numbers: readonly string[]) {
+    for (const phone of numbers) {
+      const target = rememberedPhoneTarget(doc, latest?.fields?.phone) ?? findPhoneTarget(doc);
+      if (target) withdrawPhone(target, phone);
+    }
+  }
+
   async function checkIn() {
     const parsed = helloReplyWithOrigin.safeParse(await send({ type: 'content.hello' }));
-    if (!parsed.success || !parsed.data.orderId) return;
+    if (!parsed.success) return;
+    withdraw(parsed.data.withdrawn ?? []);
+    if (!parsed.data.orderId) return;
     const reply = (latest = parsed.data);
     const orderId = parsed.data.orderId;
     if (reply.fillPhone && reply.phone) {

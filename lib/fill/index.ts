@@ -6,6 +6,7 @@ import { pickCodeTarget, pickDialCode, pickPhoneField, secondaryPhone } from './
 import { pickPhoneParts } from './classify-phone-split';
 import { collectFields, type CollectedField } from './collect';
 import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
+import { changeEvent, clear } from './events';
 import { isReachable } from './reachable';
 import type { PhonePart } from './fill-parts';
 
@@ -97,6 +98,29 @@ export function fillPhoneWithReport(target: PhoneTarget, e164: string): Promise<
 
 export async function fillPhone(target: PhoneTarget, e164: string): Promise<void> {
   await fillPhoneNumber(target, e164);
+}
+
+/**
+ * Takes a number that is no longer ours (refunded, cancelled) out of the page's phone field,
+ * when the field still holds it: the user must not send a code to a number we gave back.
+ * Returns whether anything was cleared. A field the user changed since is left alone.
+ */
+export function withdrawPhone(target: PhoneTarget, e164: string): boolean {
+  const inputs = target.parts?.map((p) => p.input) ?? [target.input];
+  // The page may keep the country code in a selector, or show a trunk prefix: compare what it
+  // holds without them with the end of ours, at least a national number's worth of digits.
+  const held = inputs
+    .map((i) => i.value)
+    .join('')
+    .replace(/\D/g, '')
+    .replace(/^0+/, '');
+  const ours = e164.replace(/\D/g, '');
+  if (held.length < 6 || !ours.endsWith(held)) return false;
+  for (const input of inputs) {
+    clear(input);
+    changeEvent(input);
+  }
+  return true;
 }
 
 /** Fills the code and reports what the field(s) kept. */

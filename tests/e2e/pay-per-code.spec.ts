@@ -75,14 +75,18 @@ test.describe('pay-per-code on the demo signup site', () => {
     demoUrl,
   }) => {
     const url = demoUrl('discord', '/signup/country');
-    const { popupPage } = await openSignupWithPopup(ext, url);
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const signup = new SignupPage(site);
     const popup = new PopupPage(popupPage);
     await popup.getNumber('Indonesia', 'Priority');
     await popup.expectStatus('Waiting for the SMS');
+    await expect(signup.phone).not.toHaveValue('');
     // CODASMS documents no early-cancel lock (its official client cancels at once): the button
     // is live from the start and the refund follows the click.
     await popup.cancelWhenAllowed(5_000);
     await popup.expectStatus('Refunded');
+    // The number given back is taken out of the page, so no code is sent to it.
+    await expect(signup.phone).toHaveValue('');
 
     const ledger = await control.ledger(apiKey);
     expect(ledger.orders[0]?.band).toBe('priority');

@@ -52,7 +52,12 @@ test.describe('a site the catalog does not know', () => {
     const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
     const popup = new PopupPage(popupPage);
     await expect(popup.service).toHaveText('Discord');
-    await popup.changeService('other', 'Other');
+    // A service the provider does not list: its "Other" numbers, one click away.
+    await popup.page.getByRole('button', { name: 'Change service' }).click();
+    await popup.serviceSearch.fill('zorbly');
+    await expect(popup.page.getByText('No service matches “zorbly”.')).toBeVisible();
+    await popup.page.getByRole('button', { name: 'Not listed? Use “Other (any service)”' }).click();
+    await expect(popup.service).toHaveText('Other (any service)');
     await expect(popup.offerRow('Indonesia')).toBeVisible();
   });
 });

@@ -18,6 +18,12 @@ test.describe('setting up providers in the options', () => {
     await options.saveAndTest({ apiKey: 'coda_live_wrong', baseUrl: sandbox.url });
     await expect(options.alert).toHaveText('This key was rejected by CODASMS.');
 
+    // An address with the API's path in it reaches the host, not the API: said so.
+    await options.saveAndTest({ apiKey: key, baseUrl: `${sandbox.url}/v1` });
+    await expect(options.alert).toContainText(
+      `${sandbox.url}/v1 answered, but not as the CODASMS API does. Check the API address`,
+    );
+
     await options.saveAndTest({ apiKey: key, baseUrl: sandbox.url });
     await expect(options.status).toHaveText('Connected to CODASMS. Balance: $5.00');
     await expect(options.alert).toHaveCount(0);

@@ -1,0 +1,23 @@
+import { REJECTION_PHRASES } from './rejection-words.ts';
+
+/** Text as compared: one form of each letter, lower case, one space between words. */
+function normalise(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const PHRASES: readonly { lang: string; phrase: string }[] = Object.entries(
+  REJECTION_PHRASES,
+).flatMap(([lang, list]) => list.map((phrase) => ({ lang, phrase: normalise(phrase) })));
+
+/** Longest error text read: a site's message is a sentence or two, not a page. */
+const MAX_TEXT = 500;
+
+/**
+ * Whether an error text next to a phone field says the site refused the number, and the phrase
+ * that says so (for the record). Pure; the text comes from the field's own error signals.
+ */
+export function rejectionIn(text: string): { lang: string; phrase: string } | null {
+  const t = normalise(text.slice(0, MAX_TEXT));
+  if (t.length === 0) return null;
+  return PHRASES.find((p) => t.includes(p.phrase)) ?? null;
+}
