@@ -29,6 +29,10 @@ test('a refund that never comes is flagged "Not refunded" with the facts for sup
   await popup.cancelWhenAllowed();
   // The provider took the cancel but kept the money: not "Refunded".
   await popup.expectStatus('Cancelled, waiting for the refund');
+  // Only the refund is awaited: the offers are back for another number meanwhile.
+  await expect(
+    popup.page.getByRole('button', { name: /^Get a number in Indonesia, / }),
+  ).not.toHaveCount(0);
 
   // The refund deadline passes (the worker's test clock), the money still not back.
   await ext.worker.evaluate(
