@@ -66,6 +66,12 @@ export function sandboxControl(base: string) {
     /** Moves one tier's price (null: the pair is no longer sold), as a live market would. */
     price: (p: { service: string; country: string; band?: string; cents: number | null }) =>
       call('price', p),
+    /**
+     * The next `orders` orders refund `seconds` after their cancel or window end (late), never
+     * (the price stays held), or at once again (now: the default, clears the plan).
+     */
+    refunds: (r: { mode: 'now' | 'late' | 'never'; seconds?: number; orders?: number }) =>
+      call('refunds', r),
     /** Sets a key's 5sim account rating (each cancel lowers it from there). */
     rating: (key: string, rating: number) => call('rating', { key, rating }),
     ledger: async (key: string): Promise<Ledger> =>

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { extractCode } from '../lib/sms/extract-code.ts';
 import { FAULT_KINDS, type Faults } from './faults.ts';
 import { jsonReply, parseJson, type ApiRequest, type Reply } from './http.ts';
-import type { Ledger, Order } from './ledger.ts';
+import type { Ledger, Order, RefundDelay } from './ledger.ts';
 import { normalizePhone } from './numbers.ts';
 import { setFivesimRating } from './faces/fivesim-rating.ts';
 import { QUIRKS, type Quirks } from './quirks.ts';
@@ -57,6 +57,14 @@ const SettingsBody = z.object({
   early_cancel_seconds: seconds.optional(),
   rate_limit: z.int().min(1).max(1_000_000).optional(),
 });
+const RefundsBody = z.object({
+  /** now: the documented rule (refund at the cancel or window end); clears what is planned. */
+  mode: z.enum(['now', 'late', 'never']),
+  /** late: the refund lands this long after the cancel or window end. */
+  seconds: seconds.min(1).default(30),
+  /** How many of the next orders (of any key) refund this way. */
+  orders: z.int().min(1).max(1000).default(1),
+});
 const SimulateBody = z.object({
   enabled: z.boolean(),
   standard_odds: z.number().min(0).max(1).optional(),
@@ -96,6 +104,9 @@ function orderView(o: Readonly<Order>): Record<string, unknown> {
     sms: o.sms.map((s) => ({ text: s.text, code: s.code, at: iso(s.at) })),
     created_at: iso(o.createdAt),
     expires_at: iso(o.expiresAt),
+    ...(o.refundDueAt !== null && o.state === 'cancelled'
+      ? { refund_due_at: iso(o.refundDueAt) }
+      : {}),
     movements: o.movements.map((m) => ({
       type: m.type,
       cents: m.cents,
@@ -189,6 +200,17 @@ function simulate(req: ApiRequest, ctx: ControlContext): Reply {
   });
 }
 
+/** A provider that refunds late or never, for the next orders (see RefundDelay). */
+function refunds(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, RefundsBody);
+  if (!body.ok) return body.reply;
+  const { mode, seconds: s, orders } = body.value;
+  const delay: RefundDelay | null =
+    mode === 'late' ? { kind: 'late', seconds: s } : mode === 'never' ? { kind: 'never' } : null;
+  ctx.ledger.refundPlan = delay === null ? [] : Array.from({ length: orders }, () => delay);
+  return jsonReply(200, { ok: true, planned: ctx.ledger.refundPlan.length });
+}
+
 function quirks(req: ApiRequest, ctx: ControlContext): Reply {
   const body = parse(req, QuirksBody);
   if (!body.ok) return body.reply;
@@ -224,6 +246,7 @@ const ROUTES: Record<string, Route> = {
   '/control/settings': { method: 'POST', run: settings },
   '/control/simulate': { method: 'POST', run: simulate },
   '/control/quirks': { method: 'POST', run: quirks },
+  '/control/refunds': { method: 'POST', run: refunds },
   '/control/price': { method: 'POST', run: price },
   '/control/rating': { method: 'POST', run: rating },
 };

@@ -3,7 +3,19 @@ import type { Band } from './catalog.ts';
 
 export type { Band };
 
-export type OrderState = 'waiting' | 'waiting_resend' | 'delivered' | 'completed' | 'refunded';
+/**
+ * `cancelled`: ended without a code (cancel or window end) while the refund has not landed yet
+ * (a provider that refunds late or never, see RefundDelay); the price stays held until then.
+ */
+export type OrderState =
+  'waiting' | 'waiting_resend' | 'delivered' | 'completed' | 'cancelled' | 'refunded';
+
+/**
+ * How a provider refunds an order that ended without a code: `late` some seconds after the
+ * cancel or window end, or `never` (the price stays held: what the user would have to claim
+ * from support). Set for the next orders through /control/refunds.
+ */
+export type RefundDelay = { kind: 'late'; seconds: number } | { kind: 'never' };
 
 export interface Movement {
   type: 'hold' | 'charge' | 'refund';
@@ -39,6 +51,12 @@ export interface Order {
   movements: Movement[];
   /** A sandbox-simulated SMS scheduled for this order, if any. */
   simulated: { at: number; text: string; code: string } | null;
+  /** Null: refunded the moment it ends without a code (the providers' documented rule). */
+  refundDelay: RefundDelay | null;
+  /** Why it ended without a code (set at the cancel or the window end, before the refund). */
+  ended: 'expired' | 'cancelled' | null;
+  /** `cancelled` with a late refund: when the refund lands (null: never, or not yet ended). */
+  refundDueAt: number | null;
 }
 
 export interface Account {
@@ -91,6 +109,7 @@ export type ClaimResult =
   { kind: 'new' } | { kind: 'in_progress' } | { kind: 'replay'; order: Readonly<Order> };
 
 export type CancelResult =
+  /** The cancel is accepted: refunded, or refund pending (order.state `cancelled`). */
   | { kind: 'refunded'; order: Readonly<Order> }
   | { kind: 'too_early'; order: Readonly<Order>; retryInSeconds: number }
   | { kind: 'has_code'; order: Readonly<Order> }

@@ -18,12 +18,13 @@ import {
   type Order,
   type OrderRequest,
   type OrderResult,
+  type RefundDelay,
   type SimulationSettings,
   type StepResult,
 } from './ledger-types.ts';
 import { generateNumber } from './numbers.ts';
 import { mulberry32, randInt, randomSeed, type Rng } from './random.ts';
-import { simulatedSms } from './sms-texts.ts';
+import { planSimulatedSms } from './sms-texts.ts';
 
 export * from './ledger-types.ts';
 
@@ -39,6 +40,8 @@ export interface LedgerOptions {
   simulation?: Partial<SimulationSettings>;
 }
 
+const endedWithoutCode = (o: Order) => o.state === 'refunded' || o.state === 'cancelled';
+
 /** setTimeout cannot wait longer than this (about 24.8 days). */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -48,11 +51,15 @@ export class Ledger {
   windowSeconds: number;
   earlyCancelSeconds: number;
   simulation: SimulationSettings;
+  /** How the next orders (one entry each, oldest first) refund: see RefundDelay. */
+  refundPlan: RefundDelay[] = [];
   private readonly rng: Rng;
   private readonly useTimers: boolean;
   private readonly accounts = new Map<string, Account>();
   private readonly orders = new Map<string, Order>();
   private readonly openIds = new Set<string>();
+  /** Ended without a code, refund due later (state `cancelled`, refundDueAt set). */
+  private readonly pendingRefunds = new Set<string>();
   private readonly openByNumber = new Map<string, string>();
   /** `${key}\n${idempotencyKey}` -> order id, or null while the first request is in progress. */
   private readonly idempotency = new Map<string, string | null>();
@@ -182,27 +189,19 @@ export class Ledger {
       windowSeconds: this.windowSeconds,
       movements: [{ type: 'hold', cents: priceCents, at: now }],
       simulated: null,
+      refundDelay: this.refundPlan.shift() ?? null,
+      ended: null,
+      refundDueAt: null,
     };
     account.balanceCents -= priceCents;
     account.heldCents += priceCents;
     this.orders.set(order.id, order);
     this.openIds.add(order.id);
     this.openByNumber.set(number, order.id);
-    this.maybeSimulate(order, service.name);
+    order.simulated = planSimulatedSms(order, service.name, this.simulation, this.rng);
+    if (order.simulated) this.arm(order.id, order.simulated.at);
     this.arm(order.id, order.expiresAt);
     return { ok: true, order, replayed: false };
-  }
-
-  private maybeSimulate(order: Order, serviceName: string): void {
-    const sim = this.simulation;
-    if (!sim.enabled) return;
-    const odds = order.band === 'priority' ? sim.priorityOdds : sim.standardOdds;
-    if (this.rng() >= odds) return;
-    const maxDelayMs = Math.min(sim.maxDelaySeconds * 1000, order.windowSeconds * 1000 - 1000);
-    const delayMs = randInt(this.rng, Math.min(1000, maxDelayMs), Math.max(1000, maxDelayMs));
-    const sms = simulatedSms(order.service, serviceName, this.rng);
-    order.simulated = { at: order.createdAt + delayMs, ...sms };
-    this.arm(order.id, order.simulated.at);
   }
 
   /** The order if it exists and belongs to `key`. */
@@ -227,7 +226,7 @@ export class Ledger {
     this.sweep();
     const order = this.orders.get(id);
     if (!order || order.key !== key) return { kind: 'not_found' };
-    if (order.state === 'refunded') return { kind: 'refunded', order };
+    if (endedWithoutCode(order)) return { kind: 'refunded', order };
     if (order.code !== null) return { kind: 'has_code', order };
     const now = this.now();
     if (opts.lock !== false && now < order.cancelableAt) {
@@ -237,7 +236,7 @@ export class Ledger {
         retryInSeconds: Math.max(1, Math.ceil((order.cancelableAt - now) / 1000)),
       };
     }
-    this.refund(order, 'cancelled', now);
+    this.endWithoutCode(order, 'cancelled', now);
     return { kind: 'refunded', order };
   }
 
@@ -287,7 +286,7 @@ export class Ledger {
     const order = this.orders.get(id);
     if (!order || order.key !== key) return { kind: 'not_found' };
     if (order.state === 'waiting') return { kind: 'no_code', order };
-    if (order.state === 'refunded') return { kind: 'closed', order };
+    if (endedWithoutCode(order)) return { kind: 'closed', order };
     if (order.state !== 'completed') this.close(order, 'completed');
     return { kind: 'ok', order };
   }
@@ -305,9 +304,16 @@ export class Ledger {
         if (order.state === 'waiting') this.applySms(order, sim.text, sim.code, sim.at);
       }
       if (order.expiresAt <= now) {
-        if (order.state === 'waiting') this.refund(order, 'expired', order.expiresAt);
+        if (order.state === 'waiting') this.endWithoutCode(order, 'expired', order.expiresAt);
         else this.close(order, 'completed');
       }
+    }
+    for (const id of [...this.pendingRefunds]) {
+      const order = this.orders.get(id);
+      const due = order?.refundDueAt ?? Infinity;
+      if (!order || due > now) continue;
+      this.pendingRefunds.delete(id);
+      this.refund(order, due);
     }
   }
 
@@ -322,7 +328,9 @@ export class Ledger {
     const a = this.accounts.get(key);
     if (!a) return false;
     const orders = [...this.orders.values()].filter((o) => o.key === key);
-    const held = orders.filter((o) => o.state === 'waiting').reduce((s, o) => s + o.priceCents, 0);
+    // A cancelled order whose refund has not landed still holds its price.
+    const holding = (o: Order) => o.state === 'waiting' || o.state === 'cancelled';
+    const held = orders.filter(holding).reduce((s, o) => s + o.priceCents, 0);
     const charged = orders.filter((o) => o.code !== null).reduce((s, o) => s + o.priceCents, 0);
     return (
       a.balanceCents >= 0 &&
@@ -334,16 +342,29 @@ export class Ledger {
 
   // ---- internals ----
 
-  private refund(order: Order, reason: 'expired' | 'cancelled', at: number): void {
+  /** Ends an order that got no code: refunded now, later or never (order.refundDelay). */
+  private endWithoutCode(order: Order, reason: 'expired' | 'cancelled', at: number): void {
+    order.ended = reason;
+    const delay = order.refundDelay;
+    if (delay === null) return this.refund(order, at);
+    this.close(order, 'cancelled');
+    if (delay.kind === 'never') return;
+    order.refundDueAt = at + delay.seconds * 1000;
+    this.pendingRefunds.add(order.id);
+    this.arm(order.id, order.refundDueAt);
+  }
+
+  private refund(order: Order, at: number): void {
     const account = this.mustAccount(order.key);
     account.heldCents -= order.priceCents;
     account.balanceCents += order.priceCents;
     account.refundedCents += order.priceCents;
+    const reason = order.ended ?? 'cancelled';
     order.movements.push({ type: 'refund', cents: order.priceCents, at, reason });
     this.close(order, 'refunded');
   }
 
-  private close(order: Order, state: 'completed' | 'refunded'): void {
+  private close(order: Order, state: 'completed' | 'cancelled' | 'refunded'): void {
     order.state = state;
     order.simulated = null;
     this.openIds.delete(order.id);

@@ -1,4 +1,5 @@
 /** Realistic verification SMS for simulated deliveries. */
+import type { Order, SimulationSettings } from './ledger-types.ts';
 import { randDigits, randInt, type Rng } from './random.ts';
 
 export interface SimulatedSms {
@@ -43,4 +44,20 @@ export function simulatedSms(serviceCode: string, serviceName: string, rng: Rng)
         code: six,
       };
   }
+}
+
+/** The SMS the simulation sends this order, and when; null when the odds say none comes. */
+export function planSimulatedSms(
+  order: Readonly<Order>,
+  serviceName: string,
+  sim: SimulationSettings,
+  rng: Rng,
+): Order['simulated'] {
+  if (!sim.enabled) return null;
+  const odds = order.band === 'priority' ? sim.priorityOdds : sim.standardOdds;
+  if (rng() >= odds) return null;
+  const maxDelayMs = Math.min(sim.maxDelaySeconds * 1000, order.windowSeconds * 1000 - 1000);
+  const delayMs = randInt(rng, Math.min(1000, maxDelayMs), Math.max(1000, maxDelayMs));
+  const sms = simulatedSms(order.service, serviceName, rng);
+  return { at: order.createdAt + delayMs, ...sms };
 }

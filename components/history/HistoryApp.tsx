@@ -9,6 +9,7 @@ import { slot, withNodes } from '../shared/rich.tsx';
 import { countryLabel } from '../shared/country.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
 import { OpenOrder } from './OpenOrder.tsx';
+import { RefundFacts } from './RefundFacts.tsx';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -23,6 +24,8 @@ function download(name: string, text: string) {
 const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
   charged: 'history.outcomeCharged',
   refunded: 'history.outcomeRefunded',
+  'refund pending': 'history.refundCheck.outcomePending',
+  'not refunded': 'history.refundCheck.outcomeNotRefunded',
   'no number': 'history.outcomeNoNumber',
   open: 'history.outcomeOpen',
 };
@@ -70,6 +73,14 @@ export function HistoryApp() {
           {/* Every refund is what pay-per-code saved: one line, not a second total. */}
           <span className="hint">{t('guide.history.refundedHint')}</span>
         </p>
+        {sum.notRefunded > 0 ? (
+          <p role="alert" className="error">
+            {withNodes(t('history.refundCheck.notRefunded', slot(0)), [
+              <strong data-testid="not-refunded">{m(sum.notRefundedCents)}</strong>,
+            ])}{' '}
+            <span className="hint">{t('history.refundCheck.notRefundedHint')}</span>
+          </p>
+        ) : null}
         <button
           type="button"
           disabled={list.length === 0}
@@ -92,7 +103,7 @@ export function HistoryApp() {
         </thead>
         <tbody>
           {list.map((o) => {
-            const outcome = outcomeOf(o.state);
+            const outcome = outcomeOf(o);
             return (
               <tr key={o.id}>
                 <td>{formatWhen(o.createdAt)}</td>
@@ -108,7 +119,8 @@ export function HistoryApp() {
                 </td>
                 <td>
                   {formatPhone(o.phone)}{' '}
-                  {o.phone && outcome !== 'refunded' ? (
+                  {/* A number given back (or being given back) is dead: nothing to copy. */}
+                  {o.phone && (outcome === 'charged' || outcome === 'open') ? (
                     <CopyButton
                       text={o.phone}
                       shown={formatPhone(o.phone)}
@@ -117,9 +129,10 @@ export function HistoryApp() {
                   ) : null}
                 </td>
                 <td>{o.price ? formatPrice(o.price) : '—'}</td>
-                <td className={`outcome-${outcome.replace(' ', '-')}`}>
+                <td className={`outcome-${outcome.replaceAll(' ', '-')}`}>
                   {t(OUTCOME_LABEL[outcome])}
                   <OpenOrder order={o} />
+                  <RefundFacts order={o} />
                   {o.code ? (
                     <>
                       {` · ${o.code} `}

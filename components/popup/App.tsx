@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
-import { OPEN_STATES } from '@/lib/orders/types.ts';
+import { refundPending } from '@/lib/orders/refund.ts';
+import { OPEN_STATES, type Order } from '@/lib/orders/types.ts';
 import { OfferList } from './OfferList.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { OrderCard } from './OrderCard.tsx';
@@ -12,6 +13,9 @@ import { SiteHeader } from './SiteHeader.tsx';
 import { useFocusOnNewOrder, useFreshBalance } from './order-watch.ts';
 import { fetchState, stateKey, tabKey } from './preload.ts';
 import { targetTabId } from './target-tab.ts';
+
+/** Still in the user's way: a cancelled order only awaiting its refund is not (offers show). */
+const running = (o: Order) => OPEN_STATES.has(o.state) && !refundPending(o);
 
 export function PopupApp() {
   const [picking, setPicking] = useState(false);
@@ -28,7 +32,7 @@ export function PopupApp() {
   });
   useFreshBalance(state.data?.orders);
   const here = state.data?.orders.filter((o) => o.site.tabId === tabId) ?? [];
-  const current = here.find((o) => OPEN_STATES.has(o.state)) ?? here[0];
+  const current = here.find(running) ?? here[0];
   const cardRef = useFocusOnNewOrder(current?.id);
 
   if (tabId === null) return <p className="hint">{t('popup.notOnATab')}</p>;
@@ -43,9 +47,9 @@ export function PopupApp() {
   // This site's orders in other tabs first, then the rest (getState sends the newest first).
   const thisSite = (o: (typeof orders)[number]) => Number(o.site.domain === site?.domain);
   const others = orders
-    .filter((o) => o.site.tabId !== tabId && OPEN_STATES.has(o.state))
+    .filter((o) => o.site.tabId !== tabId && running(o))
     .sort((a, b) => thisSite(b) - thisSite(a));
-  const showOffers = !current || !OPEN_STATES.has(current.state);
+  const showOffers = !current || !running(current);
   // An unknown site asks which service it is; a known one may be changed on request.
   const choosing = configured && showOffers && !!site && (picking || !site.service);
 

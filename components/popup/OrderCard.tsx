@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import { formatMoney } from '@/lib/money.ts';
 import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
+import { notRefunded, refundPending } from '@/lib/orders/refund.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
@@ -25,8 +26,16 @@ const STATUS: Record<Order['state'], MessageKey> = {
   failed: 'popup.order.status.failed',
 };
 
+/** The status line; a refund counts only once the provider confirmed it (refund.ts). */
+function statusKey(order: Order): MessageKey {
+  if (notRefunded(order)) return 'popup.order.refundCheck.missing';
+  if (refundPending(order)) return 'popup.order.refundCheck.pending';
+  return STATUS[order.state];
+}
+
 function moneyLine(order: Order): string {
   const price = order.price ? formatMoney(order.price, currentLanguage()) : null;
+  if (notRefunded(order)) return t('popup.order.refundCheck.missingLine', price ?? '—');
   const ended = endedReason(order);
   if (ended) return t(ended.key, ended.minutes, price ?? t('guide.ended.nothingCharged'));
   switch (order.state) {
@@ -69,7 +78,11 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
   const windowLeft = (order.expiresAt ?? now) - now;
   const canCancel = order.state === 'waiting' && lockLeft <= 0;
   // A refunded or never-given number is dead: nothing to copy.
-  const dead = order.state === 'refunded' || order.state === 'failed';
+  const dead =
+    order.state === 'refunded' ||
+    order.state === 'failed' ||
+    refundPending(order) ||
+    notRefunded(order);
   const lockedId = `locked-${order.id}`;
 
   return (
@@ -102,7 +115,7 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
         </p>
       ) : null}
       <p role="status" className={`status status-${order.state}`} data-testid="order-status">
-        {t(STATUS[order.state])}
+        {t(statusKey(order))}
       </p>
       <OrderSteps order={order} now={now} autoFillPhone={autoFillPhone} />
       {order.code ? (

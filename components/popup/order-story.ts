@@ -21,6 +21,8 @@ export interface StoryContext {
 /** The order card's checklist: where the user is, and what the extension does next. */
 export function orderSteps(order: Order, ctx: StoryContext): Step[] | null {
   if (!['ordering', 'waiting', 'received', 'completed'].includes(order.state)) return null;
+  // Ended without a code and the money kept: nothing left to do on the page.
+  if (order.state === 'completed' && order.code === null) return null;
   const site = order.site.domain;
   const hasCode = order.code !== null;
   return [phoneStep(order, ctx), sendStep(order, hasCode), codeStep(order, site, ctx.shortcut)];

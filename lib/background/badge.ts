@@ -1,11 +1,13 @@
 import type { Browser } from 'webextension-polyfill';
+import { notRefunded } from '../orders/refund.ts';
 import type { Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
 import { codeUsable } from './manual-choice.ts';
 
 /**
  * The toolbar badge. On a tab with its own order: the minutes left for the SMS, or a check
- * mark once the code arrived. Everywhere else: how many orders wait for an SMS.
+ * mark once the code arrived. Everywhere else: how many orders wait for an SMS. A refund that
+ * never came shows "!" in red, on its tab and everywhere nothing waits, for a day.
  */
 
 export const BADGE_ALARM = 'badge-tick';
@@ -13,7 +15,14 @@ const MINUTE = 60_000;
 /** Tabs whose orders ended this long ago lose their badge (a later update may miss them). */
 const CLEAR_AFTER_MS = 60 * MINUTE;
 
-export const BADGE_COLORS = { waiting: '#2563eb', code: '#16a34a' } as const;
+export const BADGE_COLORS = {
+  waiting: '#2563eb',
+  code: '#16a34a',
+  notRefunded: '#dc2626',
+} as const;
+/** How long a refund that never came keeps the badge: long enough to be seen. */
+export const NOT_REFUNDED_BADGE_MS = 24 * 60 * MINUTE;
+const NOT_REFUNDED_TEXT = '!';
 
 export interface TabBadge {
   tabId: number;
@@ -24,10 +33,14 @@ export interface TabBadge {
 
 export interface BadgePlan {
   global: string;
+  globalColor: string;
   tabs: TabBadge[];
 }
 
 const waiting = (o: Order) => o.state === 'waiting' || o.state === 'ordering';
+/** A refund flagged as never come, lately enough to still say so. */
+const flagged = (o: Order, now: number) =>
+  notRefunded(o) && now - (o.endedAt ?? o.createdAt) < NOT_REFUNDED_BADGE_MS;
 
 /** Minutes left, rounded up, so "1m" shows until the very end. */
 export function minutesLeft(o: Order, now: number): number | null {
@@ -38,6 +51,9 @@ export function minutesLeft(o: Order, now: number): number | null {
 function tabText(o: Order, now: number): TabBadge | null {
   if (codeUsable(o, now)) {
     return { tabId: o.site.tabId, text: '✓', color: BADGE_COLORS.code };
+  }
+  if (flagged(o, now)) {
+    return { tabId: o.site.tabId, text: NOT_REFUNDED_TEXT, color: BADGE_COLORS.notRefunded };
   }
   if (!waiting(o)) return null;
   const m = minutesLeft(o, now);
@@ -62,13 +78,24 @@ export function badgePlan(orders: readonly Order[], now: number): BadgePlan {
     }
   }
   const count = orders.filter(waiting).length;
-  return { global: count > 0 ? String(count) : '', tabs: [...byTab.values()] };
+  const alarm = orders.some((o) => flagged(o, now));
+  const global = count > 0 ? String(count) : alarm ? NOT_REFUNDED_TEXT : '';
+  return {
+    global,
+    globalColor: alarm && count === 0 ? BADGE_COLORS.notRefunded : BADGE_COLORS.waiting,
+    tabs: [...byTab.values()],
+  };
 }
 
 /** When the next badge text changes by itself (a minute boundary of a waiting order). */
 export function nextBadgeChange(orders: readonly Order[], now: number): number | null {
   let next: number | null = null;
   for (const o of orders) {
+    // A flag's day is over: the "!" goes.
+    if (flagged(o, now)) {
+      const at = (o.endedAt ?? o.createdAt) + NOT_REFUNDED_BADGE_MS;
+      next = next === null ? at : Math.min(next, at);
+    }
     if (!waiting(o) || o.expiresAt === null || o.expiresAt <= now) continue;
     const left = o.expiresAt - now;
     const at = now + (left % MINUTE || MINUTE) + 1;
@@ -87,7 +114,7 @@ export async function applyBadge(browser: Browser, orders: readonly Order[], now
   const action = toolbarAction(browser);
   const plan = badgePlan(orders, now);
   await action.setBadgeText({ text: plan.global });
-  await action.setBadgeBackgroundColor({ color: BADGE_COLORS.waiting });
+  await action.setBadgeBackgroundColor({ color: plan.globalColor });
   for (const t of plan.tabs) {
     try {
       await action.setBadgeText({ tabId: t.tabId, text: t.text });

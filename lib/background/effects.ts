@@ -92,6 +92,15 @@ export function createEffectRunner(deps: EffectDeps) {
           message: t((order.lastError && FAILED[order.lastError.kind]) ?? 'notify.failedBody'),
         }));
         return;
+      case 'notifyNotRefunded':
+        await notify(`not-refunded-${order.id}`, () => ({
+          title: t('notify.notRefunded.title', order.service.name),
+          message: t(
+            'notify.notRefunded.body',
+            order.price ? formatMoney(order.price, currentLanguage()) : '—',
+          ),
+        }));
+        return;
       case 'orderAgain':
         await deps.orderAgain(order);
         return;

@@ -150,7 +150,7 @@ describe('toolbar badge', () => {
     expect(plan.global).toBe('2');
     expect(plan.tabs.find((t) => t.tabId === 3)?.text).toBeNull();
     expect(plan.tabs.some((t) => t.tabId === 4)).toBe(false);
-    expect(badgePlan([], T0)).toEqual({ global: '', tabs: [] });
+    expect(badgePlan([], T0)).toMatchObject({ global: '', tabs: [] });
   });
 
   it('a tab shows its newest order', () => {

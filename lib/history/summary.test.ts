@@ -41,6 +41,35 @@ describe('history totals', () => {
   });
 });
 
+describe('history totals with refund checks', () => {
+  const pending = { outcome: 'pending' as const, since: 0, deadline: 1, checks: 1 };
+  it('counts neither a pending nor a missing refund as refunded or saved', () => {
+    const t = totals([
+      order('a', 'refunded', 19, { refund: { ...pending, outcome: 'confirmed' } }),
+      order('b', 'cancelling', 12, { refund: pending }),
+      order('c', 'completed', 25, { refund: { ...pending, outcome: 'missing' } }),
+    ]);
+    expect(t).toMatchObject({
+      refundedCents: 19,
+      savedCents: 19,
+      heldCents: 12,
+      spentCents: 0,
+      codes: 0,
+      notRefundedCents: 25,
+      notRefunded: 1,
+    });
+  });
+
+  it('the CSV says "not refunded" and "refund pending"', () => {
+    const csv = historyCsv([
+      order('b', 'cancelling', 12, { refund: pending }),
+      order('c', 'completed', 25, { refund: { ...pending, outcome: 'missing' } }),
+    ]);
+    expect(csv).toContain('"refund pending"');
+    expect(csv).toContain('"not refunded"');
+  });
+});
+
 describe('history CSV', () => {
   it('has one row per order with the outcome, and a header', () => {
     const csv = historyCsv([order('a', 'completed', 10, { code: '123456', phone: '+62812' })]);

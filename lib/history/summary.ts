@@ -1,9 +1,14 @@
-import type { Order, OrderState } from '../orders/types.ts';
+import { notRefunded, refundPending } from '../orders/refund.ts';
+import type { Order } from '../orders/types.ts';
 
-export type Outcome = 'charged' | 'refunded' | 'no number' | 'open';
+export type Outcome =
+  'charged' | 'refunded' | 'refund pending' | 'not refunded' | 'no number' | 'open';
 
-export function outcomeOf(state: OrderState): Outcome {
-  switch (state) {
+/** How an order ended; a refund counts only once the provider confirmed it (refund.ts). */
+export function outcomeOf(order: Order): Outcome {
+  if (notRefunded(order)) return 'not refunded';
+  if (refundPending(order)) return 'refund pending';
+  switch (order.state) {
     case 'received':
     case 'completed':
       return 'charged';
@@ -24,8 +29,11 @@ export interface Totals {
   spentCents: number;
   /** Given back for orders without a code. */
   refundedCents: number;
-  /** Held right now by open orders. */
+  /** Held right now by open orders, and by cancelled ones whose refund is not confirmed yet. */
   heldCents: number;
+  /** Kept by the provider without a code: the refund never came (flagged for support). */
+  notRefundedCents: number;
+  notRefunded: number;
   /**
    * What pay-per-code saved: the price of every attempt that brought no code, which a
    * pay-per-number service would have kept.
@@ -41,13 +49,15 @@ export function totals(orders: readonly Order[]): Totals {
     spentCents: 0,
     refundedCents: 0,
     heldCents: 0,
+    notRefundedCents: 0,
+    notRefunded: 0,
     savedCents: 0,
     codes: 0,
     orders: orders.length,
   };
   for (const o of orders) {
     const cents = o.price?.cents ?? 0;
-    switch (outcomeOf(o.state)) {
+    switch (outcomeOf(o)) {
       case 'charged':
         t.spentCents += cents;
         t.codes += 1;
@@ -58,6 +68,13 @@ export function totals(orders: readonly Order[]): Totals {
         break;
       case 'open':
         if (o.state !== 'ordering') t.heldCents += cents;
+        break;
+      case 'refund pending':
+        t.heldCents += cents;
+        break;
+      case 'not refunded':
+        t.notRefundedCents += cents;
+        t.notRefunded += 1;
         break;
       case 'no number':
         break;
@@ -107,7 +124,7 @@ export function historyCsv(orders: readonly Order[]): string {
         o.phone ?? '',
         o.price ? (o.price.cents / 100).toFixed(2) : '',
         o.price?.currency ?? '',
-        outcomeOf(o.state),
+        outcomeOf(o),
         o.code ?? '',
       ]
         .map(cell)

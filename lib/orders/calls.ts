@@ -3,6 +3,7 @@
  * engine derives everything it does from the stored order and the clock, so a killed worker
  * resumes exactly where the stored order says.
  */
+import { refundPending } from './refund.ts';
 import type { Order } from './types.ts';
 
 /** How long an unreachable order may outlive its window before we stop asking. */
@@ -49,6 +50,8 @@ export function nextCall(order: Order, now: number): ProviderCall {
     case 'waiting':
       return 'poll';
     case 'cancelling':
+      // The cancel was taken; only the refund is awaited: check, never cancel again.
+      if (refundPending(order)) return 'poll';
       // The provider said a code exists: take it, never cancel again.
       if (order.pollBeforeCancel) return 'poll';
       // Inside the early-cancel lock a code may still come: keep polling.

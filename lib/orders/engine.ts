@@ -160,7 +160,7 @@ export function createEngine(deps: EngineDeps) {
       case 'poll':
         return applyStatus(order.id, await provider.check(id, { urgent }));
       case 'cancel':
-        return applyStatus(order.id, await provider.cancel(id));
+        return applyStatus(order.id, await provider.cancel(id), 'cancel');
       case 'complete':
         // Providers without an explicit "done" (capabilities.complete false) treat it as a no-op.
         await provider.complete(id);
@@ -171,8 +171,8 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  const applyStatus = (id: string, status: ProviderStatus) =>
-    apply(id, { type: 'status', status: withChosenCode(status) });
+  const applyStatus = (id: string, status: ProviderStatus, via?: 'cancel') =>
+    apply(id, { type: 'status', status: withChosenCode(status), ...(via ? { via } : {}) });
 
   /**
    * Moves one order forward: the clock first (window end), then the provider call its state

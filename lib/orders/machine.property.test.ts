@@ -18,6 +18,7 @@ import {
   type Fault,
   type ModelProvider,
 } from './model-provider.ts';
+import { notRefunded } from './refund.ts';
 import { OPEN_STATES, type Order } from './types.ts';
 
 const T0 = 1_800_000_000_000;
@@ -64,7 +65,13 @@ function checkStep(before: Order, after: Order): void {
   );
   // Money is held only while waiting for the SMS (or cancelling).
   must(heldCents(after) === 0 || HOLDING.has(after.state), 'held outside waiting', after);
-  must(chargedCents(after) === 0 || after.code !== null, 'charged without a code', after);
+  // Charged without a code only when the provider kept the money: flagged, never silent.
+  must(
+    chargedCents(after) === 0 || after.code !== null || notRefunded(after),
+    'charged without a code',
+    after,
+  );
+  must(!notRefunded(after) || after.state === 'completed', 'not refunded yet open', after);
 }
 
 // ---- property 1: arbitrary events, in any order, at any time ----
@@ -94,6 +101,7 @@ const anyEvent: fc.Arbitrary<OrderEvent> = fc.oneof(
   fc.constantFrom<OrderEvent>(
     { type: 'status', status: { kind: 'waiting' } },
     { type: 'status', status: { kind: 'refunded' } },
+    { type: 'status', status: { kind: 'cancelled' } },
     { type: 'status', status: { kind: 'completed' } },
     { type: 'status', status: { kind: 'code', code: '111111', text: null } },
     { type: 'status', status: { kind: 'code', code: '222222', text: null } },

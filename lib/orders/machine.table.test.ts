@@ -9,6 +9,7 @@ import {
   transition,
   type OrderEvent,
 } from './machine.ts';
+import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
 
 // Every (state, event) pair of the machine, in one table the compiler keeps complete: adding a
@@ -29,7 +30,7 @@ const placed: OrderEvent = {
     cancelAllowedAt: T0 + 120_000,
   },
 };
-const status = (kind: 'waiting' | 'refunded' | 'completed'): OrderEvent => ({
+const status = (kind: 'waiting' | 'refunded' | 'cancelled' | 'completed'): OrderEvent => ({
   type: 'status',
   status: { kind },
 });
@@ -44,6 +45,7 @@ const EVENTS = {
   'status:waiting': [status('waiting'), AT],
   'status:code': [code, AT],
   'status:refunded': [status('refunded'), AT],
+  'status:cancelled': [status('cancelled'), AT],
   'status:completed': [status('completed'), AT],
   'error:network': [err('network'), AT],
   'error:too_early': [err('too_early_to_cancel'), AT],
@@ -56,6 +58,7 @@ const EVENTS = {
   tick: [{ type: 'tick' }, AT],
   'tick:window_end': [{ type: 'tick' }, T0 + WINDOW - 1_000],
   'tick:past_grace': [{ type: 'tick' }, T0 + WINDOW + GRACE_AFTER_WINDOW_MS],
+  'tick:refund_deadline': [{ type: 'tick' }, T0 + REFUND_CONFIRM_MS],
   filled: [{ type: 'filled', what: 'code' }, AT],
   refill: [{ type: 'refill' }, AT],
   rebind: [{ type: 'rebind', tabId: 99 }, AT],
@@ -81,7 +84,10 @@ function fresh(): Order {
 const after = (events: OrderEvent[]) =>
   events.reduce((o, e) => transition(o, e, T0).order, fresh());
 
-const ORDERS: Record<OrderState, () => Order> = {
+/** `cancelling` once the cancel was taken and only the refund is awaited (refund.ts). */
+type Row = OrderState | 'refundPending';
+
+const ORDERS: Record<Row, () => Order> = {
   ordering: fresh,
   waiting: () => after([placed]),
   cancelling: () => after([placed, { type: 'cancel', reason: 'user' }]),
@@ -89,24 +95,29 @@ const ORDERS: Record<OrderState, () => Order> = {
   completed: () => after([placed, code, { type: 'completed' }]),
   refunded: () => after([placed, { type: 'cancel', reason: 'user' }, status('refunded')]),
   failed: () => after([err('no_balance')]),
+  refundPending: () => after([placed, { type: 'cancel', reason: 'user' }, status('cancelled')]),
 };
 
-type Effect = 'fillPhone' | 'fillCode' | 'notifyCode' | 'notifyRefund' | 'notifyFailed';
+type Effect =
+  'fillPhone' | 'fillCode' | 'notifyCode' | 'notifyRefund' | 'notifyFailed' | 'notifyNotRefunded';
 type Expect = OrderState | [OrderState, ...Effect[]];
 const CODE: Expect = ['received', 'fillCode', 'notifyCode'];
 const REFUND: Expect = ['refunded', 'notifyRefund'];
 const FAIL: Expect = ['failed', 'notifyFailed'];
+/** The refund never came: ends charged without a code, flagged. */
+const MISSING: Expect = ['completed', 'notifyNotRefunded'];
 
 /** Terminal states absorb every event. */
 const absorbing = (s: OrderState): Record<EventName, Expect> =>
   Object.fromEntries(Object.keys(EVENTS).map((k) => [k, s])) as Record<EventName, Expect>;
 
-const TABLE: Record<OrderState, Record<EventName, Expect>> = {
+const TABLE: Record<Row, Record<EventName, Expect>> = {
   ordering: {
     placed: ['waiting', 'fillPhone'],
     'status:waiting': 'ordering',
     'status:code': 'ordering',
     'status:refunded': 'ordering',
+    'status:cancelled': 'ordering',
     'status:completed': 'ordering',
     'error:network': 'ordering', // retried with the same idempotency key
     'error:too_early': FAIL,
@@ -119,6 +130,7 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     tick: 'ordering',
     'tick:window_end': 'ordering',
     'tick:past_grace': 'ordering',
+    'tick:refund_deadline': 'ordering',
     filled: 'ordering',
     refill: 'ordering',
     rebind: 'ordering',
@@ -129,6 +141,7 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     'status:waiting': 'waiting',
     'status:code': CODE,
     'status:refunded': REFUND,
+    'status:cancelled': 'cancelling', // the provider ended it: its refund is checked
     'status:completed': 'waiting',
     'error:network': 'waiting',
     'error:too_early': 'waiting',
@@ -140,7 +153,8 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     anotherSmsSent: 'waiting',
     tick: 'waiting',
     'tick:window_end': 'cancelling',
-    'tick:past_grace': REFUND,
+    'tick:past_grace': 'cancelling', // unreachable: its refund is checked, not assumed
+    'tick:refund_deadline': 'waiting',
     filled: 'waiting',
     refill: 'waiting',
     rebind: 'waiting',
@@ -151,6 +165,7 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     'status:waiting': 'cancelling',
     'status:code': CODE, // the code raced the cancel: it wins
     'status:refunded': REFUND,
+    'status:cancelled': 'cancelling', // taken, refund pending
     'status:completed': 'cancelling',
     'error:network': 'cancelling',
     'error:too_early': 'cancelling',
@@ -162,7 +177,8 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     anotherSmsSent: 'cancelling',
     tick: 'cancelling',
     'tick:window_end': 'cancelling',
-    'tick:past_grace': REFUND,
+    'tick:past_grace': 'cancelling',
+    'tick:refund_deadline': 'cancelling',
     filled: 'cancelling',
     refill: 'cancelling',
     rebind: 'cancelling',
@@ -173,6 +189,7 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     'status:waiting': 'received',
     'status:code': 'received', // the same code again: no second fill or notification
     'status:refunded': 'received', // never undoes a code
+    'status:cancelled': 'received',
     'status:completed': 'completed',
     'error:network': 'received', // `complete` retried
     'error:too_early': 'completed',
@@ -185,6 +202,7 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
     tick: 'received',
     'tick:window_end': 'received',
     'tick:past_grace': 'completed',
+    'tick:refund_deadline': 'received',
     filled: 'received',
     refill: 'received',
     rebind: 'received',
@@ -193,22 +211,46 @@ const TABLE: Record<OrderState, Record<EventName, Expect>> = {
   completed: absorbing('completed'),
   refunded: absorbing('refunded'),
   failed: absorbing('failed'),
+  refundPending: {
+    placed: 'cancelling',
+    'status:waiting': 'cancelling',
+    'status:code': CODE, // a code after all: it wins (and is charged)
+    'status:refunded': REFUND, // confirmed
+    'status:cancelled': 'cancelling', // not back yet: checked again later
+    'status:completed': 'cancelling',
+    'error:network': 'cancelling',
+    'error:too_early': 'cancelling',
+    'error:code_exists': 'cancelling',
+    'error:not_found': 'cancelling', // not a refund fact: checked until the deadline
+    'error:bad_key': 'cancelling',
+    cancel: 'cancelling',
+    requestAnotherSms: 'cancelling',
+    anotherSmsSent: 'cancelling',
+    tick: 'cancelling',
+    'tick:window_end': MISSING, // past the refund deadline as well
+    'tick:past_grace': MISSING,
+    'tick:refund_deadline': MISSING,
+    filled: 'cancelling',
+    refill: 'cancelling',
+    rebind: 'cancelling',
+    completed: 'cancelling',
+  },
 };
 
 const cases = Object.entries(TABLE).flatMap(([state, row]) =>
   Object.entries(row).map(([event, expected]) => ({
-    state: state as OrderState,
+    state: state as Row,
     event: event as EventName,
     expected: typeof expected === 'string' ? ([expected] as const) : expected,
   })),
 );
 
 describe('order state machine: every state x every event', () => {
-  it('covers 7 states x 20 events', () => expect(cases).toHaveLength(7 * 20));
+  it('covers 7 states and a pending refund x 22 events', () => expect(cases).toHaveLength(8 * 22));
 
   it.each(cases)('$state + $event -> $expected', ({ state, event, expected }) => {
     const before = ORDERS[state]();
-    expect(before.state).toBe(state);
+    expect(before.state).toBe(state === 'refundPending' ? 'cancelling' : state);
     const [e, at] = EVENTS[event];
     const t = transition(before, e, at);
     const [wantState, ...wantEffects] = expected;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import { createOrder, heldCents, nextCall, transition, type OrderEvent } from './machine.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
+import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
 
 const T0 = 1_700_000_000_000;
@@ -152,10 +153,17 @@ describe('order state machine', () => {
     expect(nextCall(failed, T0)).toBeNull();
   });
 
-  it('ends an unreachable order as refunded after the window and grace period', () => {
+  it('ends an unreachable order after the window and grace period: its refund is checked, then flagged', () => {
     const waiting = run([placedEvent]).order;
-    const later = transition(waiting, { type: 'tick' }, T0 + 1_200_000 + 31 * 60_000).order;
-    expect(later.state).toBe('refunded');
+    const graceEnd = T0 + 1_200_000 + 31 * 60_000;
+    const later = transition(waiting, { type: 'tick' }, graceEnd).order;
+    expect(later.state).toBe('cancelling');
+    expect(later.refund?.outcome).toBe('pending');
+    expect(nextCall(later, graceEnd + 60_000)).toBe('poll');
+    const end = transition(later, { type: 'tick' }, graceEnd + REFUND_CONFIRM_MS);
+    expect(end.order.state).toBe('completed');
+    expect(end.order.refund?.outcome).toBe('missing');
+    expect(end.effects).toEqual([{ type: 'notifyNotRefunded' }]);
   });
 
   it('a number bought above the price cap is returned, never filled', () => {

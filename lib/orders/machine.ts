@@ -7,14 +7,19 @@
  *    │  │ a cancel, or    │  │ still waiting       │  │  │ ─▶ status:code (new code) ─┘
  *    │  │ above the cap   ▼  │                     │  └──┘ (resend: requested → waiting → null)
  *    │  └────────────▶ cancelling ──status:code─────┘ (a code raced the cancel: it wins)
- *    │ permanent error     │
- *    ▼                     └──status:refunded / not_found──▶ refunded
- *  failed
+ *    │ permanent error     │  ▲
+ *    ▼                     │  └─ status:cancelled (ended, money not back yet): refund pending,
+ *  failed                  │     checked again with backoff; from waiting too (provider's end)
+ *                          ├──status:refunded (refund confirmed) / not_found──▶ refunded
+ *                          └──tick past the refund deadline──▶ completed, refund "missing"
+ *                             (charged without a code: flagged "not refunded" with its facts)
  *
  * waiting → cancelling on a user cancel, "try another number" or the window's end (tick).
+ * A refund is confirmed only by the provider's status (per protocol: refund.ts); a pending one
+ * is polled, never cancelled again, until REFUND_CONFIRM_MS after the cancel.
  * Nothing waits forever: an order the provider stops answering ends after its window plus a
- * grace period, as refunded while waiting (pay-per-code providers refund an expired order by
- * themselves) and as completed once a code arrived (the code and its charge stand).
+ * grace period: while waiting, its refund is then checked like any other (pending, then
+ * confirmed or missing); once a code arrived, as completed (the code and its charge stand).
  * Which provider call an open order needs is in calls.ts.
  */
 import type { ProviderOrder, ProviderStatus } from '../providers/types.ts';
@@ -27,13 +32,21 @@ import {
   RESEND_HOLD_MS,
   windowEndAt,
 } from './calls.ts';
-import type { CancelReason, NewOrder, Order, OrderError } from './types.ts';
+import { awaitRefund, logReply, refundPending, settleRefund } from './refund.ts';
+import {
+  OPEN_STATES,
+  type CancelReason,
+  type NewOrder,
+  type Order,
+  type OrderError,
+} from './types.ts';
 
 export * from './calls.ts';
 
 export type OrderEvent =
   | { type: 'placed'; placed: ProviderOrder }
-  | { type: 'status'; status: ProviderStatus }
+  /** `via: 'cancel'`: the reply to a cancel (kept in the order's reply log). */
+  | { type: 'status'; status: ProviderStatus; via?: 'cancel' }
   | { type: 'error'; error: OrderError; retryAfterMs?: number | null }
   | { type: 'cancel'; reason: CancelReason }
   | { type: 'requestAnotherSms' }
@@ -51,6 +64,7 @@ export type OrderEffect =
   | { type: 'notifyCode' }
   | { type: 'notifyRefund' }
   | { type: 'notifyFailed' }
+  | { type: 'notifyNotRefunded' }
   | { type: 'orderAgain' };
 
 export interface Transition {
@@ -82,6 +96,8 @@ export function createOrder(input: NewOrder, now: number): Order {
     phoneFilled: false,
     codeFilled: false,
     endedAt: null,
+    refund: null,
+    replies: [],
   };
 }
 
@@ -108,14 +124,31 @@ function withCode(order: Order, code: string, text: string | null, now: number):
     failures: 0,
     lastError: null,
     retryAt: Math.max(now, completeAt),
+    // A code after the cancel: charged, no refund to wait for.
+    refund: null,
   };
   return { order: next, effects: [{ type: 'fillCode' }, { type: 'notifyCode' }] };
 }
 
-function refunded(order: Order, now: number): Transition {
+/** `confirmed`: the provider said the money is back (not_found only implies it). */
+function refunded(order: Order, now: number, confirmed: boolean): Transition {
   const effects: OrderEffect[] = [{ type: 'notifyRefund' }];
-  if (order.cancelReason === 'another') effects.push({ type: 'orderAgain' });
-  return { order: end(order, 'refunded', now), effects };
+  // "Try another number" already ordered again when the cancel was taken (refund pending).
+  if (order.cancelReason === 'another' && !refundPending(order)) {
+    effects.push({ type: 'orderAgain' });
+  }
+  const settled = confirmed ? settleRefund(order, 'confirmed', now) : order;
+  return { order: end(settled, 'refunded', now), effects };
+}
+
+/** Ended without a code, the money not back (yet): check again later, until the deadline. */
+function cancelled(order: Order, now: number): Transition {
+  const effects: OrderEffect[] = [];
+  // The replacement number need not wait for the old one's refund.
+  if (order.cancelReason === 'another' && !refundPending(order)) {
+    effects.push({ type: 'orderAgain' });
+  }
+  return { order: awaitRefund(order, now), effects };
 }
 
 /** Past the provider's window its answer is final: no other SMS will come. */
@@ -137,6 +170,7 @@ function onStatus(order: Order, status: ProviderStatus, now: number): Transition
       case 'completed':
         return { order: end(fresh, 'completed', now), effects: [] };
       case 'refunded':
+      case 'cancelled':
         // Never undoes a code (it was charged); just stop waiting for another one.
         return stay({ ...fresh, resend: null });
       case 'waiting':
@@ -147,9 +181,13 @@ function onStatus(order: Order, status: ProviderStatus, now: number): Transition
     case 'code':
       return withCode(fresh, status.code, status.text, now);
     case 'refunded':
-      return refunded(fresh, now);
+      return refunded(fresh, now, true);
+    case 'cancelled':
+      return cancelled(fresh, now);
     case 'completed':
     case 'waiting':
+      // The money is not back yet: check again later (the deadline is the clock's).
+      if (refundPending(order)) return stay(awaitRefund(fresh, now));
       // "A code exists" (pollBeforeCancel) stays until the code itself is read.
       return stay(fresh);
   }
@@ -172,6 +210,8 @@ function onError(
       return { order: end(next, 'failed', now), effects: [{ type: 'notifyFailed' }] };
     case 'waiting':
     case 'cancelling':
+      // Checking a pending refund failed: back off and ask again, until the deadline.
+      if (refundPending(order)) return stay(next);
       if (error.kind === 'too_early_to_cancel') {
         // Keep polling (a code may still come) and cancel once the provider allows it.
         const allowedAt = Math.max(order.cancelAllowedAt ?? 0, now + (event.retryAfterMs ?? 5000));
@@ -181,8 +221,9 @@ function onError(
         return stay({ ...next, failures: 0, retryAt: now, pollBeforeCancel: true });
       }
       if (error.kind === 'not_found' && !order.pollBeforeCancel) {
-        // The provider no longer knows it: expired and refunded on its side.
-        return refunded(next, now);
+        // The provider no longer knows it: expired and refunded on its side (implied, not
+        // said: the refund is not marked confirmed).
+        return refunded(next, now, false);
       }
       return stay(next);
     case 'received':
@@ -206,7 +247,7 @@ function onError(
 function onPlaced(order: Order, p: ProviderOrder, now: number): Transition {
   if (order.state !== 'ordering') return stay(order);
   const next: Order = {
-    ...order,
+    ...logReply(order, 'placed', now),
     state: 'waiting',
     providerOrderId: p.id,
     phone: p.phone,
@@ -239,12 +280,18 @@ function onTick(order: Order, now: number): Transition {
   switch (order.state) {
     case 'waiting':
     case 'cancelling':
+      if (refundPending(order)) {
+        if (now < order.refund.deadline) return stay(order);
+        // The money did not come back in time: charged without a code. Flagged with its facts.
+        const missing = settleRefund(order, 'missing', now);
+        return { order: end(missing, 'completed', now), effects: [{ type: 'notifyNotRefunded' }] };
+      }
       if (pastGrace) {
         const note: OrderError = {
           kind: 'provider_down',
-          message: 'The provider could not be reached; it refunds expired orders by itself.',
+          message: 'The provider could not be reached after the window; checking the refund.',
         };
-        return refunded({ ...order, lastError: note }, now);
+        return cancelled({ ...order, lastError: note }, now);
       }
       if (order.state === 'waiting' && now >= windowEndAt(order)) {
         return stay({ ...order, state: 'cancelling', cancelReason: 'window', retryAt: now });
@@ -274,9 +321,10 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
         return stay(order);
       }
       if (order.state === 'completed') return stay(order);
-      return onStatus(order, event.status, now);
+      return onStatus(logReply(order, event.status.kind, now, event.via), event.status, now);
     case 'error':
-      return onError(order, event, now);
+      if (!OPEN_STATES.has(order.state)) return stay(order);
+      return onError(logReply(order, `error:${event.error.kind}`, now), event, now);
     case 'cancel':
       if (order.state === 'ordering' && order.cancelReason === null) {
         return stay({ ...order, cancelReason: event.reason });

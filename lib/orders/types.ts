@@ -72,6 +72,40 @@ export interface Order {
   anotherSms: boolean;
   /** "Request another SMS": asked for (call pending), or sent and waiting for the new code. */
   resend: ResendState;
+  /**
+   * The refund check after a cancel or an expiry (lib/orders/refund.ts). Absent on orders
+   * stored before refund checks existed, and on orders that never needed one.
+   */
+  refund?: RefundCheck | null;
+  /** Every status reply and error the provider gave for this order, runs of one merged. */
+  replies?: ReplyRecord[];
+}
+
+/**
+ * pending: the provider took the cancel (or ended the order) but has not said the money is
+ * back; confirmed: it said so; missing: it did not by the deadline (flagged "not refunded").
+ */
+export type RefundOutcome = 'pending' | 'confirmed' | 'missing';
+
+export interface RefundCheck {
+  outcome: RefundOutcome;
+  /** When the order ended without a code (cancel accepted, or the provider's window end). */
+  since: number;
+  /** No confirmation by then: the order ends flagged as not refunded. */
+  deadline: number;
+  /** Status checks that found the money not back yet. */
+  checks: number;
+}
+
+/** One reply, or a run of the same reply: what it said, first and last time, how many. */
+export interface ReplyRecord {
+  /** Our word for it: placed, waiting, code, cancelled, refunded, completed, error:<kind>. */
+  what: string;
+  /** The call that got it: cancel, or a status check / order otherwise. */
+  via?: 'cancel';
+  at: number;
+  last: number;
+  count: number;
 }
 
 export type ResendState = 'requested' | 'waiting' | null;

@@ -71,7 +71,10 @@ export interface ProviderOrder {
 export type ProviderStatus =
   | { kind: 'waiting' }
   | { kind: 'code'; code: string; text: string | null }
+  /** The provider says the money is back (CODASMS `refunded`; see lib/orders/refund.ts). */
   | { kind: 'refunded' }
+  /** Ended without a code, but the provider does not (yet) say the money is back. */
+  | { kind: 'cancelled' }
   | { kind: 'completed' };
 
 export interface Capabilities {

@@ -86,6 +86,13 @@ export function statusReply(order: Readonly<Order>): Record<string, unknown> {
     }
     case 'refunded':
       return { ...base, status: 'refunded', waiting: false };
+    case 'cancelled':
+      // Ended without a code, the money not back yet: CODASMS says `refunded` only once it is.
+      return {
+        ...base,
+        status: order.ended === 'expired' ? 'expired' : 'cancelled',
+        waiting: false,
+      };
   }
 }
 

@@ -37,9 +37,11 @@ function status(o: Readonly<Order>): string {
       return 'RECEIVED';
     case 'completed':
       return 'FINISHED';
+    case 'cancelled':
     case 'refunded':
+      // 5sim's statuses say how the order ended, not whether the money came back.
       if (isBanned(o)) return 'BANNED';
-      return o.movements.some((m) => m.reason === 'expired') ? 'TIMEOUT' : 'CANCELED';
+      return o.ended === 'expired' ? 'TIMEOUT' : 'CANCELED';
   }
 }
 

@@ -110,7 +110,9 @@ function statusToken(o: Readonly<Order>): string {
     case 'delivered':
     case 'completed':
       return `STATUS_OK:${o.code ?? ''}`;
+    case 'cancelled':
     case 'refunded':
+      // The protocol has no word for a refund that has not landed: both read as cancelled.
       return 'STATUS_CANCEL';
   }
 }
@@ -152,7 +154,9 @@ function setStatus(call: Call): Reply {
   if (!order) return d.error('NO_ACTIVATION');
   switch (p.get('status')?.trim()) {
     case '1':
-      return order.state === 'completed' || order.state === 'refunded'
+      return order.state === 'completed' ||
+        order.state === 'refunded' ||
+        order.state === 'cancelled'
         ? d.error('BAD_STATUS')
         : token('ACCESS_READY');
     case '3': {

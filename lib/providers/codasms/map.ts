@@ -124,10 +124,13 @@ export function statusFromReply(reply: StatusReply): ProviderStatus {
         ? { kind: 'code', code: reply.code, text: reply.text ?? null }
         : { kind: 'waiting' };
     case 'refunded':
+      // The one documented refund fact: "expired or cancelled with the money back".
+      return { kind: 'refunded' };
     case 'cancelled':
     case 'canceled':
     case 'expired':
-      return { kind: 'refunded' };
+      // Ended, but not said to be refunded: the engine checks again until `refunded`.
+      return { kind: 'cancelled' };
     default:
       return { kind: 'waiting' };
   }

@@ -87,6 +87,8 @@ export function statusFromOrder(order: OrderReply): ProviderStatus {
     case 'CANCELLED':
     case 'TIMEOUT':
     case 'BANNED':
+      // 5sim has no separate refund fact: its documented cancel and timeout return the price
+      // (trusted; see lib/orders/refund.ts).
       return { kind: 'refunded' };
     case 'FINISHED':
       return { kind: 'completed' };

@@ -264,6 +264,8 @@ export function statusFromToken(t: Token): ProviderStatus | null {
       return code ? { kind: 'code', code, text: null } : { kind: 'waiting' };
     }
     case 'STATUS_CANCEL':
+      // The protocol has no refund fact of its own: a cancelled activation is documented to
+      // return its price, and that is trusted (see lib/orders/refund.ts).
       return { kind: 'refunded' };
     default:
       return null;
