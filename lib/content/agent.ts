@@ -5,6 +5,7 @@ import {
   fillPhoneWithReport,
   findCodeTarget,
   findPhoneTarget,
+  findSiteCountries,
   watchForCodeTarget,
 } from '../fill/index.ts';
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
@@ -18,7 +19,8 @@ export interface AgentOptions {
 }
 
 /**
- * The page side of an order: asks the background what this tab may fill (the background
+ * The page side of an order: reports the page's country selector (site-aware offers), asks the
+ * background what this tab may fill (the background
  * checks that the page is the site that ordered), fills the phone, watches for the code field
  * and fills the code when it is known. Holds no secrets: only this tab's number and code.
  */
@@ -42,6 +44,15 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   }
 
   async function checkIn() {
+    // The countries the page's phone country selector offers, for the popup's offer list; a
+    // page that cannot be read sends null, and filling goes on whatever happens here.
+    let countries: string[] | null = null;
+    try {
+      countries = findSiteCountries(doc);
+    } catch (e) {
+      warn('reading the country selector', e);
+    }
+    void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
     const parsed = helloReplyWithOrigin.safeParse(await send({ type: 'content.hello' }));
     if (!parsed.success || !parsed.data.orderId) return;
     const reply = (latest = parsed.data);
