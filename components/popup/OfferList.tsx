@@ -10,6 +10,7 @@ import {
   filterRows,
   groupOffers,
   orderRows,
+  siteFit,
   type OfferRow,
 } from './offer-order.ts';
 import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
@@ -25,10 +26,12 @@ interface Props {
   topUpUrls: PopupState['topUpUrls'];
   /** The background's fresh offers for the service, if any: shown until refetched. */
   cached: PopupState['offers'];
+  /** The site's name and the countries its page's phone selector lists (null: no list). */
+  site?: { domain: string; countries: string[] | null };
 }
 
 /** The service's numbers by country: search, price cap, and a button per tier to order. */
-export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Props) {
+export function OfferList({ tabId, service, preferences, topUpUrls, cached, site }: Props) {
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [showAboveCap, setShowAboveCap] = useState(false);
@@ -60,8 +63,10 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   const matching = filterRows(all, query, label);
   const capped = applyPriceCap(matching, showAboveCap ? null : preferences.maxPriceCents);
   const hiddenAboveCap = applyPriceCap(matching, preferences.maxPriceCents).hidden;
+  // Marks and order from the page's own country list, judged on every offered country.
+  const fit = siteFit(all, site?.countries ?? null);
   // While searching, the best match leads ("uk": the United Kingdom before Ukraine).
-  const rows = query.trim() ? capped.shown : orderRows(capped.shown, preferences);
+  const rows = query.trim() ? capped.shown : orderRows(capped.shown, preferences, fit);
   const tiers = offers.data.capabilities.tiers;
   const sellers = new Set(offers.data.offers.map((o) => o.providerName));
   const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock !== 0);
@@ -144,6 +149,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
                   ? 'default'
                   : null
             }
+            site={fit && site ? { fit: fit(r), domain: site.domain } : null}
             busy={order.isPending}
             onPick={(pick) => order.mutate(pick)}
           />
