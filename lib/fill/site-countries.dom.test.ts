@@ -4,7 +4,15 @@
  * one read for the site's countries (no second detection), a native <select> or a flag picker.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderPage, type PageStyle } from '../../sandbox/demo/pages';
+import { resolveService } from '../../sandbox/demo/services';
 import { findSiteCountries } from './index';
+
+function demoPage(style: PageStyle): void {
+  const html = renderPage(resolveService('discord'), style);
+  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
+  document.body.innerHTML = body.replace(/<script>[\s\S]*?<\/script>/g, '');
+}
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -37,6 +45,25 @@ describe('findSiteCountries', () => {
 <label for="p">Phone</label><input id="p" type="tel" autocomplete="tel">
 </div>`;
     expect(findSiteCountries(document)).toEqual(['DE', 'FR']);
+  });
+
+  it('the demo site: the restricted page lists nine countries, the country page all 45', () => {
+    demoPage('restricted');
+    expect(findSiteCountries(document)).toEqual([
+      'CA',
+      'DE',
+      'ES',
+      'FR',
+      'GB',
+      'IT',
+      'NL',
+      'PL',
+      'US',
+    ]);
+    demoPage('country');
+    expect(findSiteCountries(document)).toHaveLength(45);
+    demoPage('plain');
+    expect(findSiteCountries(document)).toBeNull();
   });
 
   it('names in the page language', () => {
