@@ -91,6 +91,8 @@ export type ContentMessage = z.infer<typeof contentMessage>;
 export const backgroundToContent = z.discriminatedUnion('type', [
   /** "Ask me again": the content script replies with content.hello. */
   z.object({ type: z.literal('bg.poke') }),
+  /** "Read your country selector again": the content script replies with content.siteCountries. */
+  z.object({ type: z.literal('bg.readCountries') }),
 ]);
 export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 

@@ -5,7 +5,7 @@ import { pokeTab } from './tabs.ts';
 
 // Site-aware offers (#19): the countries a tab's page offers in its phone country selector,
 // as the tab's own content script read them (lib/fill/site-countries.ts), kept per tab for the
-// popup. The popup opening is when the page is read: getState pokes the tab (injecting the
+// popup. The popup opening is when the page is read: getState asks the tab (injecting the
 // fill script under activeTab when it has none), and the script reports back.
 
 /** A reading stands this long; then an open popup asks again (an SPA step may add a selector). */
@@ -38,7 +38,9 @@ export function pageKey(url: string): string | null {
 
 export function createSiteCountries(deps: SiteCountriesDeps) {
   const { now, item = siteCountriesItem } = deps;
-  const poke = deps.poke ?? ((tabId: number) => pokeTab(deps.browser, tabId));
+  // Only a reading: an order's fill is not asked for again by opening the popup.
+  const poke =
+    deps.poke ?? ((tabId: number) => pokeTab(deps.browser, tabId, { type: 'bg.readCountries' }));
   /** Asks in flight per tab: which page, when last, how many times. Memory only. */
   const asked = new Map<number, { page: string; at: number; tries: number }>();
   // Where storage.session is missing (an old browser), the readings live in memory.

@@ -43,9 +43,10 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     return true;
   }
 
-  async function checkIn() {
-    // The countries the page's phone country selector offers, for the popup's offer list; a
-    // page that cannot be read sends null, and filling goes on whatever happens here.
+  // The countries the page's phone country selector offers, for the popup's offer list: when
+  // the script starts and when the background asks. A page that cannot be read sends null, and
+  // filling goes on whatever happens here.
+  function reportCountries() {
     let countries: string[] | null = null;
     try {
       countries = findSiteCountries(doc);
@@ -53,6 +54,9 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
       warn('reading the country selector', e);
     }
     void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
+  }
+
+  async function checkIn() {
     const parsed = helloReplyWithOrigin.safeParse(await send({ type: 'content.hello' }));
     if (!parsed.success || !parsed.data.orderId) return;
     const reply = (latest = parsed.data);
@@ -88,9 +92,13 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     running = running.then(checkIn).catch((e) => warn('fill agent', e));
   };
   const onMessage = (message: unknown) => {
-    if (backgroundToContent.safeParse(message).success) queue();
+    const parsed = backgroundToContent.safeParse(message);
+    if (!parsed.success) return;
+    if (parsed.data.type === 'bg.readCountries') reportCountries();
+    else queue();
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  reportCountries();
   queue();
 }
