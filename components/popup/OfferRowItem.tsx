@@ -30,6 +30,19 @@ interface Props {
   onPick: (pick: Pick) => void;
 }
 
+/** "Accepted by <site>", or why the row is dimmed; the row's buttons are described by it. */
+function SiteFitNote({ id, fit, domain }: { id: string; fit: SiteFit; domain: string }) {
+  return fit === 'accepted' ? (
+    <span className="site-fit" id={id}>
+      {t('popup.offers.site.accepted', domain)}
+    </span>
+  ) : (
+    <span className="site-fit-reason" id={id}>
+      {t('popup.offers.site.notListed', domain)}
+    </span>
+  );
+}
+
 /** One country: flag, name, stock, and a button per tier with its price. */
 export function OfferRowItem({
   row,
@@ -60,16 +73,7 @@ export function OfferRowItem({
             {t(pinned === 'lastUsed' ? 'guide.offers.lastUsed' : 'guide.offers.default')}
           </span>
         ) : null}
-        {fit === 'accepted' && site ? (
-          <span className="site-fit" id={fitId}>
-            {t('popup.offers.site.accepted', site.domain)}
-          </span>
-        ) : null}
-        {fit === 'notListed' && site ? (
-          <span className="site-fit-reason" id={fitId}>
-            {t('popup.offers.site.notListed', site.domain)}
-          </span>
-        ) : null}
+        {fit && site ? <SiteFitNote id={fitId} fit={fit} domain={site.domain} /> : null}
         {stock === null ? null : (
           <span className="stock">
             {stock === 0

@@ -54,8 +54,15 @@ test('a signup that lists only some countries: those offers marked and first, an
     await expect(popup.siteFit(name)).toHaveText(`${SITE} does not list this country`);
   }
 
+  // A search keeps the marks; Enter goes to the row's first button.
+  await popup.countrySearch.fill('indo');
+  await expect(popupPage.locator('.offers li')).toHaveCount(1);
+  await expect(popup.siteFit('Indonesia')).toHaveText(`${SITE} does not list this country`);
+  await popup.countrySearch.press('Enter');
+  await expect(button).toBeFocused();
+
   // Dimmed is not disabled: the order goes through.
-  await button.click();
+  await button.press('Enter');
   await popup.expectStatus('Waiting for the SMS');
   expect((await control.ledger(apiKey)).orders).toHaveLength(1);
   await expect(site.locator('#national')).not.toHaveValue('');
