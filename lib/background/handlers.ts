@@ -193,8 +193,8 @@ export function createHandlers(deps: HandlerDeps) {
           // reads are independent, so they run together.
           const tab = browser.tabs.get(msg.tabId);
           const [site, provider, all, preferences, urls, countries] = await Promise.all([
-            tab.then((tab) => {
-              const detected = tab.url ? detectSite(tab.url) : null;
+            tab.then((t) => {
+              const detected = t.url ? detectSite(t.url) : null;
               return detected ? siteChoice(detected) : null;
             }),
             deps.provider(),

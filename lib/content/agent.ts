@@ -19,10 +19,10 @@ export interface AgentOptions {
 }
 
 /**
- * The page side of an order: reports the page's country selector (site-aware offers), asks the
- * background what this tab may fill (the background
+ * The page side of an order: asks the background what this tab may fill (the background
  * checks that the page is the site that ordered), fills the phone, watches for the code field
  * and fills the code when it is known. Holds no secrets: only this tab's number and code.
+ * Before any order, it tells the background which countries the page's phone selector lists.
  */
 export function startFillAgent({ browser, doc = document, signal }: AgentOptions) {
   const send = (m: ContentMessage) => browser.runtime.sendMessage(m);
