@@ -32,6 +32,8 @@ describe('countriesOfOptions: the countries a phone country selector offers', ()
       opt('1', 'United States (+1)'),
     ];
     expect(countriesOfOptions(options)).toEqual(['CA', 'KZ', 'US']);
+    // The same value for both, told apart by the ISO code in the text.
+    expect(countriesOfOptions([opt('+1', 'US +1'), opt('+1', 'CA +1')])).toEqual(['CA', 'US']);
   });
 
   it('takes a bare shared dial code as every country that uses it', () => {
