@@ -78,12 +78,22 @@ export const contentMessage = z.discriminatedUnion('type', [
     phoneFormat: z.enum(PHONE_ENTRY_FORMATS).nullable().optional(),
   }),
   z.object({ type: z.literal('content.codeFieldVisible'), orderId: z.string().min(1) }),
+  /** The countries the page's phone country selector offers; null: none, or unreadable. */
+  z.object({
+    type: z.literal('content.siteCountries'),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .max(300)
+      .nullable(),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
 
 export const backgroundToContent = z.discriminatedUnion('type', [
   /** "Ask me again": the content script replies with content.hello. */
   z.object({ type: z.literal('bg.poke') }),
+  /** "Read your country selector again": the content script replies with content.siteCountries. */
+  z.object({ type: z.literal('bg.readCountries') }),
 ]);
 export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 
@@ -185,6 +195,17 @@ export interface PopupState {
    * epoch ms), so the popup paints them without asking again; null when it holds none.
    */
   offers: (OffersReply & { service: string; at: number }) | null;
+  /**
+   * The countries the tab's page offers in its phone country selector (ISO alpha-2), the ones
+   * the site accepts; null when it has none or it could not be read. `reading` while the page
+   * was asked and has not answered yet (the popup asks again sooner then).
+   */
+  siteCountries: SiteCountriesState;
+}
+
+export interface SiteCountriesState {
+  countries: string[] | null;
+  reading: boolean;
 }
 
 export interface OffersReply {

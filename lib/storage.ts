@@ -147,6 +147,23 @@ export async function rememberPhoneFormat(domain: string, format: PhoneEntryForm
   if (all[domain] !== format) await sitePhoneFormatsItem.setValue({ ...all, [domain]: format });
 }
 
+/**
+ * What each tab's page offers in its phone country selector (lib/background/site-countries.ts),
+ * keyed by tab id: the page read (origin + path), its ISO countries (null: no selector, or one
+ * that could not be read) and when. Session storage: it ends with the browser session and
+ * never reaches a content script, yet outlives a service worker that was stopped.
+ */
+export interface PageCountries {
+  page: string;
+  countries: string[] | null;
+  at: number;
+}
+
+export const siteCountriesItem = storage.defineItem<Record<string, PageCountries>>(
+  'session:siteCountries',
+  { fallback: {}, version: 1 },
+);
+
 /** Orders live in one record; the engine serialises writes, so read-modify-write is safe. */
 export function createOrderStore(item = ordersItem): OrderStore {
   return {

@@ -26,7 +26,8 @@ export function PopupApp() {
     queryKey: stateKey(tabId ?? -1),
     queryFn: () => fetchState(tabId ?? -1),
     enabled: typeof tabId === 'number',
-    refetchInterval: 1000,
+    // Sooner while the page is reading its country selector, so the offers are marked at once.
+    refetchInterval: (q) => (q.state.data?.siteCountries?.reading ? 250 : 1000),
     // The state preload.ts fetched as the page loaded is not asked for again on mount.
     staleTime: 1000,
   });
@@ -100,6 +101,7 @@ export function PopupApp() {
           preferences={preferences}
           topUpUrls={topUpUrls}
           cached={state.data.offers?.service === site.service.code ? state.data.offers : null}
+          site={{ domain: site.domain, countries: state.data.siteCountries?.countries ?? null }}
         />
       ) : null}
       {others.length > 0 ? (

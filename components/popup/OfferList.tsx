@@ -1,22 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { currentLanguage, t, tn } from '@/lib/i18n.ts';
+import { currentLanguage, t } from '@/lib/i18n.ts';
 import type { PopupState } from '@/lib/messaging.ts';
+import type { Offer } from '@/lib/providers/types.ts';
 import { ask } from '../shared/background.ts';
-import { BalanceLine } from './BalanceLine.tsx';
 import {
   applyPriceCap,
   countryLabel,
   filterRows,
   groupOffers,
   orderRows,
+  siteFit,
   type OfferRow,
 } from './offer-order.ts';
-import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
+import type { Pick } from './OfferRowItem.tsx';
+import { CapNote, CountrySearch, OfferNotes, OfferRows } from './OfferRows.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
-import { RatingWarning } from './RatingWarning.tsx';
-import { COUNTRY_SEARCH_ID, offersQuery } from './offers-query.ts';
-import { firstRowButton, rowButtonAfter } from './row-keys.ts';
+import { offersQuery } from './offers-query.ts';
+import { firstRowButton } from './row-keys.ts';
 
 interface Props {
   tabId: number;
@@ -25,10 +26,37 @@ interface Props {
   topUpUrls: PopupState['topUpUrls'];
   /** The background's fresh offers for the service, if any: shown until refetched. */
   cached: PopupState['offers'];
+  /** The site's name and the countries its page's phone selector lists (null: no list). */
+  site?: { domain: string; countries: string[] | null };
+}
+
+/** The rows as shown: named in the interface language, searched, capped, ordered, marked. */
+function listRows(
+  offers: Offer[],
+  o: {
+    query: string;
+    preferences: PopupState['preferences'];
+    showAboveCap: boolean;
+    countries: string[] | null;
+  },
+) {
+  const lang = currentLanguage();
+  const virtual = t('common.virtual');
+  const label = (r: OfferRow) => countryLabel(r, lang, virtual);
+  const all = groupOffers(offers);
+  const matching = filterRows(all, o.query, label);
+  const cap = o.preferences.maxPriceCents;
+  const capped = applyPriceCap(matching, o.showAboveCap ? null : cap);
+  const hiddenAboveCap = applyPriceCap(matching, cap).hidden;
+  // Marks and order from the page's own country list, judged on every offered country.
+  const fit = siteFit(all, o.countries);
+  // While searching, the best match leads ("uk": the United Kingdom before Ukraine).
+  const rows = o.query.trim() ? capped.shown : orderRows(capped.shown, o.preferences, fit);
+  return { label, all, matching, rows, hiddenAboveCap, fit };
 }
 
 /** The service's numbers by country: search, price cap, and a button per tier to order. */
-export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Props) {
+export function OfferList({ tabId, service, preferences, topUpUrls, cached, site }: Props) {
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [showAboveCap, setShowAboveCap] = useState(false);
@@ -53,18 +81,12 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
   if (offers.isError) {
     return <ProblemHelp problem={asProblem(offers.error)} onRetry={() => void offers.refetch()} />;
   }
-  const lang = currentLanguage();
-  const virtual = t('common.virtual');
-  const label = (r: OfferRow) => countryLabel(r, lang, virtual);
-  const all = groupOffers(offers.data.offers);
-  const matching = filterRows(all, query, label);
-  const capped = applyPriceCap(matching, showAboveCap ? null : preferences.maxPriceCents);
-  const hiddenAboveCap = applyPriceCap(matching, preferences.maxPriceCents).hidden;
-  // While searching, the best match leads ("uk": the United Kingdom before Ukraine).
-  const rows = query.trim() ? capped.shown : orderRows(capped.shown, preferences);
-  const tiers = offers.data.capabilities.tiers;
-  const sellers = new Set(offers.data.offers.map((o) => o.providerName));
-  const priceIsCap = offers.data.offers.some((o) => o.priceIsCap && o.stock !== 0);
+  const { label, all, matching, rows, hiddenAboveCap, fit } = listRows(offers.data.offers, {
+    query,
+    preferences,
+    showAboveCap,
+    countries: site?.countries ?? null,
+  });
   // The default provider comes first; its balance is the one shown.
   const mainTopUp = Object.values(topUpUrls)[0] ?? null;
   const pickedProvider = order.variables?.providerId;
@@ -72,12 +94,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
 
   return (
     <section aria-label={t('popup.offers.label')}>
-      <BalanceLine balance={offers.data.balance} topUpUrl={mainTopUp} />
-      {tiers.includes('priority') ? <p className="hint">{t('popup.offers.priorityNote')}</p> : null}
-      {priceIsCap ? <p className="hint">{t('popup.offers.upToNote')}</p> : null}
-      {[...new Set(offers.data.offers.map((o) => o.providerId))].map((id) => (
-        <RatingWarning key={id} providerId={id} />
-      ))}
+      <OfferNotes data={offers.data} topUpUrl={mainTopUp} />
       {order.isError ? (
         <ProblemHelp
           problem={asProblem(order.error)}
@@ -92,63 +109,29 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached }: Pr
       {all.length === 0 ? (
         <p className="hint">{t('popup.offers.noNumbers', service.name)}</p>
       ) : (
-        <input
-          type="search"
-          className="search"
-          id={COUNTRY_SEARCH_ID}
-          aria-label={t('popup.offers.searchCountries')}
-          placeholder={t('popup.offers.searchCountries')}
-          value={query}
-          ref={search}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            firstRowButton(list.current)?.focus();
-          }}
+        <CountrySearch
+          query={query}
+          noMatch={matching.length === 0}
+          onChange={setQuery}
+          inputRef={search}
+          onEnter={() => firstRowButton(list.current)?.focus()}
         />
       )}
-      {all.length > 0 && matching.length === 0 ? (
-        <p className="hint">{t('popup.offers.noCountryMatch', query.trim())}</p>
-      ) : null}
       {hiddenAboveCap > 0 ? (
-        <p className="hint cap-note" data-testid="cap-note">
-          {showAboveCap ? null : tn('popup.offers.hiddenByCap', hiddenAboveCap)}{' '}
-          <button type="button" className="link" onClick={() => setShowAboveCap(!showAboveCap)}>
-            {showAboveCap ? t('popup.offers.hideAgain') : t('popup.offers.showHidden')}
-          </button>
-        </p>
+        <CapNote hidden={hiddenAboveCap} shown={showAboveCap} onToggle={setShowAboveCap} />
       ) : null}
-      <ul
-        className="offers"
-        ref={list}
-        onKeyDown={(e) => {
-          const next = list.current && rowButtonAfter(list.current, e.target as Element, e.key);
-          if (!next) return;
-          e.preventDefault();
-          next.focus();
-        }}
-      >
-        {rows.map((r) => (
-          <OfferRowItem
-            key={r.country}
-            row={r}
-            label={label(r)}
-            tiers={tiers}
-            preferred={preferences.tier}
-            showSeller={sellers.size > 1}
-            pinned={
-              r.country === preferences.lastCountry
-                ? 'lastUsed'
-                : r.country === preferences.defaultCountry
-                  ? 'default'
-                  : null
-            }
-            busy={order.isPending}
-            onPick={(pick) => order.mutate(pick)}
-          />
-        ))}
-      </ul>
+      <OfferRows
+        rows={rows}
+        label={label}
+        tiers={offers.data.capabilities.tiers}
+        preferences={preferences}
+        showSeller={new Set(offers.data.offers.map((o) => o.providerName)).size > 1}
+        fit={fit}
+        domain={site?.domain ?? null}
+        busy={order.isPending}
+        onPick={(pick) => order.mutate(pick)}
+        listRef={list}
+      />
     </section>
   );
 }

@@ -1,8 +1,9 @@
+import { useId } from 'react';
 import { currentLanguage, formatCount, t, tn } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
 import type { ProviderId, Tier } from '@/lib/providers/types.ts';
 import { flagEmoji } from '../shared/format.ts';
-import { rowStock, type OfferRow } from './offer-order.ts';
+import { rowStock, type OfferRow, type SiteFit } from './offer-order.ts';
 
 export interface Pick {
   country: string;
@@ -23,8 +24,23 @@ interface Props {
   showSeller: boolean;
   /** Why the row is on top: the country ordered last, or the options' default country. */
   pinned?: 'lastUsed' | 'default' | null;
+  /** The row against the page's own country list, and the site's name to say so. */
+  site?: { fit: SiteFit; domain: string } | null;
   busy: boolean;
   onPick: (pick: Pick) => void;
+}
+
+/** "Accepted by <site>", or why the row is dimmed; the row's buttons are described by it. */
+function SiteFitNote({ id, fit, domain }: { id: string; fit: SiteFit; domain: string }) {
+  return fit === 'accepted' ? (
+    <span className="site-fit" id={id}>
+      {t('popup.offers.site.accepted', domain)}
+    </span>
+  ) : (
+    <span className="site-fit-reason" id={id}>
+      {t('popup.offers.site.notListed', domain)}
+    </span>
+  );
 }
 
 /** One country: flag, name, stock, and a button per tier with its price. */
@@ -35,13 +51,18 @@ export function OfferRowItem({
   preferred,
   showSeller,
   pinned = null,
+  site = null,
   busy,
   onPick,
 }: Props) {
   const lang = currentLanguage();
   const stock = rowStock(row);
+  const fitId = useId();
+  const fit = site?.fit ?? null;
+  // A country the site leaves out is dimmed, never disabled: the user may know better.
+  const classes = [stock === 0 ? 'out' : '', fit === 'notListed' ? 'off-site' : ''].join(' ');
   return (
-    <li className={stock === 0 ? 'out' : undefined}>
+    <li className={classes.trim() || undefined}>
       <span className="country">
         <span aria-hidden="true" className="flag">
           {flagEmoji(row.iso)}
@@ -52,6 +73,7 @@ export function OfferRowItem({
             {t(pinned === 'lastUsed' ? 'guide.offers.lastUsed' : 'guide.offers.default')}
           </span>
         ) : null}
+        {fit && site ? <SiteFitNote id={fitId} fit={fit} domain={site.domain} /> : null}
         {stock === null ? null : (
           <span className="stock">
             {stock === 0
@@ -76,6 +98,7 @@ export function OfferRowItem({
             className={`tier tier-${tier}${tier === preferred ? ' preferred' : ''}`}
             disabled={!offer || offer.stock === 0 || busy}
             aria-label={name}
+            aria-describedby={fit ? fitId : undefined}
             onClick={() =>
               onPick({
                 country: row.country,

@@ -1,18 +1,8 @@
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
+import { COUNTRY_ALIASES as ALIASES } from '@/lib/phone/country-aliases.ts';
 
 // What people type for a country besides its name: the ISO code ("us"), the dialling code
 // ("+44"), its English name in any interface language ("united states"), and common short names.
-
-/** Short names in everyday use that are neither the ISO code nor a part of the name. */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  GB: ['uk', 'britain', 'great britain', 'england', 'scotland', 'wales'],
-  US: ['usa', 'america', 'united states of america'],
-  AE: ['uae', 'emirates'],
-  NL: ['holland'],
-  CZ: ['czechia'],
-  KR: ['korea', 'south korea'],
-  RU: ['russia'],
-};
 
 const englishNames = (() => {
   let names: Intl.DisplayNames | null = null;

@@ -7,6 +7,7 @@ import {
   groupOffers,
   orderRows,
   rowStock,
+  siteFit,
   type OfferRow,
 } from './offer-order.ts';
 
@@ -80,6 +81,59 @@ describe('orderRows', () => {
   it('puts the last used country first and the default country second', () => {
     const ordered = orderRows(rows, { lastCountry: '187', defaultCountry: '16', tier: 'standard' });
     expect(names(ordered).slice(0, 3)).toEqual(['USA', 'United Kingdom', 'India']);
+  });
+});
+
+describe('site-aware offers: the countries the page’s phone selector lists', () => {
+  const fitOf = (countries: string[] | null) => {
+    const fit = siteFit(rows, countries);
+    return fit ? Object.fromEntries(rows.map((r) => [r.name, fit(r)])) : null;
+  };
+
+  it('marks listed countries accepted and the others not listed', () => {
+    expect(fitOf(['US', 'GB', 'DE'])).toEqual({
+      Indonesia: 'notListed',
+      India: 'notListed',
+      USA: 'accepted',
+      'United Kingdom': 'accepted',
+      "Côte d'Ivoire": 'notListed',
+    });
+  });
+
+  it('marks nothing without a list, or when the list leaves no offered country out', () => {
+    expect(fitOf(null)).toBeNull();
+    expect(fitOf(['ID', 'IN', 'US', 'GB', 'CI', 'FR'])).toBeNull();
+  });
+
+  it('leaves a pool with no ISO country unmarked', () => {
+    const pool = groupOffers([...OFFERS, { ...offer('999', 'standard', 5), countryIso: null }]);
+    const fit = siteFit(pool, ['US']);
+    expect(fit?.(pool.find((r) => r.country === '999') as OfferRow)).toBeNull();
+  });
+
+  it('sorts accepted countries first, cheapest first among them, sold-out ones after', () => {
+    const ordered = orderRows(rows, none, siteFit(rows, ['US', 'GB']));
+    expect(names(ordered)).toEqual([
+      'USA',
+      'United Kingdom',
+      'India',
+      'Indonesia',
+      "Côte d'Ivoire",
+    ]);
+  });
+
+  it('keeps last used and default on top, the accepted one of them first', () => {
+    const prefs = { lastCountry: '6', defaultCountry: '187', tier: 'standard' } as const;
+    const ordered = orderRows(rows, prefs, siteFit(rows, ['US', 'GB']));
+    expect(names(ordered)).toEqual([
+      'USA',
+      'Indonesia',
+      'United Kingdom',
+      'India',
+      "Côte d'Ivoire",
+    ]);
+    // Without a list the pins keep their own order.
+    expect(names(orderRows(rows, prefs)).slice(0, 2)).toEqual(['Indonesia', 'USA']);
   });
 });
 

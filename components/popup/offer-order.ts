@@ -45,18 +45,52 @@ export function rowStock(row: OfferRow): number | null {
 }
 
 /**
- * The last used country first, then the options' default country; then countries with
- * numbers, cheapest first in the preferred tier; out-of-stock countries last.
+ * How a row stands with the country list of the page's phone selector: listed there (the site
+ * accepts numbers from it), left out of it, or unknown (a pool with no ISO country).
  */
-export function orderRows(rows: readonly OfferRow[], prefs: RowPreferences): OfferRow[] {
+export type SiteFit = 'accepted' | 'notListed' | null;
+
+/**
+ * The site's countries as a mark per row; null when the page gave no list, or when its list
+ * leaves out none of the offered countries (intl-tel-input lists them all: nothing to tell).
+ */
+export function siteFit(
+  rows: readonly OfferRow[],
+  countries: readonly string[] | null,
+): ((row: OfferRow) => SiteFit) | null {
+  if (!countries) return null;
+  const listed = new Set(countries);
+  const fit = (r: OfferRow): SiteFit =>
+    r.iso === null ? null : listed.has(r.iso.toUpperCase()) ? 'accepted' : 'notListed';
+  return rows.some((r) => fit(r) === 'notListed') ? fit : null;
+}
+
+/**
+ * The last used country first, then the options' default country; then countries with
+ * numbers, cheapest first in the preferred tier; out-of-stock countries last. With the site's
+ * country list (siteFit), the countries it accepts lead within the pinned rows and within the
+ * rest.
+ */
+export function orderRows(
+  rows: readonly OfferRow[],
+  prefs: RowPreferences,
+  fit: ((row: OfferRow) => SiteFit) | null = null,
+): OfferRow[] {
   const other: Tier = prefs.tier === 'standard' ? 'priority' : 'standard';
   const pin = (r: OfferRow) =>
     r.country === prefs.lastCountry ? 0 : r.country === prefs.defaultCountry ? 1 : 2;
+  const pinned = (r: OfferRow) => Number(pin(r) === 2);
+  const accepted = (r: OfferRow) => Number(fit !== null && fit(r) !== 'accepted');
   const price = (r: OfferRow) => r[prefs.tier]?.price.cents ?? r[other]?.price.cents ?? Infinity;
   const empty = (r: OfferRow) => Number(rowStock(r) === 0);
   return [...rows].sort(
     (a, b) =>
-      pin(a) - pin(b) || empty(a) - empty(b) || price(a) - price(b) || a.name.localeCompare(b.name),
+      pinned(a) - pinned(b) ||
+      accepted(a) - accepted(b) ||
+      pin(a) - pin(b) ||
+      empty(a) - empty(b) ||
+      price(a) - price(b) ||
+      a.name.localeCompare(b.name),
   );
 }
 

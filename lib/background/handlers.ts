@@ -44,6 +44,7 @@ import { createOffersCache } from './offers-cache.ts';
 import { wantsPage, withdrawnNumbers } from './tabs.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
+import { createSiteCountries } from './site-countries.ts';
 
 /** How long a service's offers and the balance are reused between popup opens. */
 const OFFERS_TTL_MS = 30_000;
@@ -77,6 +78,7 @@ const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
   const binding = deps.binding ?? bindingRules();
+  const siteCountries = createSiteCountries({ browser, now: Date.now });
 
   async function allProviders(): Promise<Provider[]> {
     const all = await deps.provider.all();
@@ -191,15 +193,18 @@ export function createHandlers(deps: HandlerDeps) {
         case 'popup.getState': {
           // Asked every second while the popup is open, and first paint waits for it: the
           // reads are independent, so they run together.
-          const [site, provider, all, preferences, urls] = await Promise.all([
-            browser.tabs.get(msg.tabId).then((tab) => {
-              const detected = tab.url ? detectSite(tab.url) : null;
+          const tab = browser.tabs.get(msg.tabId);
+          const [site, provider, all, preferences, urls, countries] = await Promise.all([
+            tab.then((t) => {
+              const detected = t.url ? detectSite(t.url) : null;
               return detected ? siteChoice(detected) : null;
             }),
             deps.provider(),
             engine.allOrders(),
             preferencesItem.getValue(),
             topUpUrls(),
+            // The page's country selector, read by the tab's fill script (site-countries.ts).
+            tab.then((t) => siteCountries.forPopup(msg.tabId, t.url ?? '')),
           ]);
           const orders = all
             .filter((o) => o.site.tabId === msg.tabId || OPEN_STATES.has(o.state))
@@ -216,6 +221,7 @@ export function createHandlers(deps: HandlerDeps) {
             preferences: { ...DEFAULT_PREFERENCES, ...preferences },
             topUpUrls: urls,
             offers: code && cached ? { service: code, ...cached } : null,
+            siteCountries: site ? countries : { countries: null, reading: false },
           });
         }
         case 'popup.getOffers':
@@ -336,6 +342,11 @@ export function createHandlers(deps: HandlerDeps) {
     const parsed = contentMessage.safeParse(raw);
     if (!parsed.success) return null;
     const msg = parsed.data;
+    // The page's own reading of its country selector: about the tab, not about an order.
+    if (msg.type === 'content.siteCountries') {
+      await siteCountries.report(tabId, url, msg.countries);
+      return true;
+    }
     const mine = await pageOrders(tabId, url);
     switch (msg.type) {
       case 'content.hello': {

@@ -1,5 +1,6 @@
 import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
+import type { BackgroundToContent } from '../messaging.ts';
 import type { Engine } from '../orders/engine.ts';
 import { bindingRules, ownTabFit, pageBound, type BindingRules } from '../orders/binding.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
@@ -8,12 +9,17 @@ import { sameSite } from '../services/detect.ts';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 /**
- * Asks the tab's fill script to check in (it then pulls what it may fill, see content.hello).
- * Injects the script first when the page has none (a fresh page, a reload).
+ * Asks the tab's fill script to check in (it then pulls what it may fill, see content.hello),
+ * or with `bg.readCountries` only to read its country selector again. Injects the script first
+ * when the page has none (a fresh page, a reload); a script starting does both.
  */
-export async function pokeTab(browser: Browser, tabId: number): Promise<boolean> {
+export async function pokeTab(
+  browser: Browser,
+  tabId: number,
+  message: BackgroundToContent = { type: 'bg.poke' },
+): Promise<boolean> {
   try {
-    await browser.tabs.sendMessage(tabId, { type: 'bg.poke' }, { frameId: 0 });
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
     return true;
   } catch {
     // No listener in the page yet.

@@ -5,6 +5,7 @@ import {
   fillPhoneWithReport,
   findCodeTarget,
   findPhoneTarget,
+  findSiteCountries,
   watchForCodeTarget,
   withdrawPhone,
 } from '../fill/index.ts';
@@ -22,6 +23,7 @@ export interface AgentOptions {
  * The page side of an order: asks the background what this tab may fill (the background
  * checks that the page is the site that ordered), fills the phone, watches for the code field
  * and fills the code when it is known. Holds no secrets: only this tab's number and code.
+ * Before any order, it tells the background which countries the page's phone selector lists.
  */
 export function startFillAgent({ browser, doc = document, signal }: AgentOptions) {
   const send = (m: ContentMessage) => browser.runtime.sendMessage(m);
@@ -48,6 +50,19 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
       const target = rememberedPhoneTarget(doc, latest?.fields?.phone) ?? findPhoneTarget(doc);
       if (target) withdrawPhone(target, phone);
     }
+  }
+
+  // The countries the page's phone country selector offers, for the popup's offer list: when
+  // the script starts and when the background asks. A page that cannot be read sends null, and
+  // filling goes on whatever happens here.
+  function reportCountries() {
+    let countries: string[] | null = null;
+    try {
+      countries = findSiteCountries(doc);
+    } catch (e) {
+      warn('reading the country selector', e);
+    }
+    void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
   }
 
   async function checkIn() {
@@ -88,9 +103,13 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     running = running.then(checkIn).catch((e) => warn('fill agent', e));
   };
   const onMessage = (message: unknown) => {
-    if (backgroundToContent.safeParse(message).success) queue();
+    const parsed = backgroundToContent.safeParse(message);
+    if (!parsed.success) return;
+    if (parsed.data.type === 'bg.readCountries') reportCountries();
+    else queue();
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  reportCountries();
   queue();
 }

@@ -8,6 +8,8 @@ import { collectFields, type CollectedField } from './collect';
 import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
 import { changeEvent, clear } from './events';
 import { isReachable } from './reachable';
+import { countriesOfOptions, type SelectorOption } from './site-countries';
+import { widgetCountryRows } from './widgets';
 import type { PhonePart } from './fill-parts';
 
 export type { FillReport } from './fill';
@@ -83,6 +85,27 @@ export function findPhoneTarget(doc: Document): PhoneTarget | null {
     return { input, dialCode: el as HTMLSelectElement | HTMLInputElement };
   }
   return { input };
+}
+
+/**
+ * The countries the phone field's country selector offers, the ones the site accepts numbers
+ * from (site-countries.ts): the dial-code <select> the fill would use, or a picker's rows.
+ * Null when the page has no phone field, no selector, or one that cannot be read reliably.
+ */
+export function findSiteCountries(doc: Document): string[] | null {
+  const target = findPhoneTarget(doc);
+  if (!target || target.parts) return null;
+  const select =
+    target.dialCode?.localName === 'select' ? (target.dialCode as HTMLSelectElement) : null;
+  const rows: SelectorOption[] = select
+    ? Array.from(select.options).map((o) => ({
+        value: o.value,
+        text: o.textContent ?? '',
+        disabled: o.disabled,
+      }))
+    : widgetCountryRows(target.input);
+  const lang = doc.documentElement.lang;
+  return rows.length ? countriesOfOptions(rows, lang ? [lang] : []) : null;
 }
 
 export function findCodeTarget(doc: Document): CodeTarget | null {

@@ -84,6 +84,22 @@ function countryItems(widget: Element, opener: Element): Element[] {
 }
 
 /**
+ * A button picker's country rows as the page holds them now, without opening it (intl-tel-input
+ * renders its whole list up front); empty when there is no picker or its list appears only
+ * once opened. Only the widget's own rows or the list its button controls, never the page's.
+ */
+export function widgetCountryRows(input: HTMLInputElement): { value: string; text: string }[] {
+  const found = openerFor(input);
+  if (!found) return [];
+  const { widget, opener } = found;
+  const own = Array.from(widget.querySelectorAll(COUNTRY_ITEM)).filter((el) => el !== opener);
+  const controlled = opener.getAttribute('aria-controls');
+  const list = controlled ? input.ownerDocument.getElementById(controlled) : null;
+  const rows = own.length ? own : list ? Array.from(list.querySelectorAll('[role=option]')) : [];
+  return rows.map(itemOption);
+}
+
+/**
  * Picks the number's country in a button picker: open it, click the matching item, and read
  * back the dial code now shown before the field. False when there is no picker, no matching
  * item, or the page did not take the choice.

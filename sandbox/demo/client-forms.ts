@@ -1,4 +1,5 @@
-// Browser script for the server-rendered pages (/, /signup/country, /signup/split):
+// Browser script for the server-rendered pages (/, /signup/country, /signup/restricted,
+// /signup/split):
 // phone step -> POST /api/send-code -> reveal the code step -> POST /api/verify.
 // The phone comes from #phone (plain, split) or #country + #national (country page);
 // the code from #code or from the split boxes in #digits (see client-split.ts).
@@ -13,7 +14,10 @@ var verified = false;
 
 function readPhone() {
   if (byId('country')) {
-    var dial = byId('country').value;
+    // The restricted page's options carry ISO codes, with the dial code beside them.
+    var select = byId('country');
+    var chosen = select.options[select.selectedIndex];
+    var dial = (chosen && chosen.getAttribute('data-dial')) || select.value;
     var national = byId('national').value.replace(/\D/g, '').replace(/^0/, '');
     return national ? dial + national : '';
   }

@@ -55,3 +55,19 @@ export const COUNTRIES: readonly Country[] = [
 ];
 
 export const DEFAULT_COUNTRY = 'US';
+
+/**
+ * The restricted signup page's list (/signup/restricted): a service that takes numbers from the
+ * UK, a few EU countries and North America only, as fintech and marketplace signups often do.
+ */
+export const RESTRICTED_COUNTRIES: readonly string[] = [
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'PL',
+  'US',
+  'CA',
+];

@@ -1,15 +1,15 @@
-// HTML for the four signup page styles and the 404/405 pages. Every interpolated value
+// HTML for the five signup page styles and the 404/405 pages. Every interpolated value
 // goes through escapeHtml; the client scripts are static strings.
 import { CLIENT_COMMON } from './client-common.ts';
 import { CLIENT_FORMS } from './client-forms.ts';
 import { CLIENT_SPA } from './client-spa.ts';
 import { CLIENT_SPLIT } from './client-split.ts';
-import { COUNTRIES, DEFAULT_COUNTRY } from './countries.ts';
+import { COUNTRIES, DEFAULT_COUNTRY, RESTRICTED_COUNTRIES } from './countries.ts';
 import { escapeHtml as e } from './http-util.ts';
 import type { Service } from './services.ts';
 import { paletteFor, stylesheet } from './theme.ts';
 
-export type PageStyle = 'plain' | 'country' | 'split' | 'spa';
+export type PageStyle = 'plain' | 'country' | 'restricted' | 'split' | 'spa';
 
 /** The gallery of phone and code widgets (widgets.ts). */
 export const WIDGETS_PATH = '/widgets';
@@ -17,6 +17,7 @@ export const WIDGETS_PATH = '/widgets';
 export const PAGE_PATHS: Readonly<Record<PageStyle, string>> = {
   plain: '/',
   country: '/signup/country',
+  restricted: '/signup/restricted',
   split: '/signup/split',
   spa: '/signup/spa',
 };
@@ -24,6 +25,7 @@ export const PAGE_PATHS: Readonly<Record<PageStyle, string>> = {
 const NAV: ReadonlyArray<[PageStyle, string]> = [
   ['plain', 'Plain'],
   ['country', 'Country picker'],
+  ['restricted', 'Restricted countries'],
   ['split', 'Split code boxes'],
   ['spa', 'Single-page app'],
 ];
@@ -85,6 +87,31 @@ ${options}
 <input id="national" type="tel" name="national" autocomplete="tel-national" inputmode="tel" placeholder="555 123 4567" required>`;
 }
 
+/**
+ * A country selector that lists only the countries the site takes numbers from, the way many
+ * real signups write it: ISO codes as values, flag, name and dial code as text, a prompt first
+ * and the dial code in a data attribute for the page's own script.
+ */
+function restrictedPhone(): string {
+  const flag = (iso: string) =>
+    String.fromCodePoint(...[...iso].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+  const listed = COUNTRIES.filter((c) => RESTRICTED_COUNTRIES.includes(c.iso));
+  const options = listed
+    .map(
+      (c) =>
+        `<option value="${e(c.iso)}" data-dial="${e(c.dial)}">${flag(c.iso)} ${e(c.name)} (${e(c.dial)})</option>`,
+    )
+    .join('\n');
+  return `<p class="muted">We currently accept phone numbers from the UK, the EU countries below, the US and Canada.</p>
+<label for="country">Country</label>
+<select id="country" name="phone_country" autocomplete="tel-country-code" required>
+<option value="">Select your country</option>
+${options}
+</select>
+<label for="national">Mobile number</label>
+<input id="national" type="tel" name="national" autocomplete="tel-national" inputmode="tel" placeholder="7400 123456" required>`;
+}
+
 export const SINGLE_CODE = (
   service: Service,
 ): string => `<label for="code">Verification code</label>
@@ -142,6 +169,13 @@ export function renderPage(service: Service, style: PageStyle): string {
         title: 'Sign up',
         current: style,
         main: formsMain(service, countryPhone(), SINGLE_CODE(service)),
+        script: CLIENT_COMMON + CLIENT_FORMS,
+      });
+    case 'restricted':
+      return layout(service, {
+        title: 'Sign up',
+        current: style,
+        main: formsMain(service, restrictedPhone(), SINGLE_CODE(service)),
         script: CLIENT_COMMON + CLIENT_FORMS,
       });
     case 'split':

@@ -140,6 +140,20 @@ describe('pages', () => {
     expect(r.body).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/); // no external resources
   });
 
+  it('serves a restricted-countries page, linked from the menu, that lists nine countries', async () => {
+    const r = await call('GET', '/signup/restricted');
+    expect(r.status).toBe(200);
+    expect(r.body).toContain(
+      '<a href="/signup/restricted" aria-current="page">Restricted countries</a>',
+    );
+    expect(r.body).toContain('<option value="">Select your country</option>');
+    expect(r.body).toContain('<option value="GB" data-dial="+44">🇬🇧 United Kingdom (+44)</option>');
+    expect(r.body.match(/<option value="[A-Z]{2}"/g)).toHaveLength(9);
+    expect(r.body).not.toContain('Indonesia');
+    const home = await call('GET', '/');
+    expect(home.body).toContain('<a href="/signup/restricted">Restricted countries</a>');
+  });
+
   it('serves the country page with a labelled dial-code select', async () => {
     const r = await call('GET', '/signup/country');
     expect(r.status).toBe(200);

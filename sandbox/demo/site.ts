@@ -1,5 +1,5 @@
-// Demo signup site served on <label>.localhost:<port>: four page styles (plain, country
-// picker, split code boxes, SPA), the widget gallery under /widgets (widgets.ts), plus the JSON API that "sends" the SMS through the
+// Demo signup site served on <label>.localhost:<port>: five page styles (plain, country
+// picker, restricted countries, split code boxes, SPA), the widget gallery under /widgets (widgets.ts), plus the JSON API that "sends" the SMS through the
 // sandbox's control API. Routing only; see pages.ts, api.ts, services.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api.ts';
@@ -27,6 +27,7 @@ export interface DemoContext {
 const PAGE_ROUTES: Readonly<Record<string, PageStyle>> = {
   '/': 'plain',
   '/signup/country': 'country',
+  '/signup/restricted': 'restricted',
   '/signup/split': 'split',
   '/signup/spa': 'spa',
   '/signup/spa/verify': 'spa',

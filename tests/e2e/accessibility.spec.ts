@@ -73,6 +73,25 @@ test('the popup on an unknown site (service search), with a price cap and a sold
   }
 });
 
+test('the popup on a signup that lists only some countries (marked and dimmed offers) has no serious violations, light and dark', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  expect(apiKey).toBeTruthy();
+  const url = demoUrl('discord', '/signup/restricted');
+  const site = await ext.context.newPage();
+  await site.goto(url);
+  const popupPage = await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url));
+  const popup = new PopupPage(popupPage);
+  await expect(popup.siteFit('Germany')).toBeVisible();
+  await expect(popup.siteFit('Indonesia')).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await popupPage.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(popupPage), scheme).toEqual([]);
+  }
+});
+
 test('the first-run steps and the refund card with its next steps have no serious violations, light and dark', async ({
   ext,
   sandbox,

@@ -42,6 +42,27 @@ test('offers, waiting, code received, and the history', async ({ ext, apiKey, de
   await history.screenshot({ path: `${DIR}/history.png`, fullPage: true });
 });
 
+test('site-aware offers: a signup that lists only some countries', async ({
+  ext,
+  apiKey,
+  demoUrl,
+}) => {
+  void apiKey;
+  const url = demoUrl('discord', '/signup/restricted');
+  const { popupPage } = await openSignupWithPopup(ext, url);
+  const popup = new PopupPage(popupPage);
+  await expect(popup.siteFit('Germany')).toBeVisible();
+  await expect(popup.siteFit('Indonesia')).toBeVisible();
+  // The list scrolls inside the popup: show where the listed countries end and the rest begins.
+  await popupPage.locator('.offers').evaluate((list) => {
+    const first = list.querySelector<HTMLElement>('li.off-site');
+    if (first && list instanceof HTMLElement) {
+      list.scrollTop = first.offsetTop - list.offsetTop - list.clientHeight * 0.6;
+    }
+  });
+  await shoot(popupPage, 'popup-site-countries');
+});
+
 test('no code in the window: cancelled and refunded', async ({ ext, apiKey, control, demoUrl }) => {
   void apiKey;
   await control.settings({ window_seconds: 12, early_cancel_seconds: 2 });

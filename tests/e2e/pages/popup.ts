@@ -53,6 +53,11 @@ export class PopupPage {
     return this.page.locator('.offers li', { hasText: countryName });
   }
 
+  /** What the row says about the site's own country list: "Accepted by …" or why it is dimmed. */
+  siteFit(countryName: string): Locator {
+    return this.offerRow(countryName).locator('.site-fit, .site-fit-reason');
+  }
+
   /** The first (cheapest) country that has Standard numbers in stock. */
   async getCheapestNumber(timeout = 30_000) {
     const buttons = this.page.getByRole('button', { name: /^Get a number in .*, Standard,/ });
