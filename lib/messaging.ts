@@ -211,5 +211,7 @@ export interface SiteCountriesState {
 export interface OffersReply {
   offers: Offer[];
   balance: Money;
+  /** Whose balance that is (the default provider's): its offers above it ask for a top-up. */
+  balanceOf?: ProviderId;
   capabilities: Capabilities;
 }

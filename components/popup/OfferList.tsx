@@ -14,7 +14,14 @@ import {
   type OfferRow,
 } from './offer-order.ts';
 import type { Pick } from './OfferRowItem.tsx';
-import { CapNote, CountrySearch, OfferNotes, OfferRows } from './OfferRows.tsx';
+import {
+  CapNote,
+  CountrySearch,
+  FreshnessNote,
+  LoadingNote,
+  OfferNotes,
+  OfferRows,
+} from './OfferRows.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 import { offersQuery } from './offers-query.ts';
 import { firstRowButton } from './row-keys.ts';
@@ -75,10 +82,9 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
     if (ready && document.activeElement === document.body) search.current?.focus();
   }, [ready]);
 
-  if (offers.isPending) {
-    return <p className="hint">{t('popup.offers.loading', service.name)}</p>;
-  }
-  if (offers.isError) {
+  if (offers.isPending) return <LoadingNote service={service.name} />;
+  // A failed refresh keeps the list it had (said so); with nothing to show, the problem alone.
+  if (offers.isError && !offers.data) {
     return <ProblemHelp problem={asProblem(offers.error)} onRetry={() => void offers.refetch()} />;
   }
   const { label, all, matching, rows, hiddenAboveCap, fit } = listRows(offers.data.offers, {
@@ -95,6 +101,12 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
   return (
     <section aria-label={t('popup.offers.label')}>
       <OfferNotes data={offers.data} topUpUrl={mainTopUp} />
+      <FreshnessNote
+        at={offers.dataUpdatedAt}
+        fetching={offers.isFetching}
+        problem={offers.isError ? asProblem(offers.error) : null}
+        onRetry={() => void offers.refetch()}
+      />
       {order.isError ? (
         <ProblemHelp
           problem={asProblem(order.error)}
@@ -128,6 +140,16 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
         showSeller={new Set(offers.data.offers.map((o) => o.providerName)).size > 1}
         fit={fit}
         domain={site?.domain ?? null}
+        wallet={
+          offers.data.balanceOf
+            ? {
+                balance: offers.data.balance,
+                providerId: offers.data.balanceOf,
+                topUpUrl: topUpUrls[offers.data.balanceOf] ?? null,
+              }
+            : null
+        }
+        capCents={showAboveCap ? preferences.maxPriceCents : null}
         busy={order.isPending}
         onPick={(pick) => order.mutate(pick)}
         listRef={list}

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { currentLanguage, formatCount, t, tn } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
-import type { ProviderId, Tier } from '@/lib/providers/types.ts';
+import type { Offer, ProviderId, Tier } from '@/lib/providers/types.ts';
 import { flagEmoji } from '../shared/format.ts';
-import { rowStock, type OfferRow, type SiteFit } from './offer-order.ts';
+import { aboveCap, rowStock, type OfferRow, type SiteFit } from './offer-order.ts';
 
 export interface Pick {
   country: string;
@@ -26,8 +26,29 @@ interface Props {
   pinned?: 'lastUsed' | 'default' | null;
   /** The row against the page's own country list, and the site's name to say so. */
   site?: { fit: SiteFit; domain: string } | null;
+  /** The default provider's balance and top-up page: its offers above it ask for a top-up. */
+  wallet?: Wallet | null;
+  /** The user's price cap (minor units), when rows above it are shown on request. */
+  capCents?: number | null;
   busy: boolean;
   onPick: (pick: Pick) => void;
+}
+
+export interface Wallet {
+  balance: Money;
+  providerId: ProviderId;
+  topUpUrl: string | null;
+}
+
+/** An offer the balance cannot pay: it asks for a top-up rather than failing at the provider. */
+function unaffordable(offer: Offer | undefined, wallet: Wallet | null): boolean {
+  return (
+    !!offer &&
+    !!wallet?.topUpUrl &&
+    offer.providerId === wallet.providerId &&
+    offer.price.currency === wallet.balance.currency &&
+    offer.price.cents > wallet.balance.cents
+  );
 }
 
 /** "Accepted by <site>", or why the row is dimmed; the row's buttons are described by it. */
@@ -52,6 +73,8 @@ export function OfferRowItem({
   showSeller,
   pinned = null,
   site = null,
+  wallet = null,
+  capCents = null,
   busy,
   onPick,
 }: Props) {
@@ -74,6 +97,9 @@ export function OfferRowItem({
           </span>
         ) : null}
         {fit && site ? <SiteFitNote id={fitId} fit={fit} domain={site.domain} /> : null}
+        {capCents !== null && aboveCap(row, capCents) ? (
+          <span className="stock">{t('popup.offers.aboveCap')}</span>
+        ) : null}
         {stock === null ? null : (
           <span className="stock">
             {stock === 0
@@ -91,6 +117,22 @@ export function OfferRowItem({
         const name = seller
           ? t('popup.offers.getNumberFrom', label, tierName, price, seller)
           : t('popup.offers.getNumber', label, tierName, price);
+        if (offer && wallet?.topUpUrl && unaffordable(offer, wallet)) {
+          return (
+            <a
+              key={tier}
+              className={`tier tier-${tier} top-up`}
+              href={wallet.topUpUrl}
+              target="_blank"
+              rel="noreferrer"
+              aria-label={t('popup.offers.topUpFor', label, tierName, price)}
+              aria-describedby={fit ? fitId : undefined}
+            >
+              <span className="tier-name">{t('popup.offers.topUp')}</span>
+              <span className="price">{price}</span>
+            </a>
+          );
+        }
         return (
           <button
             key={tier}

@@ -1,11 +1,17 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { t, tn } from '@/lib/i18n.ts';
 import type { OffersReply, PopupState } from '@/lib/messaging.ts';
 import type { Tier } from '@/lib/providers/types.ts';
 import { BalanceLine } from './BalanceLine.tsx';
 import type { OfferRow, SiteFit } from './offer-order.ts';
-import { OfferRowItem, type Pick } from './OfferRowItem.tsx';
-import { COUNTRY_SEARCH_ID } from './offers-query.ts';
+import { OfferRowItem, type Pick, type Wallet } from './OfferRowItem.tsx';
+import { COUNTRY_SEARCH_ID, OFFERS_STALE_MS } from './offers-query.ts';
+import { ProblemHelp, type Problem } from './ProblemHelp.tsx';
+import { useNow } from './useNow.ts';
+import { formatClock } from '../shared/format.ts';
+
+/** How long the first list may load before the popup says why it can take a while. */
+const SLOW_MS = 3_000;
 import { RatingWarning } from './RatingWarning.tsx';
 import { rowButtonAfter } from './row-keys.ts';
 
@@ -17,10 +23,12 @@ export function OfferNotes({ data, topUpUrl }: { data: OffersReply; topUpUrl: st
   return (
     <>
       <BalanceLine balance={data.balance} topUpUrl={topUpUrl} />
-      {data.capabilities.tiers.includes('priority') ? (
+      {/* One hint line: what "up to" means where prices are caps, else what Priority buys. */}
+      {priceIsCap ? (
+        <p className="hint">{t('popup.offers.upToNote')}</p>
+      ) : data.capabilities.tiers.includes('priority') ? (
         <p className="hint">{t('popup.offers.priorityNote')}</p>
       ) : null}
-      {priceIsCap ? <p className="hint">{t('popup.offers.upToNote')}</p> : null}
       {[...new Set(data.offers.map((o) => o.providerId))].map((id) => (
         <RatingWarning key={id} providerId={id} />
       ))}
@@ -82,6 +90,10 @@ interface RowsProps {
   /** The rows against the page's country list (offer-order.ts siteFit), and the site's name. */
   fit: ((row: OfferRow) => SiteFit) | null;
   domain: string | null;
+  /** The default provider's balance and top-up page (offers above it ask for a top-up). */
+  wallet: Wallet | null;
+  /** The price cap, when the rows above it are shown on request (they say so). */
+  capCents: number | null;
   busy: boolean;
   onPick: (pick: Pick) => void;
   listRef: RefObject<HTMLUListElement | null>;
@@ -119,5 +131,46 @@ export function OfferRows({ rows, label, preferences, fit, domain, listRef, ...r
         />
       ))}
     </ul>
+  );
+}
+
+/** While the first list loads: after a few seconds, why it may take a while. */
+export function LoadingNote({ service }: { service: string }) {
+  const now = useNow();
+  const [since] = useState(() => Date.now());
+  return (
+    <p className="hint" role="status">
+      {t('popup.offers.loading', service)}
+      {now - since >= SLOW_MS ? ` ${t('popup.offers.slow')}` : ''}
+    </p>
+  );
+}
+
+/** Offers shown from a while ago: said while fresh ones are asked for, or when that failed. */
+export function FreshnessNote({
+  at,
+  fetching,
+  problem,
+  onRetry,
+}: {
+  at: number;
+  fetching: boolean;
+  problem: Problem | null;
+  onRetry: () => void;
+}) {
+  const now = useNow(5_000);
+  if (problem) {
+    return (
+      <>
+        <ProblemHelp problem={problem} onRetry={onRetry} />
+        <p className="hint">{t('popup.offers.pricesFrom', formatClock(at))}</p>
+      </>
+    );
+  }
+  if (!fetching || now - at < OFFERS_STALE_MS) return null;
+  return (
+    <p className="hint" role="status">
+      {t('popup.offers.updating', formatClock(at))}
+    </p>
   );
 }

@@ -122,6 +122,12 @@ export function filterRows(
  * Offers above the cap (minor units of the balance's currency) taken out; countries left with
  * none are hidden, and counted so the popup can say so.
  */
+/** A row the price cap hides: every offer it has costs more than the cap. */
+export function aboveCap(row: OfferRow, maxPriceCents: number): boolean {
+  const offers = [row.standard, row.priority].filter((o) => o !== undefined);
+  return offers.length > 0 && offers.every((o) => o.price.cents > maxPriceCents);
+}
+
 export function applyPriceCap(
   rows: readonly OfferRow[],
   maxPriceCents: number | null,

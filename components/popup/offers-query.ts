@@ -1,12 +1,15 @@
 import type { PopupState } from '@/lib/messaging.ts';
 import { ask } from '../shared/background.ts';
 
+/** Offers older than this are asked for again (and shown as "updating" meanwhile). */
+export const OFFERS_STALE_MS = 30_000;
+
 /** The service's offers and the balance, as the offer list and the next-step buttons share them. */
 export function offersQuery(service: string, cached?: PopupState['offers']) {
   return {
     queryKey: ['offers', service],
     queryFn: () => ask({ type: 'popup.getOffers', service }),
-    staleTime: 30_000,
+    staleTime: OFFERS_STALE_MS,
     // Stale from when the background fetched them, so they are refetched as before.
     initialData: cached ?? undefined,
     initialDataUpdatedAt: cached?.at,

@@ -20,7 +20,6 @@ import {
 import { topUpUrl } from '../providers/top-up.ts';
 import type { Money } from '../money.ts';
 import {
-  isProviderError,
   ProviderError,
   type Offer,
   type Provider,
@@ -41,6 +40,7 @@ import {
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
+import { fail, ok } from './reply.ts';
 import { wantsPage, withdrawnNumbers } from './tabs.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
@@ -48,6 +48,9 @@ import { createSiteCountries } from './site-countries.ts';
 
 /** How long a service's offers and the balance are reused between popup opens. */
 const OFFERS_TTL_MS = 30_000;
+
+/** How old offers shown at once (marked "updating") may be. */
+const LAST_KNOWN_MS = 10 * 60_000;
 
 /** A provider's service list (about 700 names) hardly changes; it is fetched once a while. */
 const SERVICES_TTL_MS = 30 * 60_000;
@@ -60,20 +63,6 @@ export interface HandlerDeps {
   /** Which pages an order may fill (default: this build's, lib/orders/binding.ts). */
   binding?: BindingRules;
 }
-
-function fail(e: unknown): Reply<never> {
-  if (e instanceof LimitError) {
-    return { ok: false, error: { kind: e.kind, message: e.message, limit: e.refusal } };
-  }
-  if (isProviderError(e) && e.kind === 'price_moved') {
-    return { ok: false, error: { kind: e.kind, message: e.message, price: e.currentPrice } };
-  }
-  if (isProviderError(e)) return { ok: false, error: { kind: e.kind, message: e.message } };
-  const message = e instanceof Error ? e.message : String(e);
-  return { ok: false, error: { kind: 'internal', message } };
-}
-
-const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
@@ -114,12 +103,19 @@ export function createHandlers(deps: HandlerDeps) {
   const replyOf = (listed: Listed, balance: Money) => ({
     offers: bestOffers(listed.offers, balance.currency),
     capabilities: listed.capabilities,
+    balanceOf: listed.main.id,
   });
 
-  /** A service's offers and the balance when both are in memory and fresh; never asks. */
+  /**
+   * A service's offers and the balance when both are in memory, fresh or from the last few
+   * minutes (the popup shows those as "updating" and asks again); never asks.
+   */
   function peekOffers(service: string): (OffersReply & { at: number }) | null {
-    const listed = offersCache.peek(service);
-    const balance = listed ? balanceCache.peek(listed.value.main.name) : null;
+    const listed = offersCache.peek(service) ?? offersCache.peekLast(service, LAST_KNOWN_MS);
+    const main = listed?.value.main.name;
+    const balance = main
+      ? (balanceCache.peek(main) ?? balanceCache.peekLast(main, LAST_KNOWN_MS))
+      : null;
     if (!listed || !balance) return null;
     const at = Math.min(listed.at, balance.at);
     return { ...replyOf(listed.value, balance.value), balance: balance.value, at };

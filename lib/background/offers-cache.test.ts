@@ -39,4 +39,17 @@ describe('offers cache', () => {
     cache.clear();
     expect(cache.peek('tg')).toBeNull();
   });
+
+  it('keeps the last answer through clear() and a failed load, for a while', async () => {
+    let t = 0;
+    const cache = createOffersCache<number>(30_000, () => t);
+    await cache.get('ds', async () => 5);
+    cache.clear();
+    t = 60_000;
+    await expect(cache.get('ds', () => Promise.reject(new Error('429')))).rejects.toThrow();
+    expect(cache.peek('ds')).toBeNull();
+    expect(cache.peekLast('ds', 10 * 60_000)).toEqual({ at: 0, value: 5 });
+    t = 10 * 60_000;
+    expect(cache.peekLast('ds', 10 * 60_000)).toBeNull();
+  });
 });

@@ -5,6 +5,9 @@
  */
 export function createOffersCache<T>(ttlMs: number, now: () => number = Date.now) {
   const entries = new Map<string, { at: number; value: Promise<T>; settled?: T }>();
+  // The last answer per service, kept through clear() and failed loads: shown as "updating"
+  // while a fresh one is asked for (a provider limiting requests may take a while).
+  const lastKnown = new Map<string, { at: number; value: T }>();
   return {
     get(service: string, load: () => Promise<T>): Promise<T> {
       const hit = entries.get(service);
@@ -15,6 +18,7 @@ export function createOffersCache<T>(ttlMs: number, now: () => number = Date.now
       value.then(
         (v) => {
           entry.settled = v;
+          lastKnown.set(service, { at: entry.at, value: v });
         },
         // A failed load is not remembered: the next popup asks again.
         () => {
@@ -31,6 +35,11 @@ export function createOffersCache<T>(ttlMs: number, now: () => number = Date.now
       const hit = entries.get(service);
       if (!hit || hit.settled === undefined || now() - hit.at >= ttlMs) return null;
       return { at: hit.at, value: hit.settled };
+    },
+    /** The last answer for a service, however old, when not older than `maxAgeMs`. */
+    peekLast(service: string, maxAgeMs: number): { at: number; value: T } | null {
+      const last = lastKnown.get(service);
+      return last && now() - last.at < maxAgeMs ? last : null;
     },
     clear() {
       entries.clear();

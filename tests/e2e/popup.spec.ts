@@ -99,7 +99,7 @@ test.describe('the offer list', () => {
 });
 
 test.describe('errors that say what to do next', () => {
-  test('an empty balance: the order fails in words, with a link to top up', async ({
+  test('an empty balance: the offers ask for a top-up instead of ordering', async ({
     ext,
     sandbox,
     control,
@@ -111,14 +111,14 @@ test.describe('errors that say what to do next', () => {
     const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
     const popup = new PopupPage(popupPage);
     await expect(popup.balance).toHaveText('$0.00');
-    await popup.getNumber('Indonesia');
-    await popup.expectStatus('No number');
-    const problem = popup.currentOrder.locator(popup.problem);
-    await expect(problem).toContainText('Your balance is too low for this number.');
-    const topUp = problem.getByRole('link', { name: /^Top up your balance on / });
+    const row = popup.offerRow('Indonesia');
+    const topUp = row.getByRole('link', {
+      name: /^Top up to get a number in Indonesia, Standard, /,
+    });
     await expect(topUp).toHaveAttribute('href', new URL(sandbox.url).origin);
-    // Still on the list: the user can order again once the money is in.
-    await expect(popup.offerRow('Indonesia')).toBeVisible();
+    await expect(topUp).toContainText('Top up');
+    await expect(row.getByRole('button', { name: /^Get a number in Indonesia/ })).toHaveCount(0);
+    expect((await control.ledger(key)).orders).toHaveLength(0);
   });
 
   test('a key the provider rejects: the popup says so and leads to the settings', async ({
