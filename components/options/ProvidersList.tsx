@@ -47,7 +47,11 @@ export function ProvidersList({ list, onEdit, onChange }: Props) {
               </span>
             ) : (
               <span className="buttons">
-                <button type="button" onClick={() => onEdit(s.providerId)}>
+                <button
+                  type="button"
+                  aria-label={t('options.providers.editNamed', providerName(s))}
+                  onClick={() => onEdit(s.providerId)}
+                >
                   {t('options.providers.edit')}
                 </button>
                 {i > 0 ? (

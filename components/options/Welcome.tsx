@@ -44,7 +44,8 @@ export function Welcome({ draft, connected }: Props) {
           </li>
         ))}
       </ol>
-      {current === 0 && keySite ? (
+      {/* Kept while the key is typed: a pasted key may be the wrong one. */}
+      {current < 2 && keySite ? (
         <p>
           <a href={keySite} target="_blank" rel="noreferrer">
             {t('guide.welcome.getKey', new URL(keySite).host)}
