@@ -20,7 +20,6 @@ import {
 import { topUpUrl } from '../providers/top-up.ts';
 import type { Money } from '../money.ts';
 import {
-  isProviderError,
   ProviderError,
   type Offer,
   type Provider,
@@ -28,6 +27,7 @@ import {
   type ServiceInfo,
 } from '../providers/types.ts';
 import { LimitError } from '../orders/limits.ts';
+import { fail, ok } from './replies.ts';
 import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
 import { boundCodeHost } from '../orders/origin.ts';
 import { detectSite, registrableDomain } from '../services/detect.ts';
@@ -60,20 +60,6 @@ export interface HandlerDeps {
   /** Which pages an order may fill (default: this build's, lib/orders/binding.ts). */
   binding?: BindingRules;
 }
-
-function fail(e: unknown): Reply<never> {
-  if (e instanceof LimitError) {
-    return { ok: false, error: { kind: e.kind, message: e.message, limit: e.refusal } };
-  }
-  if (isProviderError(e) && e.kind === 'price_moved') {
-    return { ok: false, error: { kind: e.kind, message: e.message, price: e.currentPrice } };
-  }
-  if (isProviderError(e)) return { ok: false, error: { kind: e.kind, message: e.message } };
-  const message = e instanceof Error ? e.message : String(e);
-  return { ok: false, error: { kind: 'internal', message } };
-}
-
-const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
 export function createHandlers(deps: HandlerDeps) {
   const { browser, engine, scheduler } = deps;
@@ -382,6 +368,11 @@ export function createHandlers(deps: HandlerDeps) {
       case 'content.codeFieldVisible': {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         scheduler.codeFieldVisible(msg.orderId);
+        return true;
+      }
+      case 'content.rejected': {
+        if (!mine.some((o) => o.id === msg.orderId)) return null;
+        await engine.apply(msg.orderId, { type: 'rejected', text: msg.text });
         return true;
       }
     }
