@@ -12,6 +12,7 @@ import {
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { backgroundToContent, type ContentMessage } from '../messaging.ts';
 import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
+import { rejectionWatcher } from './rejection-watch.ts';
 
 export interface AgentOptions {
   browser: Browser;
@@ -33,6 +34,10 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
 
   // A field the user chose by hand on this site (context menu) comes before detection.
   const codeTarget = () => rememberedCodeTarget(doc, latest?.fields?.code) ?? findCodeTarget(doc);
+  const phoneTarget = () =>
+    rememberedPhoneTarget(doc, latest?.fields?.phone) ?? findPhoneTarget(doc);
+  // The site may refuse the number it was given: watched from here on (rejection-watch.ts).
+  const watchRejected = rejectionWatcher({ doc, signal, send, target: phoneTarget });
 
   async function fillCodeInto(reply: HelloReplyWithOrigin, orderId: string, code: string) {
     // An origin-bound SMS ("@host #code") is for that host's page only.
@@ -72,6 +77,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     if (!parsed.data.orderId) return;
     const reply = (latest = parsed.data);
     const orderId = parsed.data.orderId;
+    if (reply.phone) watchRejected(orderId, reply.phone);
     if (reply.fillPhone && reply.phone) {
       const target = rememberedPhoneTarget(doc, reply.fields?.phone) ?? findPhoneTarget(doc);
       if (target) {
