@@ -3,6 +3,7 @@ import { PopupApp } from '@/components/popup/App.tsx';
 import { preloadPopup } from '@/components/popup/preload.ts';
 import { mountPage } from '@/components/shared/page.tsx';
 import '@/components/shared/style.css';
+import '@/components/popup/rejected.css';
 
 const client = new QueryClient();
 

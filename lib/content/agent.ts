@@ -20,6 +20,19 @@ export interface AgentOptions {
   signal: AbortSignal;
 }
 
+// The countries the page's phone country selector offers, for the popup's offer list: when
+// the script starts and when the background asks. A page that cannot be read sends null, and
+// filling goes on whatever happens here.
+function reportCountries(doc: Document, send: (m: ContentMessage) => Promise<unknown>) {
+  let countries: string[] | null = null;
+  try {
+    countries = findSiteCountries(doc);
+  } catch (e) {
+    warn('reading the country selector', e);
+  }
+  void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
+}
+
 /**
  * The page side of an order: asks the background what this tab may fill (the background
  * checks that the page is the site that ordered), fills the phone, watches for the code field
@@ -55,19 +68,6 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
       const target = rememberedPhoneTarget(doc, latest?.fields?.phone) ?? findPhoneTarget(doc);
       if (target) withdrawPhone(target, phone);
     }
-  }
-
-  // The countries the page's phone country selector offers, for the popup's offer list: when
-  // the script starts and when the background asks. A page that cannot be read sends null, and
-  // filling goes on whatever happens here.
-  function reportCountries() {
-    let countries: string[] | null = null;
-    try {
-      countries = findSiteCountries(doc);
-    } catch (e) {
-      warn('reading the country selector', e);
-    }
-    void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
   }
 
   async function checkIn() {
@@ -111,11 +111,11 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   const onMessage = (message: unknown) => {
     const parsed = backgroundToContent.safeParse(message);
     if (!parsed.success) return;
-    if (parsed.data.type === 'bg.readCountries') reportCountries();
+    if (parsed.data.type === 'bg.readCountries') reportCountries(doc, send);
     else queue();
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
-  reportCountries();
+  reportCountries(doc, send);
   queue();
 }
