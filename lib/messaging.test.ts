@@ -23,6 +23,8 @@ describe('message protocol at the receiver', () => {
     'content.hello',
     { type: 'content.filled', orderId: 'a', what: 'password' },
     { type: 'content.filled', orderId: '', what: 'code' },
+    { type: 'content.rejected', orderId: 'a', text: '' },
+    { type: 'content.rejected', orderId: 'a', text: 'x'.repeat(201) },
     { type: 'popup.createOrder', tabId: 'one', service: 'ds', country: '6', tier: 'standard' },
     { type: 'popup.createOrder', tabId: 1, service: 'x'.repeat(33), country: '6', tier: 'gold' },
     { type: 'bg.unknown' },
@@ -30,5 +32,12 @@ describe('message protocol at the receiver', () => {
     expect(pageMessage.safeParse(message).success).toBe(false);
     expect(contentMessage.safeParse(message).success).toBe(false);
     expect(backgroundToContent.safeParse(message).success).toBe(false);
+  });
+});
+
+describe('a rejection report', () => {
+  it('carries the order and the page’s text, at most 200 characters', () => {
+    const ok = { type: 'content.rejected', orderId: 'a', text: 'x'.repeat(200) };
+    expect(contentMessage.safeParse(ok).success).toBe(true);
   });
 });

@@ -16,6 +16,9 @@ import type { Preferences } from './storage.ts';
 // `popup.*` and `options.*` come from extension pages, `content.*` from a content script,
 // `bg.*` go from the background to a content script. Validated at the receiver.
 
+/** Longest rejection text a content script reports: a sentence or two. */
+export const REJECTION_TEXT_MAX = 200;
+
 const tier = z.enum(['standard', 'priority']);
 const serviceInfo = z.object({
   code: z.string().min(1).max(32),
@@ -78,6 +81,12 @@ export const contentMessage = z.discriminatedUnion('type', [
     phoneFormat: z.enum(PHONE_ENTRY_FORMATS).nullable().optional(),
   }),
   z.object({ type: z.literal('content.codeFieldVisible'), orderId: z.string().min(1) }),
+  /** The page refused the ordered number: the error text beside its phone field (clipped). */
+  z.object({
+    type: z.literal('content.rejected'),
+    orderId: z.string().min(1),
+    text: z.string().min(1).max(REJECTION_TEXT_MAX),
+  }),
   /** The countries the page's phone country selector offers; null: none, or unreadable. */
   z.object({
     type: z.literal('content.siteCountries'),

@@ -72,6 +72,8 @@ export function sandboxControl(base: string) {
      */
     refunds: (r: { mode: 'now' | 'late' | 'never'; seconds?: number; orders?: number }) =>
       call('refunds', r),
+    /** The demo site refuses numbers of these countries (ISO) and these exact numbers. */
+    siteRejects: (r: { countries?: string[]; numbers?: string[] }) => call('site-rejects', r),
     /** Sets a key's 5sim account rating (each cancel lowers it from there). */
     rating: (key: string, rating: number) => call('rating', { key, rating }),
     ledger: async (key: string): Promise<Ledger> =>

@@ -12,12 +12,15 @@ import { normalizePhone } from './numbers.ts';
 import { setFivesimRating } from './faces/fivesim-rating.ts';
 import { QUIRKS, type Quirks } from './quirks.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { SiteRejects } from './demo/rejects.ts';
 
 export interface ControlContext {
   ledger: Ledger;
   faults: Faults;
   limiter: RateLimiter;
   quirks: Quirks;
+  /** Numbers the demo site refuses; absent: this sandbox serves no demo site. */
+  siteRejects?: SiteRejects;
 }
 
 const fail = (status: number, reason: string, extra: Record<string, unknown> = {}): Reply =>
@@ -56,6 +59,16 @@ const SettingsBody = z.object({
   window_seconds: seconds.min(1).optional(),
   early_cancel_seconds: seconds.optional(),
   rate_limit: z.int().min(1).max(1_000_000).optional(),
+});
+const SiteRejectsBody = z.object({
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .max(300)
+    .default([]),
+  numbers: z
+    .array(z.string().regex(/^\+[1-9]\d{6,14}$/))
+    .max(1000)
+    .default([]),
 });
 const RefundsBody = z.object({
   /** now: the documented rule (refund at the cancel or window end); clears what is planned. */
@@ -235,6 +248,17 @@ function rating(req: ApiRequest, ctx: ControlContext): Reply {
   return jsonReply(200, { ok: true, rating: body.value.rating });
 }
 
+/** The demo site refuses these numbers from now on (replaces the lists; empty: none). */
+function siteRejects(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, SiteRejectsBody);
+  if (!body.ok) return body.reply;
+  const rejects = ctx.siteRejects;
+  if (!rejects) return fail(404, 'not_found');
+  rejects.countries = new Set(body.value.countries);
+  rejects.numbers = new Set(body.value.numbers);
+  return jsonReply(200, { ok: true, ...body.value });
+}
+
 type Route = { method: 'GET' | 'POST'; run: (req: ApiRequest, ctx: ControlContext) => Reply };
 
 const ROUTES: Record<string, Route> = {
@@ -249,6 +273,7 @@ const ROUTES: Record<string, Route> = {
   '/control/refunds': { method: 'POST', run: refunds },
   '/control/price': { method: 'POST', run: price },
   '/control/rating': { method: 'POST', run: rating },
+  '/control/site-rejects': { method: 'POST', run: siteRejects },
 };
 
 export function handleControl(req: ApiRequest, ctx: ControlContext): Reply {

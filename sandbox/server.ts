@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { handleDemoSite } from './demo/site.ts';
 import { handleControl } from './control.ts';
+import { createSiteRejects } from './demo/rejects.ts';
 import { codasmsFace } from './faces/codasms.ts';
 import type { Face, FaceContext } from './faces/face.ts';
 import { fivesimFace, isFivesimPath } from './faces/fivesim.ts';
@@ -93,6 +94,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const limiter = new RateLimiter(opts.rateLimitPerMinute ?? 60, now);
   const faults = new Faults();
   const quirks: Quirks = new Set();
+  const siteRejects = createSiteRejects();
   const smsActivateFace = createSmsActivateFace(DIALECTS[opts.dialect ?? 'classic']);
   let baseUrl = '';
 
@@ -178,7 +180,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       );
       return;
     }
-    sendReply(res, withCors(handleControl({ ...api, body }, { ledger, faults, limiter, quirks })));
+    sendReply(
+      res,
+      withCors(handleControl({ ...api, body }, { ledger, faults, limiter, quirks, siteRejects })),
+    );
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -194,7 +199,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const site = demoSiteFromHost(req.headers.host);
       if (site !== null) {
         note = ` [demo ${site}]`;
-        await handleDemoSite(req, res, { site, controlBaseUrl: baseUrl });
+        await handleDemoSite(req, res, { site, controlBaseUrl: baseUrl, rejects: siteRejects });
         return;
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -24,6 +24,7 @@ function download(name: string, text: string) {
 const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
   charged: 'history.outcomeCharged',
   refunded: 'history.outcomeRefunded',
+  'rejected by site': 'history.rejected.outcome',
   'refund pending': 'history.refundCheck.outcomePending',
   'not refunded': 'history.refundCheck.outcomeNotRefunded',
   'no number': 'history.outcomeNoNumber',

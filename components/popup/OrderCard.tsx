@@ -15,6 +15,7 @@ import { OrderSteps } from './OrderSteps.tsx';
 import { useNow } from './useNow.ts';
 import { useNumberToCopy } from './useNumberToCopy.ts';
 import { RatingWarning } from './RatingWarning.tsx';
+import { RejectedBySite } from './RejectedBySite.tsx';
 
 const STATUS: Record<Order['state'], MessageKey> = {
   ordering: 'popup.order.status.ordering',
@@ -153,6 +154,11 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
           )}
         </div>
       ) : null}
+      <RejectedBySite
+        order={order}
+        lockLeft={lockLeft}
+        onAnother={() => act.mutate('popup.anotherNumber')}
+      />
       {order.state === 'waiting' ? (
         <div className="actions">
           <button type="button" onClick={() => act.mutate('popup.fillAgain')}>
@@ -167,18 +173,23 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
               ? t('popup.order.cancel')
               : t('popup.order.cancelIn', formatCountdown(lockLeft))}
           </button>
-          <button
-            type="button"
-            disabled={!canCancel}
-            aria-describedby={canCancel ? undefined : lockedId}
-            onClick={() => act.mutate('popup.anotherNumber')}
-          >
-            {t('popup.order.anotherNumber')}
-          </button>
-          {canCancel ? null : (
-            <p className="hint" id={lockedId}>
-              {t('guide.ended.cancelLocked', formatCountdown(lockLeft))}
-            </p>
+          {/* Rejected by the site: the same swap is the card's primary button above. */}
+          {order.rejectedBySite ? null : (
+            <>
+              <button
+                type="button"
+                disabled={!canCancel}
+                aria-describedby={canCancel ? undefined : lockedId}
+                onClick={() => act.mutate('popup.anotherNumber')}
+              >
+                {t('popup.order.anotherNumber')}
+              </button>
+              {canCancel ? null : (
+                <p className="hint" id={lockedId}>
+                  {t('guide.ended.cancelLocked', formatCountdown(lockLeft))}
+                </p>
+              )}
+            </>
           )}
           {/* A cancel costs rating at some providers (5sim): said beside the button. */}
           <RatingWarning providerId={order.providerId} />

@@ -4,6 +4,7 @@ import { preloadPopup } from '@/components/popup/preload.ts';
 import { mountPage } from '@/components/shared/page.tsx';
 import '@/components/shared/style.css';
 import '@/components/popup/offers.css';
+import '@/components/popup/rejected.css';
 
 const client = new QueryClient();
 

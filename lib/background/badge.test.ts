@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import { createOrder } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
-import { BADGE_COLORS, badgePlan, NOT_REFUNDED_BADGE_MS, nextBadgeChange } from './badge.ts';
+import {
+  BADGE_COLORS,
+  badgePlan,
+  NOT_REFUNDED_BADGE_MS,
+  nextBadgeChange,
+  REJECTED_TEXT,
+} from './badge.ts';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;
@@ -56,5 +62,24 @@ describe('the badge for a refund that never came', () => {
     const flagged = missing('a', 1, T0);
     expect(nextBadgeChange([flagged], T0)).toBe(T0 + NOT_REFUNDED_BADGE_MS);
     expect(badgePlan([flagged], T0 + NOT_REFUNDED_BADGE_MS).global).toBe('');
+  });
+});
+
+describe('the badge for a number the site rejected', () => {
+  it('shows "✕" in red on its tab while it waits; the new number shows its minutes again', () => {
+    const rejectedBySite = { at: T0 - MIN, text: 'This phone number cannot be used.' };
+    const expiresAt = T0 + 10 * MIN;
+    const rejected = order('a', 1, { state: 'waiting', expiresAt, rejectedBySite });
+    expect(badgePlan([rejected], T0).tabs).toEqual([
+      { tabId: 1, text: REJECTED_TEXT, color: BADGE_COLORS.notRefunded },
+    ]);
+    expect(badgePlan([rejected], T0).global).toBe('1');
+    const next = order('b', 1, { state: 'waiting', expiresAt, createdAt: T0 });
+    const swapped = { ...rejected, state: 'refunded' as const, endedAt: T0 };
+    expect(badgePlan([swapped, next], T0).tabs[0]).toEqual({
+      tabId: 1,
+      text: '10m',
+      color: BADGE_COLORS.waiting,
+    });
   });
 });

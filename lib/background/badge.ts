@@ -7,7 +7,8 @@ import { codeUsable } from './manual-choice.ts';
 /**
  * The toolbar badge. On a tab with its own order: the minutes left for the SMS, or a check
  * mark once the code arrived. Everywhere else: how many orders wait for an SMS. A refund that
- * never came shows "!" in red, on its tab and everywhere nothing waits, for a day.
+ * never came shows "!" in red, on its tab and everywhere nothing waits, for a day. A number
+ * the site refused shows "✕" in red on its tab until it is swapped or ends.
  */
 
 export const BADGE_ALARM = 'badge-tick';
@@ -23,6 +24,8 @@ export const BADGE_COLORS = {
 /** How long a refund that never came keeps the badge: long enough to be seen. */
 export const NOT_REFUNDED_BADGE_MS = 24 * 60 * MINUTE;
 const NOT_REFUNDED_TEXT = '!';
+/** On the tab whose site refused its number. */
+export const REJECTED_TEXT = '✕';
 
 export interface TabBadge {
   tabId: number;
@@ -56,6 +59,10 @@ function tabText(o: Order, now: number): TabBadge | null {
     return { tabId: o.site.tabId, text: NOT_REFUNDED_TEXT, color: BADGE_COLORS.notRefunded };
   }
   if (!waiting(o)) return null;
+  // The site refused the number: the user has a decision to make, not a wait.
+  if (o.rejectedBySite) {
+    return { tabId: o.site.tabId, text: REJECTED_TEXT, color: BADGE_COLORS.notRefunded };
+  }
   const m = minutesLeft(o, now);
   return { tabId: o.site.tabId, text: m === null ? '…' : `${m}m`, color: BADGE_COLORS.waiting };
 }

@@ -85,4 +85,14 @@ describe('notifications speak the language chosen in the options', () => {
       },
     ]);
   });
+
+  it('the site rejected the number: which site, and what to do, in both languages', async () => {
+    const rejected = order({ state: 'waiting', rejectedBySite: { at: 1, text: 'Use another.' } });
+    await runner('en')(rejected, { type: 'notifyRejected' });
+    await runner('ru')(rejected, { type: 'notifyRejected' });
+    expect(shown.map((n) => n.title)).toEqual([
+      'discord.com rejected this number',
+      'discord.com не принял этот номер',
+    ]);
+  });
 });

@@ -101,6 +101,12 @@ export function createEffectRunner(deps: EffectDeps) {
           ),
         }));
         return;
+      case 'notifyRejected':
+        await notify(`rejected-${order.id}`, () => ({
+          title: t('notify.rejected.title', order.site.domain),
+          message: t('notify.rejected.body'),
+        }));
+        return;
       case 'orderAgain':
         await deps.orderAgain(order);
         return;

@@ -380,6 +380,11 @@ export function createHandlers(deps: HandlerDeps) {
         scheduler.codeFieldVisible(msg.orderId);
         return true;
       }
+      case 'content.rejected': {
+        if (!mine.some((o) => o.id === msg.orderId)) return null;
+        await engine.apply(msg.orderId, { type: 'rejected', text: msg.text });
+        return true;
+      }
     }
   }
 

@@ -12,11 +12,25 @@ import {
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { backgroundToContent, type ContentMessage } from '../messaging.ts';
 import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
+import { rejectionWatcher } from './rejection-watch.ts';
 
 export interface AgentOptions {
   browser: Browser;
   doc?: Document;
   signal: AbortSignal;
+}
+
+// The countries the page's phone country selector offers, for the popup's offer list: when
+// the script starts and when the background asks. A page that cannot be read sends null, and
+// filling goes on whatever happens here.
+function reportCountries(doc: Document, send: (m: ContentMessage) => Promise<unknown>) {
+  let countries: string[] | null = null;
+  try {
+    countries = findSiteCountries(doc);
+  } catch (e) {
+    warn('reading the country selector', e);
+  }
+  void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
 }
 
 /**
@@ -33,6 +47,10 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
 
   // A field the user chose by hand on this site (context menu) comes before detection.
   const codeTarget = () => rememberedCodeTarget(doc, latest?.fields?.code) ?? findCodeTarget(doc);
+  const phoneTarget = () =>
+    rememberedPhoneTarget(doc, latest?.fields?.phone) ?? findPhoneTarget(doc);
+  // The site may refuse the number it was given: watched from here on (rejection-watch.ts).
+  const watchRejected = rejectionWatcher({ doc, signal, send, target: phoneTarget });
 
   async function fillCodeInto(reply: HelloReplyWithOrigin, orderId: string, code: string) {
     // An origin-bound SMS ("@host #code") is for that host's page only.
@@ -52,19 +70,6 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     }
   }
 
-  // The countries the page's phone country selector offers, for the popup's offer list: when
-  // the script starts and when the background asks. A page that cannot be read sends null, and
-  // filling goes on whatever happens here.
-  function reportCountries() {
-    let countries: string[] | null = null;
-    try {
-      countries = findSiteCountries(doc);
-    } catch (e) {
-      warn('reading the country selector', e);
-    }
-    void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
-  }
-
   async function checkIn() {
     const parsed = helloReplyWithOrigin.safeParse(await send({ type: 'content.hello' }));
     if (!parsed.success) return;
@@ -72,6 +77,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     if (!parsed.data.orderId) return;
     const reply = (latest = parsed.data);
     const orderId = parsed.data.orderId;
+    if (reply.phone) watchRejected(orderId, reply.phone);
     if (reply.fillPhone && reply.phone) {
       const target = rememberedPhoneTarget(doc, reply.fields?.phone) ?? findPhoneTarget(doc);
       if (target) {
@@ -105,11 +111,11 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   const onMessage = (message: unknown) => {
     const parsed = backgroundToContent.safeParse(message);
     if (!parsed.success) return;
-    if (parsed.data.type === 'bg.readCountries') reportCountries();
+    if (parsed.data.type === 'bg.readCountries') reportCountries(doc, send);
     else queue();
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
-  reportCountries();
+  reportCountries(doc, send);
   queue();
 }

@@ -123,23 +123,29 @@ export async function fillPhone(target: PhoneTarget, e164: string): Promise<void
   await fillPhoneNumber(target, e164);
 }
 
+const phoneInputs = (target: PhoneTarget) => target.parts?.map((p) => p.input) ?? [target.input];
+
+/** Whether the phone field (all its parts) still holds this number. */
+export function holdsNumber(target: PhoneTarget, e164: string): boolean {
+  // The page may keep the country code in a selector, or show a trunk prefix: compare what it
+  // holds without them with the end of ours, at least a national number's worth of digits.
+  const held = phoneInputs(target)
+    .map((i) => i.value)
+    .join('')
+    .replace(/\D/g, '')
+    .replace(/^0+/, '');
+  const ours = e164.replace(/\D/g, '');
+  return held.length >= 6 && ours.endsWith(held);
+}
+
 /**
  * Takes a number that is no longer ours (refunded, cancelled) out of the page's phone field,
  * when the field still holds it: the user must not send a code to a number we gave back.
  * Returns whether anything was cleared. A field the user changed since is left alone.
  */
 export function withdrawPhone(target: PhoneTarget, e164: string): boolean {
-  const inputs = target.parts?.map((p) => p.input) ?? [target.input];
-  // The page may keep the country code in a selector, or show a trunk prefix: compare what it
-  // holds without them with the end of ours, at least a national number's worth of digits.
-  const held = inputs
-    .map((i) => i.value)
-    .join('')
-    .replace(/\D/g, '')
-    .replace(/^0+/, '');
-  const ours = e164.replace(/\D/g, '');
-  if (held.length < 6 || !ours.endsWith(held)) return false;
-  for (const input of inputs) {
+  if (!holdsNumber(target, e164)) return false;
+  for (const input of phoneInputs(target)) {
     clear(input);
     changeEvent(input);
   }

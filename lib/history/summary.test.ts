@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import { createOrder } from '../orders/machine.ts';
 import type { Order, OrderState } from '../orders/types.ts';
-import { historyCsv, totals } from './summary.ts';
+import { historyCsv, outcomeOf, totals } from './summary.ts';
 
 function order(id: string, state: OrderState, cents: number | null, extra: Partial<Order> = {}) {
   const base = createOrder(
@@ -100,5 +100,25 @@ describe('history CSV', () => {
   it('a phone number with a leading space stays a number', () => {
     const csv = historyCsv([order('p', 'completed', 5, { phone: ' +62812' })]);
     expect(csv).toContain('" +62812"');
+  });
+});
+
+describe('history of a number the site rejected', () => {
+  const rejectedBySite = { at: 1, text: 'This phone number cannot be used.' };
+  it('ends "rejected by site", counted as refunded and saved; still open it is open', () => {
+    const orders = [
+      order('a', 'refunded', 19, { rejectedBySite }),
+      order('b', 'completed', 10, { code: '123456', previousOrderId: 'a' }),
+      order('c', 'waiting', 15, { rejectedBySite }),
+    ];
+    expect(orders.map(outcomeOf)).toEqual(['rejected by site', 'charged', 'open']);
+    expect(totals(orders)).toMatchObject({
+      refundedCents: 19,
+      savedCents: 19,
+      spentCents: 10,
+      heldCents: 15,
+      codes: 1,
+    });
+    expect(historyCsv(orders)).toContain('"rejected by site"');
   });
 });

@@ -2,7 +2,13 @@ import { notRefunded, refundPending } from '../orders/refund.ts';
 import type { Order } from '../orders/types.ts';
 
 export type Outcome =
-  'charged' | 'refunded' | 'refund pending' | 'not refunded' | 'no number' | 'open';
+  | 'charged'
+  | 'refunded'
+  | 'rejected by site'
+  | 'refund pending'
+  | 'not refunded'
+  | 'no number'
+  | 'open';
 
 /** How an order ended; a refund counts only once the provider confirmed it (refund.ts). */
 export function outcomeOf(order: Order): Outcome {
@@ -13,7 +19,8 @@ export function outcomeOf(order: Order): Outcome {
     case 'completed':
       return 'charged';
     case 'refunded':
-      return 'refunded';
+      // The site refused the number and it was given back: refunded, and why.
+      return order.rejectedBySite ? 'rejected by site' : 'refunded';
     case 'failed':
       return 'no number';
     case 'ordering':
@@ -63,6 +70,7 @@ export function totals(orders: readonly Order[]): Totals {
         t.codes += 1;
         break;
       case 'refunded':
+      case 'rejected by site':
         t.refundedCents += cents;
         t.savedCents += cents;
         break;

@@ -249,6 +249,20 @@ describe('order engine with the CODASMS adapter and the sandbox', () => {
     expect(effects).toEqual(['fillPhone', 'notifyRefund', 'orderAgain']);
   });
 
+  it('a number the site rejected is cancelled as a ban (where the provider has one)', async () => {
+    const { engine, effects, provider } = await setup();
+    const cancel = vi.spyOn(provider, 'cancel');
+    const order = await engine.create(discord);
+    await engine.apply(order.id, { type: 'rejected', text: 'This number cannot be used.' });
+    clock.t += 121_000;
+    await engine.cancel(order.id, 'another');
+    const after = await engine.step(order.id, false);
+    expect(after?.state).toBe('refunded');
+    expect(after?.rejectedBySite?.text).toBe('This number cannot be used.');
+    expect(cancel).toHaveBeenCalledWith(order.providerOrderId, { ban: true });
+    expect(effects).toEqual(['fillPhone', 'notifyRejected', 'notifyRefund', 'orderAgain']);
+  });
+
   it('a fresh engine over the same store (a killed worker) resumes and gets the code', async () => {
     const first = await setup();
     const order = await first.engine.create(discord);

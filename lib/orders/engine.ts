@@ -160,7 +160,13 @@ export function createEngine(deps: EngineDeps) {
       case 'poll':
         return applyStatus(order.id, await provider.check(id, { urgent }));
       case 'cancel':
-        return applyStatus(order.id, await provider.cancel(id), 'cancel');
+        // A number the site refused is banned where the provider can (5sim), so it is not
+        // sold again; the refund is the same.
+        return applyStatus(
+          order.id,
+          await (order.rejectedBySite ? provider.cancel(id, { ban: true }) : provider.cancel(id)),
+          'cancel',
+        );
       case 'complete':
         // Providers without an explicit "done" (capabilities.complete false) treat it as a no-op.
         await provider.complete(id);

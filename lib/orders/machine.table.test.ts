@@ -62,6 +62,7 @@ const EVENTS = {
   filled: [{ type: 'filled', what: 'code' }, AT],
   refill: [{ type: 'refill' }, AT],
   rebind: [{ type: 'rebind', tabId: 99 }, AT],
+  rejected: [{ type: 'rejected', text: 'This phone number cannot be used.' }, AT],
   completed: [{ type: 'completed' }, AT],
 } satisfies Record<string, [OrderEvent, number]>;
 type EventName = keyof typeof EVENTS;
@@ -99,7 +100,13 @@ const ORDERS: Record<Row, () => Order> = {
 };
 
 type Effect =
-  'fillPhone' | 'fillCode' | 'notifyCode' | 'notifyRefund' | 'notifyFailed' | 'notifyNotRefunded';
+  | 'fillPhone'
+  | 'fillCode'
+  | 'notifyCode'
+  | 'notifyRefund'
+  | 'notifyFailed'
+  | 'notifyNotRefunded'
+  | 'notifyRejected';
 type Expect = OrderState | [OrderState, ...Effect[]];
 const CODE: Expect = ['received', 'fillCode', 'notifyCode'];
 const REFUND: Expect = ['refunded', 'notifyRefund'];
@@ -134,6 +141,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     filled: 'ordering',
     refill: 'ordering',
     rebind: 'ordering',
+    rejected: 'ordering',
     completed: 'ordering',
   },
   waiting: {
@@ -158,6 +166,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     filled: 'waiting',
     refill: 'waiting',
     rebind: 'waiting',
+    rejected: ['waiting', 'notifyRejected'], // marked once, the user decides
     completed: 'waiting',
   },
   cancelling: {
@@ -182,6 +191,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     filled: 'cancelling',
     refill: 'cancelling',
     rebind: 'cancelling',
+    rejected: 'cancelling',
     completed: 'cancelling',
   },
   received: {
@@ -206,6 +216,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     filled: 'received',
     refill: 'received',
     rebind: 'received',
+    rejected: 'received', // a code came: the refusal is moot
     completed: 'completed',
   },
   completed: absorbing('completed'),
@@ -233,6 +244,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     filled: 'cancelling',
     refill: 'cancelling',
     rebind: 'cancelling',
+    rejected: 'cancelling',
     completed: 'cancelling',
   },
 };
@@ -246,7 +258,7 @@ const cases = Object.entries(TABLE).flatMap(([state, row]) =>
 );
 
 describe('order state machine: every state x every event', () => {
-  it('covers 7 states and a pending refund x 22 events', () => expect(cases).toHaveLength(8 * 22));
+  it('covers 7 states and a pending refund x 23 events', () => expect(cases).toHaveLength(8 * 23));
 
   it.each(cases)('$state + $event -> $expected', ({ state, event, expected }) => {
     const before = ORDERS[state]();
@@ -264,5 +276,25 @@ describe('order state machine: every state x every event', () => {
     if (before.code !== null) expect(t.order.code).toBe(before.code);
     if (heldCents(t.order) > 0) expect(['waiting', 'cancelling']).toContain(t.order.state);
     if (nextCall(t.order, at + 3_600_000) === 'order') expect(t.order.state).toBe('ordering');
+  });
+});
+
+describe('rejected by the site', () => {
+  it('marks a waiting order once, with its text, and notifies once', () => {
+    const waiting = after([placed]);
+    const first = transition(waiting, { type: 'rejected', text: 'Use a different number.' }, AT);
+    expect(first.order.rejectedBySite).toEqual({ at: AT, text: 'Use a different number.' });
+    const again = transition(first.order, { type: 'rejected', text: 'Other text' }, AT + 5);
+    expect(again.order.rejectedBySite).toEqual({ at: AT, text: 'Use a different number.' });
+    expect(again.effects).toEqual([]);
+  });
+
+  it('keeps the mark through "try another number" to the refund', () => {
+    const rejected = transition(after([placed]), { type: 'rejected', text: 'x' }, AT).order;
+    const cancelled = transition(rejected, { type: 'cancel', reason: 'another' }, AT).order;
+    const done = transition(cancelled, status('refunded'), AT);
+    expect(done.order.state).toBe('refunded');
+    expect(done.order.rejectedBySite?.text).toBe('x');
+    expect(done.effects.map((e) => e.type)).toEqual(['notifyRefund', 'orderAgain']);
   });
 });

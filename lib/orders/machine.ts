@@ -15,6 +15,8 @@
  *                             (charged without a code: flagged "not refunded" with its facts)
  *
  * waiting → cancelling on a user cancel, "try another number" or the window's end (tick).
+ * waiting ──rejected (the site refused the number)──▶ waiting, marked rejectedBySite once,
+ * notifyRejected; the user's "Cancel and get another" is then the "try another number" cancel.
  * A refund is confirmed only by the provider's status (per protocol: refund.ts); a pending one
  * is polled, never cancelled again, until REFUND_CONFIRM_MS after the cancel.
  * Nothing waits forever: an order the provider stops answering ends after its window plus a
@@ -56,6 +58,8 @@ export type OrderEvent =
   | { type: 'refill' }
   | { type: 'rebind'; tabId: number }
   | { type: 'follow'; origin: string }
+  /** The signup page refused the number (its error text beside the phone field). */
+  | { type: 'rejected'; text: string }
   | { type: 'completed' };
 
 export type OrderEffect =
@@ -65,6 +69,7 @@ export type OrderEffect =
   | { type: 'notifyRefund' }
   | { type: 'notifyFailed' }
   | { type: 'notifyNotRefunded' }
+  | { type: 'notifyRejected' }
   | { type: 'orderAgain' };
 
 export interface Transition {
@@ -364,6 +369,14 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
       const kept = [...followed, event.origin].slice(-MAX_FOLLOWED);
       return stay({ ...order, site: { ...order.site, followed: kept } });
     }
+    case 'rejected':
+      // Only a number still waiting for its SMS matters (a code makes the refusal moot), and
+      // one report per order is enough.
+      if (order.state !== 'waiting' || order.rejectedBySite) return stay(order);
+      return {
+        order: { ...order, rejectedBySite: { at: now, text: event.text } },
+        effects: [{ type: 'notifyRejected' }],
+      };
     case 'completed':
       if (order.state !== 'received') return stay(order);
       return { order: end(order, 'completed', now), effects: [] };

@@ -79,6 +79,8 @@ export interface Order {
   refund?: RefundCheck | null;
   /** Every status reply and error the provider gave for this order, runs of one merged. */
   replies?: ReplyRecord[];
+  /** The signup page refused this number: when, and its error text (clipped). */
+  rejectedBySite?: { at: number; text: string } | null;
 }
 
 /**

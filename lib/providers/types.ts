@@ -104,7 +104,7 @@ export interface Provider {
    * Asks for a refund. Resolves to the resulting status: `refunded`, or `code` when one raced in.
    * Its requests are urgent: they return money, and the user may be waiting on them.
    */
-  cancel(id: string): Promise<ProviderStatus>;
+  cancel(id: string, options?: CancelOptions): Promise<ProviderStatus>;
   complete(id: string): Promise<void>;
   /**
    * Asks for another SMS on an order that already has a code (capabilities.anotherSms).
@@ -133,6 +133,14 @@ export interface AccountStanding {
   timeoutCost: number;
   /** Blocked until this time (epoch ms), when the provider says so. */
   blockedUntil: number | null;
+}
+
+export interface CancelOptions {
+  /**
+   * The site refused the number: where the provider has a ban (5sim), the cancel bans it so it
+   * is not sold again; elsewhere a plain cancel. The refund is the same either way.
+   */
+  ban?: boolean;
 }
 
 export interface CheckOptions {

@@ -4,6 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readJsonBody, sendJson, stringField } from './http-util.ts';
+import { isoList, refuses, REJECTED_NUMBER, type SiteRejects } from './rejects.ts';
 import type { Service } from './services.ts';
 
 export const WRONG_CODE = 'Wrong code. Check the SMS and try again.';
@@ -93,6 +94,7 @@ async function sendCode(
   res: ServerResponse,
   service: Service,
   controlBaseUrl: string,
+  rejects: SiteRejects,
 ): Promise<void> {
   const body = await readJsonBody(req);
   if (!body.ok) return fail(req, res, body.status, body.reason, body.error);
@@ -101,6 +103,10 @@ async function sendCode(
   const checked = normalizePhone(raw);
   if (!checked.ok) return fail(req, res, 400, 'bad_phone', checked.error);
   const { phone } = checked;
+  // A number this site refuses (by its country or itself): no SMS is sent to it.
+  if (refuses(rejects, phone, isoList(stringField(body.value, 'reject')))) {
+    return fail(req, res, 400, 'number_rejected', REJECTED_NUMBER);
+  }
 
   const code = randomCode(service.codeLength);
   const delivery = await deliverSms(controlBaseUrl, phone, service.sms(code));
@@ -166,9 +172,10 @@ export async function handleApi(
   path: string,
   service: Service,
   controlBaseUrl: string,
+  rejects: SiteRejects,
 ): Promise<void> {
   const endpoints: Record<string, () => Promise<void>> = {
-    '/api/send-code': () => sendCode(req, res, service, controlBaseUrl),
+    '/api/send-code': () => sendCode(req, res, service, controlBaseUrl, rejects),
     '/api/verify': () => verifyCode(req, res, service),
   };
   const endpoint = endpoints[path];

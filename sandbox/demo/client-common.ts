@@ -38,6 +38,6 @@ async function postJson(path, body) {
   if (res.ok && data && data.ok) return data;
   var message = data && typeof data.error === 'string' ? data.error
     : 'Something went wrong (HTTP ' + res.status + '). Try again.';
-  return { ok: false, error: message };
+  return { ok: false, error: message, reason: data && data.reason };
 }
 `;

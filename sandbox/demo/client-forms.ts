@@ -42,11 +42,34 @@ function resetCode() {
   byId('code').focus();
 }
 
+// The site's own refusal of a number, shown inline on the phone field the way real signups
+// do it: aria-invalid plus an error text the field is described by.
+function phoneInput() { return byId('phone') || byId('national'); }
+function showPhoneError(message) {
+  var el = byId('phone-error');
+  el.textContent = message;
+  el.hidden = false;
+  phoneInput().setAttribute('aria-invalid', 'true');
+  phoneInput().setAttribute('aria-describedby', 'phone-error');
+}
+function clearPhoneError() {
+  var el = byId('phone-error');
+  if (!el) return;
+  el.textContent = '';
+  el.hidden = true;
+  phoneInput().removeAttribute('aria-invalid');
+  phoneInput().removeAttribute('aria-describedby');
+}
+// ?reject=ID,MY: the site refuses numbers of these countries (see sandbox/demo/rejects.ts).
+var rejectFlag = new URLSearchParams(location.search).get('reject') || undefined;
+
 async function requestCode(phone, button) {
   clearError();
+  clearPhoneError();
   setBusy(button, true);
-  var result = await postJson('/api/send-code', { phone: phone });
+  var result = await postJson('/api/send-code', { phone: phone, reject: rejectFlag });
   setBusy(button, false);
+  if (!result.ok && result.reason === 'number_rejected') { showPhoneError(result.error); return false; }
   if (!result.ok) { showError(result.error); return false; }
   sentPhone = result.phone || phone;
   byId('sent-to').textContent = 'We sent a code to ' + sentPhone;

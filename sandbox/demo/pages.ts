@@ -135,6 +135,7 @@ export function formsMain(service: Service, phoneStep: string, codeStep: string)
 ${intro(service)}
 <form id="phone-form" novalidate>
 ${phoneStep}
+<p id="phone-error" class="error field-error" hidden></p>
 <button type="submit" class="primary">Send code</button>
 </form>
 <section id="code-step" aria-labelledby="code-step-title" hidden>

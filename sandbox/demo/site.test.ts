@@ -2,6 +2,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDemoCodes, WRONG_CODE } from './api.ts';
+import { REJECTED_NUMBER } from './rejects.ts';
 import { KNOWN_SERVICES, resolveService } from './services.ts';
 import { handleDemoSite } from './site.ts';
 
@@ -256,6 +257,16 @@ describe('API', () => {
     });
     const tg = await post('/api/send-code', { phone: '+15559876543' }, 'telegram.localhost');
     expect(json(tg).error).toBe(resolveService('telegram').unusableNumber);
+  });
+
+  it('refuses a number from a country the page was told to reject (?reject=), inline, no SMS', async () => {
+    const before = sent.length;
+    const r = await post('/api/send-code', { phone: '+6281234567890', reject: 'my, id' });
+    expect(r.status).toBe(400);
+    expect(json(r)).toMatchObject({ ok: false, reason: 'number_rejected', error: REJECTED_NUMBER });
+    expect(sent.length).toBe(before);
+    const other = await post('/api/send-code', { phone: '+6281234567890', reject: 'MY' });
+    expect(other.status).toBe(200);
   });
 
   it('treats a 202 "recorded" reply from the control API as sent', async () => {

@@ -3,6 +3,7 @@
 // sandbox's control API. Routing only; see pages.ts, api.ts, services.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api.ts';
+import { createSiteRejects, type SiteRejects } from './rejects.ts';
 import { OPAQUE_PATH, renderOpaque } from './opaque.ts';
 import { sendEmpty, sendHtml } from './http-util.ts';
 import { renderMethodNotAllowed, renderNotFound, renderPage, type PageStyle } from './pages.ts';
@@ -22,6 +23,8 @@ export interface DemoContext {
   site: string;
   /** Base URL of this sandbox's own control API, e.g. http://127.0.0.1:8787 */
   controlBaseUrl: string;
+  /** Numbers the site refuses (control API /control/site-rejects); none when absent. */
+  rejects?: SiteRejects;
 }
 
 const PAGE_ROUTES: Readonly<Record<string, PageStyle>> = {
@@ -61,7 +64,14 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: DemoContext
   const path = pathOf(req);
 
   if (path === '/api' || path.startsWith('/api/')) {
-    await handleApi(req, res, path, service, ctx.controlBaseUrl);
+    await handleApi(
+      req,
+      res,
+      path,
+      service,
+      ctx.controlBaseUrl,
+      ctx.rejects ?? createSiteRejects(),
+    );
     return;
   }
 

@@ -247,11 +247,13 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
 
     check,
 
-    async cancel(id) {
+    async cancel(id, options) {
       try {
         // Not retried blindly: the engine cancels again after an unclear failure.
         // Urgent: a cancel returns money, and the user may be waiting on it.
-        const order = await orderAt(`/v1/user/cancel/${encodeURIComponent(id)}`, 'urgent');
+        // A number the site refused is banned: refunded the same, and not sold to us again.
+        const action = options?.ban ? 'ban' : 'cancel';
+        const order = await orderAt(`/v1/user/${action}/${encodeURIComponent(id)}`, 'urgent');
         return statusFromOrder(order);
       } catch (e) {
         // "order has sms": a code raced in, take it. "order expired": it ended (and refunded).

@@ -79,4 +79,16 @@ export class PopupPage {
     await expect(cancel).toBeEnabled({ timeout });
     await cancel.click();
   }
+
+  /** "<site> rejected this number", with the page's words, on the current order. */
+  get rejected(): Locator {
+    return this.currentOrder.getByTestId('order-rejected');
+  }
+
+  /** The rejected number's one button: cancel for a refund, a new number of the same offer. */
+  async cancelAndGetAnother(timeout = 30_000) {
+    const button = this.rejected.getByRole('button', { name: 'Cancel and get another' });
+    await expect(button).toBeEnabled({ timeout });
+    await button.click();
+  }
 }
