@@ -78,8 +78,11 @@ export interface Lane {
   refused: () => number;
   /** The limits in force, for the audit. */
   limits: () => Promise<SpendLimits>;
-  /** Starts one user order with a random scenario; resolves when it was created. */
-  order(): Promise<void>;
+  /**
+   * Starts one user order with a random scenario; resolves when it was created, to false when
+   * a spending limit refused it (nothing bought).
+   */
+  order(): Promise<boolean>;
   open(): Promise<number>;
 }
 
@@ -219,9 +222,10 @@ export function createLane(opts: LaneOptions): Lane {
           site: { tabId: tab, origin: 'https://example.com', domain: 'example.com' },
         }),
       );
-      if (!order) return;
+      if (!order) return false;
       wake();
       play(order, scenario);
+      return true;
     },
     async open() {
       return (await engine.openOrders()).length;

@@ -93,9 +93,9 @@ async function main(): Promise<number> {
         rng: mulberry32(seed + i + 1),
         pairs,
         log: (line) => values.verbose && console.error(line),
-        // Every other key has tight limits, so they bind during the run.
+        // Every fifth key has tight limits, so they bind during the run.
         limits: (currency) =>
-          i % 2 === 1
+          i % 5 === 4
             ? { dailyCap: { cents: 600, currency }, balanceFloor: null, ordersPerVisit: 2 }
             : { ...DEFAULT_LIMITS, dailyCap: null },
         sms: async (phone, code) => {
@@ -126,6 +126,7 @@ async function main(): Promise<number> {
   };
   await Promise.all(
     lanes.map(async (lane) => {
+      let refusedInARow = 0;
       for (;;) {
         if (next >= orders) return;
         progress();
@@ -134,7 +135,17 @@ async function main(): Promise<number> {
           continue;
         }
         next++;
-        await lane.order().catch(() => createFailures++);
+        const placed = await lane.order().catch(() => {
+          createFailures++;
+          return true;
+        });
+        // A refused order is not one of the run's orders: the other keys place it. A key whose
+        // limits refuse everything (its daily cap is spent) stops ordering.
+        if (!placed) {
+          next--;
+          refusedInARow++;
+          if (refusedInARow >= 20) return;
+        } else refusedInARow = 0;
       }
     }),
   );
