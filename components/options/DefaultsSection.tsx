@@ -63,7 +63,7 @@ export function DefaultsSection({
         key={`${preferences.maxPriceCents ?? ''}-${lang}`}
         label={t('options.defaults.maxPrice', currency)}
         hint={t('options.defaults.maxPriceHint')}
-        cents={preferences.maxPriceCents}
+        value={preferences.maxPriceCents}
         onSave={(maxPriceCents) => update({ maxPriceCents })}
       />
     </section>

@@ -1,8 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { currentLanguage, t } from '@/lib/i18n.ts';
 import { dailyCapFor, type SpendLimits } from '@/lib/orders/limits.ts';
-import { parseCount } from './max-price.ts';
-import { MoneyField } from './MoneyField.tsx';
+import { CountField, MoneyField } from './MoneyField.tsx';
 import { SavedNote } from './SavedNote.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
@@ -35,59 +34,23 @@ export function LimitsSection({
         key={`cap-${cap?.cents ?? ''}-${lang}`}
         label={t('options.limits.dailyCap', currency)}
         hint={t('options.limits.dailyCapHint')}
-        cents={cap?.cents ?? null}
+        value={cap?.cents ?? null}
         onSave={(cents) => set({ dailyCap: inCurrency(cents) })}
       />
       <MoneyField
         key={`floor-${floor?.cents ?? ''}-${lang}`}
         label={t('options.limits.floor', currency)}
         hint={t('options.limits.floorHint')}
-        cents={floor?.cents ?? null}
+        value={floor?.cents ?? null}
         onSave={(cents) => set({ balanceFloor: inCurrency(cents) })}
       />
       <CountField
         key={`visit-${limits.ordersPerVisit ?? ''}`}
-        count={limits.ordersPerVisit}
+        label={t('options.limits.perVisit')}
+        hint={t('options.limits.perVisitHint')}
+        value={limits.ordersPerVisit}
         onSave={(ordersPerVisit) => set({ ordersPerVisit })}
       />
     </section>
-  );
-}
-
-function CountField({ count, onSave }: { count: number | null; onSave(n: number | null): void }) {
-  const id = useId();
-  const [text, setText] = useState(count === null ? '' : String(count));
-  const [invalid, setInvalid] = useState(false);
-  const commit = () => {
-    const parsed = parseCount(text);
-    setInvalid(parsed === null);
-    if (parsed && parsed.count !== count) onSave(parsed.count);
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    commit();
-  };
-  return (
-    <form onSubmit={onSubmit}>
-      <label className="field">
-        {t('options.limits.perVisit')}
-        <input
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          value={text}
-          aria-invalid={invalid}
-          aria-describedby={`${id}-hint ${id}-error`}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-        />
-      </label>
-      <p id={`${id}-hint`} className="hint">
-        {t('options.limits.perVisitHint')}
-      </p>
-      <p id={`${id}-error`} className="error" aria-live="polite">
-        {invalid ? t('options.limits.invalidCount') : ''}
-      </p>
-    </form>
   );
 }

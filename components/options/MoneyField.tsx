@@ -1,29 +1,34 @@
 import { useId, useState, type FormEvent } from 'react';
 import { currentLanguage, t } from '@/lib/i18n.ts';
-import { formatMaxPrice, parseMaxPrice } from './max-price.ts';
+import { formatMaxPrice, parseCount, parseMaxPrice } from './max-price.ts';
 
-interface Props {
+interface EntryProps<T> {
   label: string;
   hint: string;
-  cents: number | null;
-  onSave(cents: number | null): void;
+  inputMode: 'decimal' | 'numeric';
+  /** Said under the field when what was typed does not parse. */
+  invalidText: string;
+  value: T;
+  format(value: T): string;
+  /** `{ value }` for a valid entry, null when it is not one. */
+  parse(text: string): { value: T } | null;
+  onSave(value: T): void;
 }
 
 /**
- * An amount typed as people write money ("1.50", "1,50", "$2"), saved when left or on Enter;
- * empty means none. Give it a `key` that changes with the stored value to show it afresh.
+ * A typed-in setting saved when left or on Enter; what does not parse is refused in words and
+ * the stored value stays. Give it a `key` that changes with the stored value to show it afresh.
  */
-export function MoneyField({ label, hint, cents, onSave }: Props) {
+function EntryField<T>({ label, hint, inputMode, invalidText, value, ...fns }: EntryProps<T>) {
   const id = useId();
-  const lang = currentLanguage();
-  const [text, setText] = useState(() => formatMaxPrice(cents, lang));
+  const [text, setText] = useState(() => fns.format(value));
   const [invalid, setInvalid] = useState(false);
   const commit = () => {
-    const parsed = parseMaxPrice(text);
+    const parsed = fns.parse(text);
     setInvalid(parsed === null);
     if (!parsed) return;
-    if (parsed.cents === cents) setText(formatMaxPrice(cents, lang));
-    else onSave(parsed.cents);
+    if (parsed.value === value) setText(fns.format(value));
+    else fns.onSave(parsed.value);
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -35,7 +40,7 @@ export function MoneyField({ label, hint, cents, onSave }: Props) {
         {label}
         <input
           type="text"
-          inputMode="decimal"
+          inputMode={inputMode}
           autoComplete="off"
           value={text}
           aria-invalid={invalid}
@@ -48,8 +53,48 @@ export function MoneyField({ label, hint, cents, onSave }: Props) {
         {hint}
       </p>
       <p id={`${id}-error`} className="error" aria-live="polite">
-        {invalid ? t('money.invalid') : ''}
+        {invalid ? invalidText : ''}
       </p>
     </form>
+  );
+}
+
+interface Props<T> {
+  label: string;
+  hint: string;
+  value: T;
+  onSave(value: T): void;
+}
+
+/** An amount typed as people write money ("1.50", "1,50", "$2"); empty means none. */
+export function MoneyField({ label, hint, value, onSave }: Props<number | null>) {
+  const lang = currentLanguage();
+  return (
+    <EntryField
+      {...{ label, hint, value, onSave }}
+      inputMode="decimal"
+      invalidText={t('money.invalid')}
+      format={(cents) => formatMaxPrice(cents, lang)}
+      parse={(text) => {
+        const parsed = parseMaxPrice(text);
+        return parsed && { value: parsed.cents };
+      }}
+    />
+  );
+}
+
+/** A whole number from 1 to 99; empty means no limit. */
+export function CountField({ label, hint, value, onSave }: Props<number | null>) {
+  return (
+    <EntryField
+      {...{ label, hint, value, onSave }}
+      inputMode="numeric"
+      invalidText={t('options.limits.invalidCount')}
+      format={(n) => (n === null ? '' : String(n))}
+      parse={(text) => {
+        const parsed = parseCount(text);
+        return parsed && { value: parsed.count };
+      }}
+    />
   );
 }
