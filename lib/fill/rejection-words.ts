@@ -233,3 +233,31 @@ export const REJECTION_PHRASES: Readonly<Record<string, readonly string[]>> = {
   hi: ['अमान्य', 'मान्य नहीं', 'समर्थित नहीं', 'दूसरा नंबर', 'पहले से उपयोग'],
   th: ['ไม่ถูกต้อง', 'ไม่สามารถใช้', 'ไม่รองรับ', 'หมายเลขอื่น'],
 };
+
+/**
+ * Words that tie a refusal to the number's country or prefix ("Numbers from this country are
+ * not supported", "Этот регион не поддерживается"): then a swap orders another country. Matched
+ * as whole words (languages written without spaces: as substrings) in a text already known to
+ * be a refusal; the country's own name and its dialling code count too (lib/fill/rejection.ts).
+ */
+export const COUNTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: ['country', 'countries', 'region', 'regions', 'country code', 'prefix', 'location'],
+  es: ['país', 'países', 'región', 'regiones', 'prefijo'],
+  pt: ['país', 'países', 'região', 'regiões', 'prefixo'],
+  fr: ['pays', 'région', 'régions', 'indicatif'],
+  de: ['land', 'länder', 'ländern', 'landes', 'region', 'regionen', 'ländervorwahl', 'vorwahl'],
+  it: ['paese', 'paesi', 'regione', 'regioni', 'prefisso'],
+  nl: ['land', 'landen', 'regio', "regio's", 'landcode'],
+  pl: ['kraj', 'kraju', 'krajów', 'region', 'regionu', 'prefiks'],
+  ru: ['страна', 'страны', 'стран', 'страну', 'регион', 'региона', 'регионов', 'код страны'],
+  uk: ['країна', 'країни', 'країн', 'регіон', 'регіону'],
+  tr: ['ülke', 'ülkeden', 'ülkesi', 'bölge', 'bölgeden'],
+  id: ['negara', 'wilayah', 'kawasan'],
+  vi: ['quốc gia', 'khu vực'],
+  zh: ['国家', '地区', '區域', '国家/地区', '區號', '区号'],
+  ja: ['国', '地域', '国番号'],
+  ko: ['국가', '지역'],
+  ar: ['الدولة', 'البلد', 'المنطقة'],
+  hi: ['देश', 'क्षेत्र'],
+  th: ['ประเทศ', 'ภูมิภาค'],
+};
