@@ -221,6 +221,15 @@ export class Catalog {
     return true;
   }
 
+  /** Sets one tier's stock (control API: 0 sells it out). False when the pair is unknown. */
+  restock(service: string, country: string, band: Band, count: number): boolean {
+    const offer = this.offersByPair.get(pairKey(service, country));
+    if (!offer) return false;
+    if (band === 'priority') offer.priorityStock = count;
+    else offer.standardStock = count;
+    return true;
+  }
+
   /** Milliseconds since the pair's price moved, or null when it never did. */
   sinceRepriced(service: string, country: string, now: number): number | null {
     const at = this.repricedAt.get(pairKey(service, country));

@@ -66,6 +66,9 @@ export function sandboxControl(base: string) {
     /** Moves one tier's price (null: the pair is no longer sold), as a live market would. */
     price: (p: { service: string; country: string; band?: string; cents: number | null }) =>
       call('price', p),
+    /** Sets one tier's stock of a pair: 0 sells that offer out. */
+    stock: (s: { service: string; country: string; band?: string; count: number }) =>
+      call('stock', s),
     /**
      * The next `orders` orders refund `seconds` after their cancel or window end (late), never
      * (the price stays held), or at once again (now: the default, clears the plan).

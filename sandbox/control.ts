@@ -51,6 +51,13 @@ const PriceBody = z.object({
   /** null: the pair is no longer sold. */
   cents: cents.nullable(),
 });
+const StockBody = z.object({
+  service: z.string().trim().min(1).max(32),
+  country: z.string().trim().min(1).max(16),
+  band: z.enum(['standard', 'priority']).default('standard'),
+  /** Numbers left; 0: sold out. */
+  count: z.int().nonnegative().max(1_000_000),
+});
 const RatingBody = z.object({
   key: z.string().trim().min(1).max(200),
   rating: z.number().min(0).max(1000),
@@ -240,6 +247,15 @@ function price(req: ApiRequest, ctx: ControlContext): Reply {
   return done ? jsonReply(200, { ok: true }) : fail(404, 'not_found');
 }
 
+/** One tier's stock of a pair (0: sold out), so a test can sell an offer out. */
+function stock(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, StockBody);
+  if (!body.ok) return body.reply;
+  const { service, country, band, count } = body.value;
+  const done = ctx.ledger.catalog.restock(service, country, band, count);
+  return done ? jsonReply(200, { ok: true }) : fail(404, 'not_found');
+}
+
 function rating(req: ApiRequest, ctx: ControlContext): Reply {
   const body = parse(req, RatingBody);
   if (!body.ok) return body.reply;
@@ -272,6 +288,7 @@ const ROUTES: Record<string, Route> = {
   '/control/quirks': { method: 'POST', run: quirks },
   '/control/refunds': { method: 'POST', run: refunds },
   '/control/price': { method: 'POST', run: price },
+  '/control/stock': { method: 'POST', run: stock },
   '/control/rating': { method: 'POST', run: rating },
   '/control/site-rejects': { method: 'POST', run: siteRejects },
 };
