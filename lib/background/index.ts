@@ -9,6 +9,7 @@ import {
   providerSettingsItem,
   readPreferences,
 } from '../storage.ts';
+import { orderAgainInput } from './another-number.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { createProviderPins } from './provider-pins.ts';
@@ -40,15 +41,8 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   const runEffect = createEffectRunner({
     browser,
     orderAgain: async (o) => {
-      await engine.create({
-        service: o.service,
-        country: o.country,
-        tier: o.tier,
-        maxPrice: o.maxPrice,
-        site: o.site,
-        providerId: o.providerId,
-        previousOrderId: o.id,
-      });
+      // The replacement chosen when the user asked (another-number.ts), else the same offer.
+      await engine.create(orderAgainInput(o));
       void scheduler.wake();
     },
     rebind: async (o, tabId) => void (await engine.apply(o.id, { type: 'rebind', tabId })),

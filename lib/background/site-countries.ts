@@ -96,5 +96,11 @@ export function createSiteCountries(deps: SiteCountriesDeps) {
     return { countries: known?.countries ?? null, reading };
   }
 
-  return { report, forPopup };
+  /** The tab's last reading, when it was of a page `isSite` takes (the order's site). */
+  async function lastReading(tabId: number, isSite: (url: string) => boolean) {
+    const entry = (await read())[String(tabId)];
+    return entry && isSite(entry.page) ? entry.countries : null;
+  }
+
+  return { report, forPopup, lastReading };
 }

@@ -292,6 +292,34 @@ export function createEngine(deps: EngineDeps) {
       return prepared(all.map((o) => (o.id === replacing ? { ...o, state: 'refunded' } : o)));
     },
 
+    /**
+     * `refusal` for many offers at once (choosing what replaces `replacing`, replacement.ts):
+     * the limits, the orders and each provider's balance are read once, then asked per offer.
+     */
+    async refusals(replacing: Order, providerIds: readonly ProviderId[]) {
+      const spend = deps.spend;
+      if (!spend) return () => null;
+      const limits = await spend.limits();
+      const balances = new Map<ProviderId, Money | null>();
+      for (const id of new Set(providerIds)) {
+        balances.set(id, limits.balanceFloor ? await spend.balance(id) : null);
+      }
+      const orders = (await deps.store.all()).map((o) =>
+        o.id === replacing.id ? { ...o, state: 'refunded' as const } : o,
+      );
+      const { site } = replacing;
+      const now = deps.now();
+      return (providerId: ProviderId, price: Money) =>
+        checkLimits({
+          orders,
+          limits,
+          price,
+          balance: balances.get(providerId) ?? null,
+          site,
+          now,
+        });
+    },
+
     async create(input: OrderInput): Promise<Order> {
       const provider = await deps.provider(input.providerId);
       if (!provider) throw new Error('No provider is set up. Add your API key in the options.');

@@ -35,6 +35,7 @@ import {
   windowEndAt,
 } from './calls.ts';
 import { awaitRefund, logReply, refundPending, settleRefund } from './refund.ts';
+import type { Replacement } from './replacement.ts';
 import {
   OPEN_STATES,
   type CancelReason,
@@ -60,6 +61,8 @@ export type OrderEvent =
   | { type: 'follow'; origin: string }
   /** The signup page refused the number (its error text beside the phone field). */
   | { type: 'rejected'; text: string }
+  /** What "try another number" chose to order next, or why nothing (replacement.ts). */
+  | { type: 'replacement'; replacement: Replacement }
   | { type: 'completed' };
 
 export type OrderEffect =
@@ -377,6 +380,10 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
         order: { ...order, rejectedBySite: { at: now, text: event.text } },
         effects: [{ type: 'notifyRejected' }],
       };
+    case 'replacement':
+      // Chosen just before the cancel that gives the number up; the record says what followed.
+      if (order.state !== 'waiting') return stay(order);
+      return stay({ ...order, replacement: event.replacement });
     case 'completed':
       if (order.state !== 'received') return stay(order);
       return { order: end(order, 'completed', now), effects: [] };

@@ -1,5 +1,6 @@
 import type { Money } from '../money.ts';
 import type { ProviderErrorKind, ProviderId, Tier } from '../providers/types.ts';
+import type { Replacement } from './replacement.ts';
 
 export type OrderState =
   'ordering' | 'waiting' | 'cancelling' | 'received' | 'completed' | 'refunded' | 'failed';
@@ -81,6 +82,11 @@ export interface Order {
   replies?: ReplyRecord[];
   /** The signup page refused this number: when, and its error text (clipped). */
   rejectedBySite?: { at: number; text: string } | null;
+  /**
+   * "Try another number" / "Cancel and get another": the offer chosen to replace this number,
+   * or why none could be ordered (lib/orders/replacement.ts). Absent before one was asked for.
+   */
+  replacement?: Replacement | null;
 }
 
 /**
