@@ -9,7 +9,8 @@ import { CopyButton } from '../shared/CopyButton.tsx';
 import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
 import { openOrderProblem } from '../shared/problem.ts';
-import { ProblemHelp } from './ProblemHelp.tsx';
+import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
+import { NoReplacement } from './NoReplacement.tsx';
 import { endedReason } from './order-story.ts';
 import { OrderSteps } from './OrderSteps.tsx';
 import { useNow } from './useNow.ts';
@@ -159,6 +160,8 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
         lockLeft={lockLeft}
         onAnother={() => act.mutate('popup.anotherNumber')}
       />
+      <NoReplacement order={order} />
+      {act.isError ? <ProblemHelp problem={asProblem(act.error)} /> : null}
       {order.state === 'waiting' ? (
         <div className="actions">
           <button type="button" onClick={() => act.mutate('popup.fillAgain')}>

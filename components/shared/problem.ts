@@ -23,7 +23,7 @@ const WHAT: Partial<Record<string, MessageKey>> = {
 };
 
 /** Which spending limit refused an order, with its numbers. */
-function limitText(refusal: LimitRefusal): string {
+export function limitText(refusal: LimitRefusal): string {
   switch (refusal.limit) {
     case 'daily':
       return t('popup.problem.limitDaily', formatPrice(refusal.cap), formatPrice(refusal.spent));
