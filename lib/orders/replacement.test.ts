@@ -175,7 +175,10 @@ describe('the number that replaces a refused or swapped one', () => {
       const r = choose([offer('6', 'standard', 10), offer('7', 'standard', 20, 0)], {
         avoidCountry: true,
       });
-      expect(r).toEqual({ kind: 'none', reason: { why: 'sold_out', avoided: 'Indonesia' } });
+      expect(r).toEqual({
+        kind: 'none',
+        reason: { why: 'sold_out', avoided: { name: 'Indonesia', iso: 'ID' } },
+      });
     });
 
     it('numbers left only above the price cap: the cheapest of them and the cap', () => {

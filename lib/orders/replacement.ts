@@ -12,7 +12,7 @@ import type { Order } from './types.ts';
 /** Why no other number was ordered, for the popup to say. */
 export type NoReplacement =
   /** Nothing in stock for the service; `avoided`: the country the site refused was left out. */
-  | { why: 'sold_out'; avoided: string | null }
+  | { why: 'sold_out'; avoided: { name: string; iso: string | null } | null }
   /** Numbers are left, every one above the user's price cap. */
   | { why: 'above_cap'; cheapest: Money; cap: Money }
   /** A spending limit refuses every offer that is left. */
@@ -137,6 +137,9 @@ export function chooseReplacement(input: ReplacementInput): Replacement {
   }
   return {
     kind: 'none',
-    reason: { why: 'sold_out', avoided: avoidCountry ? old.country.name : null },
+    reason: {
+      why: 'sold_out',
+      avoided: avoidCountry ? { name: old.country.name, iso: old.country.iso } : null,
+    },
   };
 }
