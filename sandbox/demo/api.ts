@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readJsonBody, sendJson, stringField } from './http-util.ts';
-import { isoList, refuses, REJECTED_NUMBER, type SiteRejects } from './rejects.ts';
+import { isoList, refusal, type SiteRejects } from './rejects.ts';
 import type { Service } from './services.ts';
 
 export const WRONG_CODE = 'Wrong code. Check the SMS and try again.';
@@ -104,9 +104,8 @@ async function sendCode(
   if (!checked.ok) return fail(req, res, 400, 'bad_phone', checked.error);
   const { phone } = checked;
   // A number this site refuses (by its country or itself): no SMS is sent to it.
-  if (refuses(rejects, phone, isoList(stringField(body.value, 'reject')))) {
-    return fail(req, res, 400, 'number_rejected', REJECTED_NUMBER);
-  }
+  const refused = refusal(rejects, phone, isoList(stringField(body.value, 'reject')));
+  if (refused) return fail(req, res, 400, 'number_rejected', refused);
 
   const code = randomCode(service.codeLength);
   const delivery = await deliverSms(controlBaseUrl, phone, service.sms(code));

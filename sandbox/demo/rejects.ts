@@ -8,6 +8,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 export const REJECTED_NUMBER =
   'This phone number cannot be used for verification. Please use a different number.';
+/** A country the site takes no numbers from: said the way signups say it. */
+export const REJECTED_COUNTRY =
+  'Phone numbers from this country are not supported. Please use a different number.';
 
 export interface SiteRejects {
   countries: Set<string>;
@@ -28,10 +31,17 @@ export function isoList(raw: unknown): string[] {
     .slice(0, 50);
 }
 
-/** Whether the site refuses this E.164 number, given the page's own `?reject=` list. */
-export function refuses(rejects: SiteRejects, phone: string, pageList: readonly string[]): boolean {
-  if (rejects.numbers.has(phone)) return true;
+/**
+ * The site's error when it refuses this E.164 number (given the page's own `?reject=` list),
+ * or null when it takes it: one for the number itself, another for its country.
+ */
+export function refusal(
+  rejects: SiteRejects,
+  phone: string,
+  pageList: readonly string[],
+): string | null {
+  if (rejects.numbers.has(phone)) return REJECTED_NUMBER;
   const country = parsePhoneNumberFromString(phone)?.country;
-  if (!country) return false;
-  return rejects.countries.has(country) || pageList.includes(country);
+  if (!country) return null;
+  return rejects.countries.has(country) || pageList.includes(country) ? REJECTED_COUNTRY : null;
 }

@@ -2,7 +2,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDemoCodes, WRONG_CODE } from './api.ts';
-import { REJECTED_NUMBER } from './rejects.ts';
+import { REJECTED_COUNTRY, REJECTED_NUMBER, createSiteRejects, refusal } from './rejects.ts';
 import { KNOWN_SERVICES, resolveService } from './services.ts';
 import { handleDemoSite } from './site.ts';
 
@@ -263,10 +263,24 @@ describe('API', () => {
     const before = sent.length;
     const r = await post('/api/send-code', { phone: '+6281234567890', reject: 'my, id' });
     expect(r.status).toBe(400);
-    expect(json(r)).toMatchObject({ ok: false, reason: 'number_rejected', error: REJECTED_NUMBER });
+    expect(json(r)).toMatchObject({
+      ok: false,
+      reason: 'number_rejected',
+      error: REJECTED_COUNTRY,
+    });
     expect(sent.length).toBe(before);
     const other = await post('/api/send-code', { phone: '+6281234567890', reject: 'MY' });
     expect(other.status).toBe(200);
+  });
+
+  it('says whether it refuses the number itself or its country', () => {
+    const rejects = createSiteRejects();
+    rejects.numbers.add('+6281234567890');
+    rejects.countries.add('MY');
+    expect(refusal(rejects, '+6281234567890', [])).toBe(REJECTED_NUMBER);
+    expect(refusal(rejects, '+60123456789', [])).toBe(REJECTED_COUNTRY);
+    expect(refusal(rejects, '+6281234567891', ['ID'])).toBe(REJECTED_COUNTRY);
+    expect(refusal(rejects, '+6281234567891', [])).toBeNull();
   });
 
   it('treats a 202 "recorded" reply from the control API as sent', async () => {
