@@ -146,6 +146,8 @@ export const helloReply = z.object({
   fields: siteFields.nullable().optional(),
   /** Numbers of this tab's orders that ended without a code: taken out of the phone field. */
   withdrawn: z.array(z.string().max(32)).max(10).optional(),
+  /** A number that replaces another: once filled, the page's send control gets the focus. */
+  focusSubmit: z.boolean().optional(),
 });
 export type HelloReply = z.infer<typeof helloReply>;
 

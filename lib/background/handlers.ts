@@ -367,6 +367,7 @@ export function createHandlers(deps: HandlerDeps) {
           codeHost,
           fields: order ? ((await siteFieldsItem.getValue())[order.site.domain] ?? null) : null,
           withdrawn: withdrawnNumbers(await engine.allOrders(), { tabId, url }, order, binding),
+          focusSubmit: !!order?.previousOrderId,
         };
         return reply;
       }

@@ -6,17 +6,16 @@ import { startFillAgent } from './agent.ts';
 type Listener = (message: unknown) => unknown;
 
 /** The page side's browser: messages it sends, and the background's messages to it. */
-function fakeBrowser() {
+const NO_ORDER = { orderId: null, phone: null, code: null, fillPhone: false, fillCode: false };
+
+function fakeBrowser(hello: object = NO_ORDER) {
   let listener: Listener | null = null;
   const sent: { type: string; countries?: unknown }[] = [];
   const browser = {
     runtime: {
       sendMessage: async (m: { type: string }) => {
         sent.push(m);
-        // No order for this tab.
-        return m.type === 'content.hello'
-          ? { orderId: null, phone: null, code: null, fillPhone: false, fillCode: false }
-          : true;
+        return m.type === 'content.hello' ? hello : true;
       },
       onMessage: {
         addListener: (fn: Listener) => void (listener = fn),
@@ -69,5 +68,40 @@ describe('the fill script reports the page’s country selector', () => {
     startFillAgent({ browser: fake.browser, signal: abort.signal });
     await settle();
     expect(fake.sent[0]).toEqual({ type: 'content.siteCountries', countries: null });
+  });
+});
+
+describe('a number that replaces a refused one', () => {
+  const PHONE = '+6281234567890';
+  const order = (focusSubmit: boolean) => ({
+    ...NO_ORDER,
+    orderId: 'o2',
+    phone: PHONE,
+    fillPhone: true,
+    focusSubmit,
+  });
+
+  async function fillOn(focusSubmit: boolean) {
+    document.body.innerHTML = `<form onsubmit="return false"><label for="tel">Phone number</label>
+<input id="tel" type="tel" autocomplete="tel"><button type="button">Cancel</button>
+<button type="submit">Send code</button></form>`;
+    abort = new AbortController();
+    const events: string[] = [];
+    document.addEventListener('click', () => events.push('click'), { signal: abort.signal });
+    startFillAgent({ browser: fakeBrowser(order(focusSubmit)).browser, signal: abort.signal });
+    const input = document.getElementById('tel') as HTMLInputElement;
+    await expect.poll(() => input.value.replace(/\D/g, '')).toBe('6281234567890');
+    await settle();
+    return { active: document.activeElement?.textContent ?? null, events };
+  }
+
+  it('is filled, then the page\'s "Send code" button has the focus, not pressed', async () => {
+    const { active, events } = await fillOn(true);
+    expect(active).toBe('Send code');
+    expect(events).toEqual([]);
+  });
+
+  it('a first number is only filled: the focus stays where the user left it', async () => {
+    expect((await fillOn(false)).active).not.toBe('Send code');
   });
 });

@@ -10,6 +10,7 @@ import {
   withdrawPhone,
 } from '../fill/index.ts';
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
+import { focusSubmitControl } from '../fill/submit-control.ts';
 import { backgroundToContent, type ContentMessage } from '../messaging.ts';
 import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
 import { rejectionWatcher } from './rejection-watch.ts';
@@ -82,6 +83,8 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
       const target = rememberedPhoneTarget(doc, reply.fields?.phone) ?? findPhoneTarget(doc);
       if (target) {
         const { value } = await fillPhoneWithReport(target, reply.phone);
+        // A swapped number: one Enter (or click) on the page's own button sends it.
+        if (reply.focusSubmit) focusSubmitControl(target.input);
         const phoneFormat = enteredFormat(value, reply.phone);
         await send({ type: 'content.filled', orderId, what: 'phone', phoneFormat });
       }

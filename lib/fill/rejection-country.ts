@@ -6,21 +6,7 @@
 import { dialCodeFor } from '../phone/index.ts';
 import { MAX_TEXT, normalise } from './rejection.ts';
 import { COUNTRY_WORDS } from './rejection-words.ts';
-
-/** Scripts written without spaces between words: their words match as substrings. */
-const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A word as a whole word of the text (no letter on either side); `endings` letters may follow
- * it (a name's declined or adjective forms: Indonesia -> Indonesian, Индонезия -> Индонезии).
- */
-function hasWord(text: string, word: string, endings = 0): boolean {
-  if (NO_SPACES.test(word)) return text.includes(word);
-  const tail = endings > 0 ? `\\p{L}{0,${endings}}` : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}${tail}(?![\\p{L}])`, 'u').test(text);
-}
+import { escapeRegExp as escape, hasWord, NO_SPACES } from './whole-word.ts';
 
 /** A name matched by its stem: the last letter may change and up to three letters follow. */
 const byStem = (text: string, name: string) =>
