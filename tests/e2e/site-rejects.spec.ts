@@ -2,6 +2,7 @@ import { expect, START_BALANCE_CENTS, test } from './fixtures.ts';
 import { PopupPage } from './pages/popup.ts';
 import { SignupPage } from './pages/signup.ts';
 import { openSignupWithPopup } from '../support/extension.ts';
+import { setPreferences } from './pages/options.ts';
 
 const REFUSAL = 'This phone number cannot be used for verification. Please use a different number.';
 
@@ -45,6 +46,8 @@ test.describe('a number the site rejects', () => {
       .toBe(true);
     await expect(popup.rejected).toHaveCount(0);
     const second = await signup.phone.inputValue();
+    // The page's own "Send code" button has the focus: one Enter sends the new number.
+    await expect(signup.sendButton).toBeFocused();
 
     await signup.sendCode();
     await expect(signup.code).toHaveValue(/^\d{6}$/, { timeout: 30_000 });
@@ -71,24 +74,114 @@ test.describe('a number the site rejects', () => {
     await expect(history.locator('td.outcome-charged')).toHaveCount(1);
   });
 
-  test('a site that takes no numbers of a country (?reject=ID) refuses one in a split phone field', async ({
+  test('a site that takes no numbers of a country (?reject=ID): the swap brings a number of another country', async ({
     ext,
     apiKey,
+    control,
     demoUrl,
   }) => {
-    void apiKey; // the fixture sets the provider up
     const url = demoUrl('discord', '/signup/country?reject=ID');
     const { site, popupPage } = await openSignupWithPopup(ext, url);
     const popup = new PopupPage(popupPage);
+    const signup = new SignupPage(site);
     await popup.getNumber('Indonesia');
     await popup.expectStatus('Waiting for the SMS');
     const national = site.getByLabel('Phone number', { exact: true });
     await expect(national).not.toHaveValue('');
-    await new SignupPage(site).sendCode();
+    await signup.sendCode();
     await expect(national).toHaveAttribute('aria-invalid', 'true');
     await expect(popup.rejected).toContainText('rejected this number', { timeout: 15_000 });
-    await expect(
-      popup.rejected.getByRole('button', { name: 'Cancel and get another' }),
-    ).toBeEnabled();
+    await expect(popup.rejected).toContainText('from this country are not supported');
+
+    // The refusal names the country: the same offer would be refused again, so another
+    // country's number comes, its dial code chosen in the page's selector.
+    await popup.cancelAndGetAnother();
+    await expect(popup.number).not.toHaveText(/^\+62/, { timeout: 30_000 });
+    await popup.expectStatus('Waiting for the SMS');
+    const country = site.getByLabel('Country code');
+    await expect(country).not.toHaveValue(/^(\+?62|ID)$/, { timeout: 15_000 });
+    await expect(national).not.toHaveValue('');
+    await expect(signup.sendButton).toBeFocused();
+    await signup.sendCode();
+    await expect(signup.code).toHaveValue(/^\d{6}$/, { timeout: 30_000 });
+
+    // Charged once, for the second country's code; the refused number refunded.
+    const ledger = await control.ledger(apiKey);
+    expect(ledger.orders.map((o) => o.country)).toEqual(['6', expect.not.stringMatching(/^6$/)]);
+    expect(ledger.orders.map((o) => o.movements.map((m) => m.type))).toEqual([
+      ['hold', 'refund'],
+      ['hold', 'charge'],
+    ]);
+  });
+
+  test('the same offer sold out meanwhile: the next best offer is ordered instead', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    const { site, popupPage } = await openSignupWithPopup(ext, demoUrl('telegram'));
+    const popup = new PopupPage(popupPage);
+    const signup = new SignupPage(site);
+    await popup.getNumber('Indonesia');
+    await popup.expectStatus('Waiting for the SMS');
+    await expect(signup.phone).toHaveValue(/^\+62/);
+    const first = await signup.phone.inputValue();
+    await control.siteRejects({ numbers: [first.replace(/[^\d+]/g, '')] });
+    await signup.sendCode();
+    await expect(popup.rejected).toContainText('rejected this number', { timeout: 15_000 });
+
+    // Indonesia's Standard numbers for Telegram run out before the click.
+    await control.stock({ service: 'tg', country: '6', count: 0 });
+    try {
+      await popup.cancelAndGetAnother();
+      await expect(popup.number).not.toHaveText(/^\+62/, { timeout: 30_000 });
+      await popup.expectStatus('Waiting for the SMS');
+      await expect(signup.phone).not.toHaveValue(/^(\+62.*)?$/, { timeout: 15_000 });
+      await expect(signup.sendButton).toBeFocused();
+      await signup.sendCode();
+      await signup.expectCodeFilled();
+      await popup.expectStatus('Code received');
+    } finally {
+      await control.stock({ service: 'tg', country: '6', count: 50 });
+    }
+    const ledger = await control.ledger(apiKey);
+    expect(ledger.orders).toHaveLength(2);
+    const [old, next] = ledger.orders;
+    expect(old?.movements.map((m) => m.type)).toEqual(['hold', 'refund']);
+    expect(next).toMatchObject({ band: 'standard' });
+    expect(next?.country).not.toBe('6');
+    expect(next?.movements.map((m) => m.type)).toEqual(['hold', 'charge']);
+    expect(ledger.balance_cents).toBe(START_BALANCE_CENTS - (next?.price_cents ?? 0));
+  });
+
+  test('nothing else within the price cap: the refused number is refunded and the popup says why', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    // Indonesia's Instagram numbers at 3 ¢ and a price cap of 3 ¢: every other country costs
+    // more. CODASMS answers "price moved" for 2 s after a price change: let that pass.
+    await control.price({ service: 'ig', country: '6', band: 'standard', cents: 3 });
+    await setPreferences(ext.worker, { maxPriceCents: 3 });
+    await new Promise((r) => setTimeout(r, 2_100));
+    const url = demoUrl('instagram', '/signup/country?reject=ID');
+    const { site, popupPage } = await openSignupWithPopup(ext, url);
+    const popup = new PopupPage(popupPage);
+    await popup.getNumber('Indonesia');
+    await popup.expectStatus('Waiting for the SMS');
+    await new SignupPage(site).sendCode();
+    await expect(popup.rejected).toContainText('rejected this number', { timeout: 15_000 });
+
+    await popup.cancelAndGetAnother();
+    await expect(popup.currentOrder.getByTestId('no-replacement')).toHaveText(
+      /^No other number: the cheapest left costs \$\d+\.\d\d, above your price cap of \$0\.03\.$/,
+    );
+    await popup.expectStatus('Refunded');
+    const ledger = await control.ledger(apiKey);
+    expect(ledger.orders).toHaveLength(1);
+    expect(ledger.orders[0]?.movements.map((m) => m.type)).toEqual(['hold', 'refund']);
+    expect(ledger.balance_cents).toBe(START_BALANCE_CENTS);
   });
 });

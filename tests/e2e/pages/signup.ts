@@ -7,6 +7,8 @@ import { expect, type FrameLocator, type Locator, type Page } from '@playwright/
 export class SignupPage {
   readonly phone: Locator;
   readonly code: Locator;
+  /** The phone step's "Send code" button. */
+  readonly sendButton: Locator;
 
   constructor(
     readonly page: Page,
@@ -14,6 +16,7 @@ export class SignupPage {
   ) {
     this.phone = scope.getByLabel('Phone number', { exact: true });
     this.code = scope.getByLabel('Verification code');
+    this.sendButton = scope.getByRole('button', { name: 'Send code' });
   }
 
   /** The code as it stands in the page: one field, or split boxes read left to right. */
@@ -35,7 +38,7 @@ export class SignupPage {
   }
 
   async sendCode() {
-    await this.scope.getByRole('button', { name: 'Send code' }).click();
+    await this.sendButton.click();
   }
 
   async verify() {
