@@ -1,7 +1,8 @@
 /**
  * `npm run demo [-- --headed] [-- --no-build]`: builds the extension, starts the sandbox
- * provider and demo site, launches Chromium with the extension and plays two stories:
- * (a) a code arrives and is charged, (b) no SMS comes and the order is refunded.
+ * provider and demo site, launches Chromium with the extension and plays three stories:
+ * (a) a code arrives and is charged, (b) no SMS comes and the order is refunded, (c) the site
+ * rejects the first number, one click swaps it (refunded) for a second whose code is charged.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,7 @@ import {
 import { configureProvider } from '../support/extension.ts';
 import { sandboxControl } from '../support/sandbox-client.ts';
 import { checkLedger } from './ledger-check.ts';
-import { storyCodeArrives, storyNoSms } from './stories.ts';
+import { storyCodeArrives, storyNoSms, storyRejected } from './stories.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +29,12 @@ const { values } = parseArgs({
 });
 
 const started = Date.now();
-const step = (line: string) =>
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);
+/** `[  3.4s] line`; a story's line keeps its tag in front: `(a) [  3.4s] ...`. */
+const step = (line: string) => {
+  const time = `[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s]`;
+  const story = /^(\([a-z]\)) (.*)$/s.exec(line);
+  console.log(story ? `${story[1]} ${time} ${story[2]}` : `${time} ${line}`);
+};
 const fail: (reason: string) => never = (reason) => {
   console.log(`demo: FAILED - ${reason}`);
   process.exit(1);
@@ -84,8 +89,10 @@ async function main() {
     };
     await storyCodeArrives(ctx);
     await storyNoSms(ctx, Number(values.window));
+    await storyRejected(ctx);
 
-    const summary = checkLedger(await control.ledger(apiKey), 500);
+    // Charged: (a) and (c)'s second number; refunded: (b) and (c)'s refused number.
+    const summary = checkLedger(await control.ledger(apiKey), 500, { charged: 2, refunded: 2 });
     if (!summary.ok) fail(summary.reason);
     console.log(`demo: ok - ${summary.line}`);
   } catch (e) {

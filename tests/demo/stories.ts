@@ -63,3 +63,48 @@ export async function storyNoSms(ctx: StoryContext, windowSeconds: number): Prom
   await site.close();
   await popup.page.close();
 }
+
+/**
+ * Story (c): the site refuses the first number; the popup says so; one click gives it back
+ * and fills a second one; its code fills; charged once, the first refunded.
+ */
+export async function storyRejected(ctx: StoryContext): Promise<void> {
+  await ctx.control.settings({ window_seconds: 1200 });
+  const url = ctx.demoUrl('discord');
+  ctx.step(`(c) open ${url}; this time the site will refuse the first number`);
+  const { site, popup } = await openSiteAndPopup(ctx.ext.context, ctx, url);
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Waiting for the SMS');
+  const signup = new SignupPage(site);
+  await expect(signup.phone).toHaveValue(/^\+62/);
+  const first = await signup.phone.inputValue();
+  ctx.step(`(c) ordered and filled ${first}`);
+  // Sites refuse single numbers and whole ranges; the demo site is told to refuse this one.
+  await ctx.control.siteRejects({ numbers: [first.replace(/[^\d+]/g, '')] });
+  await signup.sendCode();
+  await expect(signup.phone).toHaveAttribute('aria-invalid', 'true');
+  ctx.step('(c) pressed "Send code": the site shows an error under the phone field');
+  await expect(popup.rejected).toContainText('rejected this number', { timeout: 15_000 });
+  const title = await popup.rejected.getByRole('alert').textContent();
+  ctx.step(`(c) popup: "${title}", one button: "Cancel and get another"`);
+  await popup.cancelAndGetAnother();
+  // The first number leaves the field (given back), the second of the same offer comes in.
+  const filled = async () => {
+    const value = await signup.phone.inputValue();
+    return value !== first && /^\+62\d/.test(value.replace(/[^\d+]/g, ''));
+  };
+  await expect.poll(filled, { timeout: 30_000 }).toBe(true);
+  await expect(signup.sendButton).toBeFocused();
+  ctx.step(
+    `(c) "Cancel and get another": first number refunded, ${await signup.phone.inputValue()} filled, "Send code" focused`,
+  );
+  await signup.sendCode();
+  await expect(signup.code).toHaveValue(/^\d{6}$/, { timeout: 30_000 });
+  ctx.step(`(c) code filled by the extension: ${await signup.code.inputValue()}`);
+  await signup.verify();
+  await signup.expectVerified();
+  await popup.expectStatus('Code received');
+  ctx.step('(c) the site says "Verified"; charged for the second number only');
+  await site.close();
+  await popup.page.close();
+}
