@@ -143,3 +143,27 @@ test('the checklist card on a page without a detectable phone field', async ({
   );
   await shoot(popupPage, 'popup-checklist');
 });
+
+test('a number the site rejected: its words and one button', async ({
+  ext,
+  apiKey,
+  control,
+  demoUrl,
+}) => {
+  void apiKey;
+  const { site, popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
+  const popup = new PopupPage(popupPage);
+  await popup.getNumber('Indonesia');
+  await popup.expectStatus('Waiting for the SMS');
+  const signup = new SignupPage(site);
+  await expect(signup.phone).toHaveValue(/^\+62/);
+  const number = (await signup.phone.inputValue()).replace(/[^\d+]/g, '');
+  await control.siteRejects({ numbers: [number] });
+  await signup.sendCode();
+  await expect(popup.rejected).toContainText('rejected this number', { timeout: 15_000 });
+  await expect(
+    popup.rejected.getByRole('button', { name: 'Cancel and get another' }),
+  ).toBeEnabled();
+  await shoot(popupPage, 'popup-rejected');
+  await control.siteRejects({});
+});
