@@ -211,7 +211,7 @@ function scrollWidthOf(el: Element, cache: Map<Element, Visibility>): number {
  * With layout, the browser answers in one native call per field what the walk up computes
  * (display, visibility, opacity on any ancestor); off-screen is a box outside the document.
  */
-function laidOutVisibility(el: FormControl, rect: DOMRect, scrollW: number): Visibility {
+function laidOutVisibility(el: FormControl, rect: Rect, scrollW: () => number): Visibility {
   const view = el.ownerDocument.defaultView;
   let hidden =
     !el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) ||
@@ -220,7 +220,9 @@ function laidOutVisibility(el: FormControl, rect: DOMRect, scrollW: number): Vis
   hidden ||= rect.width < 1 || rect.height < 1;
   const x = view?.scrollX ?? 0;
   const y = view?.scrollY ?? 0;
-  hidden ||= rect.right + x <= 0 || rect.bottom + y <= 0 || rect.left + x >= scrollW;
+  hidden ||= rect.x + rect.width + x <= 0 || rect.y + rect.height + y <= 0;
+  // Right of the viewport: the document's scroll width (a layout read) is asked only then.
+  hidden ||= rect.x + x >= (view?.innerWidth ?? 0) && rect.x + x >= scrollW();
   const transparent = !hidden && !el.checkVisibility({ opacityProperty: true, checkOpacity: true });
   // closest() stops at a shadow root, as the walk up does.
   const ariaHidden = el.closest('[aria-hidden="true"]') !== null;
@@ -231,10 +233,10 @@ function isHidden(
   el: FormControl,
   cache: Map<Element, Visibility>,
   hasLayout: boolean,
-  rect: DOMRect,
+  rect: Rect,
 ): Visibility {
   if (hasLayout && typeof el.checkVisibility === 'function') {
-    return laidOutVisibility(el, rect, scrollWidthOf(el, cache));
+    return laidOutVisibility(el, rect, () => scrollWidthOf(el, cache));
   }
   const base = visibilityOf(el, cache);
   // visibilityOf has just read this element's computed style; the second call is cheap.
@@ -246,71 +248,261 @@ function isHidden(
   if (hasLayout) {
     const scrollW = scrollWidthOf(el, cache);
     hidden ||= rect.width < 1 || rect.height < 1;
-    hidden ||= rect.right <= 0 || rect.bottom <= -2000 || rect.left >= scrollW;
+    hidden ||= rect.x + rect.width <= 0 || rect.y + rect.height <= -2000 || rect.x >= scrollW;
   }
   return { hidden, transparent: base.transparent, ariaHidden: base.ariaHidden };
 }
 
-export function describeField(
-  el: FormControl,
-  index = 0,
-  keys: Keys = new Keys(),
-  cache: Map<Element, Visibility> = new Map(),
-  labels: LabelIndex = new LabelIndex(),
-): CollectedField {
-  const hasLayout = documentHasLayout(el.ownerDocument);
-  const r = el.getBoundingClientRect();
-  const vis = isHidden(el, cache, hasLayout, r);
-  const isInput = el.localName === 'input';
-  const parent = el.parentElement;
-  const type = isInput ? (el as HTMLInputElement).type.toLowerCase() : el.localName;
-  // Only a typed-in input can be a phone or code field: the walks around it are for those.
-  const typed = isInput && TEXT_LIKE.has(type);
+/** What one collect run shares between its fields: identities, walk-up cache, label index. */
+interface CollectRun {
+  keys: Keys;
+  cache: Map<Element, Visibility>;
+  labels: LabelIndex;
+  hasLayout: boolean;
+}
+
+type Attributes = Pick<
+  FieldDescriptor,
+  | 'className'
+  | 'autocomplete'
+  | 'inputMode'
+  | 'maxLength'
+  | 'pattern'
+  | 'placeholder'
+  | 'ariaLabel'
+  | 'title'
+  | 'disabled'
+  | 'readOnly'
+  | 'tabIndex'
+>;
+
+function attributesOf(el: FormControl): Attributes {
+  const ac = el.getAttribute('autocomplete');
   return {
-    element: el,
-    index,
-    tag: el.localName as FieldTag,
-    type,
-    name: el.getAttribute('name') ?? '',
-    id: el.id,
     className: typeof el.className === 'string' ? el.className : '',
-    autocomplete: (el.getAttribute('autocomplete') ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean),
+    autocomplete: ac ? ac.toLowerCase().split(/\s+/).filter(Boolean) : [],
     inputMode: (el.getAttribute('inputmode') ?? '').toLowerCase(),
     maxLength: parseMaxLength(el),
     pattern: el.getAttribute('pattern') ?? '',
     placeholder: cleanText(el.getAttribute('placeholder')),
     ariaLabel: cleanText(el.getAttribute('aria-label')),
     title: cleanText(el.getAttribute('title')),
-    labelText: labelTextOf(el, labels),
-    nearbyText: nearbyTextOf(el),
-    groupLabel: groupLabelOf(el),
-    nearImage: typed && nearImageOf(el),
-    adjacentDialCode: typed ? adjacentDialCodeOf(el) : null,
-    value: el.value,
-    options:
-      el.localName === 'select'
-        ? Array.from((el as HTMLSelectElement).options)
-            .slice(0, MAX_OPTIONS)
-            .map((o) => ({ value: o.value, text: cleanText(o.textContent, 80) }))
-        : [],
-    hidden: vis.hidden,
-    transparent: vis.transparent,
     disabled: el.disabled,
     readOnly: 'readOnly' in el && el.readOnly,
     tabIndex: el.tabIndex,
-    ariaHidden: vis.ariaHidden,
-    rect: { x: r.left, y: r.top, width: r.width, height: r.height },
-    hasLayout,
-    parentKey: keys.of(parent),
-    grandparentKey: keys.of(parent?.parentElement ?? null),
-    ancestorKeys: [parent, parent?.parentElement, parent?.parentElement?.parentElement].map((a) =>
-      keys.of(a ?? null),
-    ),
-    formKey: keys.of(('form' in el ? el.form : null) ?? el.getRootNode()),
   };
+}
+
+/**
+ * One control as a descriptor. Attributes are read when it is made; what costs a layout read
+ * or a walk around the element (box, visibility, label, nearby text, group, image, dial code,
+ * options, identities) is read the first time a classifier asks, then kept: on a long page
+ * most fields are ruled out by their attributes and labels, and never pay for the rest.
+ */
+class LiveField implements CollectedField {
+  readonly tag: FieldTag;
+  readonly type: string;
+  readonly name: string;
+  readonly id: string;
+  readonly hasLayout: boolean;
+  private attrs: Attributes | undefined = undefined;
+  private box: Rect | undefined = undefined;
+  private seen: Visibility | undefined = undefined;
+  private label: string | undefined = undefined;
+  private nearby: string | undefined = undefined;
+  private group: string | undefined = undefined;
+  private image: boolean | undefined = undefined;
+  private dial: string | null | undefined = undefined;
+  private choices: OptionDescriptor[] | undefined = undefined;
+  private ancestors: number[] | undefined = undefined;
+  private form: number | undefined = undefined;
+
+  constructor(
+    readonly element: FormControl,
+    readonly index: number,
+    private readonly run: CollectRun,
+  ) {
+    const tag = element.localName as FieldTag;
+    this.tag = tag;
+    this.type = tag === 'input' ? (element as HTMLInputElement).type.toLowerCase() : tag;
+    this.name = element.getAttribute('name') ?? '';
+    this.id = element.id;
+    this.hasLayout = run.hasLayout;
+  }
+
+  /** The rest of the attributes, read together the first time one is asked for. */
+  private get a(): Attributes {
+    this.attrs ??= attributesOf(this.element);
+    return this.attrs;
+  }
+  get className(): string {
+    return this.a.className;
+  }
+  get autocomplete(): string[] {
+    return this.a.autocomplete;
+  }
+  get inputMode(): string {
+    return this.a.inputMode;
+  }
+  get maxLength(): number | null {
+    return this.a.maxLength;
+  }
+  get pattern(): string {
+    return this.a.pattern;
+  }
+  get placeholder(): string {
+    return this.a.placeholder;
+  }
+  get ariaLabel(): string {
+    return this.a.ariaLabel;
+  }
+  get title(): string {
+    return this.a.title;
+  }
+  get disabled(): boolean {
+    return this.a.disabled;
+  }
+  get readOnly(): boolean {
+    return this.a.readOnly;
+  }
+  get tabIndex(): number {
+    return this.a.tabIndex;
+  }
+
+  /** Only a typed-in input can be a phone or code field: the walks around it are for those. */
+  private get typed(): boolean {
+    return this.tag === 'input' && TEXT_LIKE.has(this.type);
+  }
+  get value(): string {
+    return this.element.value;
+  }
+  get rect(): Rect {
+    if (!this.box) {
+      const r = this.element.getBoundingClientRect();
+      this.box = { x: r.left, y: r.top, width: r.width, height: r.height };
+    }
+    return this.box;
+  }
+  private get visibility(): Visibility {
+    this.seen ??= isHidden(this.element, this.run.cache, this.hasLayout, this.rect);
+    return this.seen;
+  }
+  get hidden(): boolean {
+    return this.visibility.hidden;
+  }
+  get transparent(): boolean {
+    return this.visibility.transparent;
+  }
+  get ariaHidden(): boolean {
+    return this.visibility.ariaHidden;
+  }
+  get labelText(): string {
+    this.label ??= labelTextOf(this.element, this.run.labels);
+    return this.label;
+  }
+  get nearbyText(): string {
+    this.nearby ??= nearbyTextOf(this.element);
+    return this.nearby;
+  }
+  get groupLabel(): string {
+    this.group ??= groupLabelOf(this.element);
+    return this.group;
+  }
+  get nearImage(): boolean {
+    this.image ??= this.typed && nearImageOf(this.element);
+    return this.image;
+  }
+  get adjacentDialCode(): string | null {
+    if (this.dial === undefined) this.dial = this.typed ? adjacentDialCodeOf(this.element) : null;
+    return this.dial;
+  }
+  get options(): OptionDescriptor[] {
+    this.choices ??=
+      this.tag === 'select'
+        ? Array.from((this.element as HTMLSelectElement).options)
+            .slice(0, MAX_OPTIONS)
+            .map((o) => ({ value: o.value, text: cleanText(o.textContent, 80) }))
+        : [];
+    return this.choices;
+  }
+  /** Parent, grandparent and great-grandparent identities. */
+  get ancestorKeys(): number[] {
+    if (!this.ancestors) {
+      const parent = this.element.parentElement;
+      const grand = parent?.parentElement ?? null;
+      const keys = this.run.keys;
+      this.ancestors = [keys.of(parent), keys.of(grand), keys.of(grand?.parentElement ?? null)];
+    }
+    return this.ancestors;
+  }
+  get parentKey(): number {
+    return this.ancestorKeys[0] ?? 0;
+  }
+  get grandparentKey(): number {
+    return this.ancestorKeys[1] ?? 0;
+  }
+  get formKey(): number {
+    const el = this.element;
+    this.form ??= this.run.keys.of(('form' in el ? el.form : null) ?? el.getRootNode());
+    return this.form;
+  }
+
+  /** Every property as plain data (logs, the eval's field dump). */
+  toJSON(): Omit<FieldDescriptor, never> {
+    return plainDescriptor(this);
+  }
+}
+
+/** A descriptor's properties copied into a plain object (a spread would miss the getters). */
+export function plainDescriptor(d: FieldDescriptor): FieldDescriptor {
+  return {
+    index: d.index,
+    tag: d.tag,
+    type: d.type,
+    name: d.name,
+    id: d.id,
+    className: d.className,
+    autocomplete: d.autocomplete,
+    inputMode: d.inputMode,
+    maxLength: d.maxLength,
+    pattern: d.pattern,
+    placeholder: d.placeholder,
+    ariaLabel: d.ariaLabel,
+    title: d.title,
+    labelText: d.labelText,
+    nearbyText: d.nearbyText,
+    groupLabel: d.groupLabel,
+    nearImage: d.nearImage,
+    adjacentDialCode: d.adjacentDialCode,
+    value: d.value,
+    options: d.options,
+    hidden: d.hidden,
+    transparent: d.transparent,
+    disabled: d.disabled,
+    readOnly: d.readOnly,
+    tabIndex: d.tabIndex,
+    ariaHidden: d.ariaHidden,
+    rect: d.rect,
+    hasLayout: d.hasLayout,
+    parentKey: d.parentKey,
+    grandparentKey: d.grandparentKey,
+    ancestorKeys: d.ancestorKeys,
+    formKey: d.formKey,
+  };
+}
+
+function newRun(doc: Document): CollectRun {
+  return {
+    keys: new Keys(),
+    cache: new Map(),
+    labels: new LabelIndex(),
+    hasLayout: documentHasLayout(doc),
+  };
+}
+
+/** One control's descriptor (its texts and box are read when first asked for). */
+export function describeField(el: FormControl, index = 0): CollectedField {
+  return new LiveField(el, index, newRun(el.ownerDocument));
 }
 
 function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
@@ -321,14 +513,29 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
   }
 }
 
+/** Whether anything under the root holds an open shadow root or a frame (a walk asks nothing else). */
+function hasNestedRoots(root: Element): boolean {
+  if (root.querySelector('iframe,frame')) return true;
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Element).shadowRoot) return true;
+  }
+  return false;
+}
+
 /** Every form control in document order, through open shadow roots and same-origin frames. */
 export function collectFields(doc: Document): CollectedField[] {
   const out: CollectedField[] = [];
-  const keys = new Keys();
-  const cache = new Map<Element, Visibility>();
-  const labels = new LabelIndex();
-  // One native tree walk per root (a recursive walk over `children` cost more than the rest of
-  // collecting on a large page); shadow roots and frames are walked where they sit.
+  const run = newRun(doc);
+  const top = doc.documentElement;
+  if (!top) return out;
+  // Most pages have neither: one selector query finds their controls in document order.
+  if (!hasNestedRoots(top)) {
+    for (const el of Array.from(top.querySelectorAll<FormControl>('input,select,textarea')))
+      out.push(new LiveField(el, out.length, run));
+    return out;
+  }
+  // One native tree walk per root; shadow roots and frames are walked where they sit.
   const visit = (root: Node): void => {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
       root,
@@ -336,7 +543,7 @@ export function collectFields(doc: Document): CollectedField[] {
     );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node as Element;
-      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache, labels));
+      if (isFormControl(el)) out.push(new LiveField(el, out.length, run));
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = frameDocument(el as HTMLIFrameElement);
@@ -344,6 +551,6 @@ export function collectFields(doc: Document): CollectedField[] {
       }
     }
   };
-  if (doc.documentElement) visit(doc.documentElement);
+  visit(top);
   return out;
 }
