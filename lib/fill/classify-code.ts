@@ -74,11 +74,11 @@ function codeScore(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.disabled || d.readOnly) return null;
   if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 3) return null;
   const otc = d.autocomplete.includes('one-time-code');
+  if (!otc && d.autocomplete.some((a) => AC_NOT_CODE.test(a))) return null;
   const t = textsOf(d);
 
   // What speaks for a code field first. Every rule after it only rules out or takes away,
   // so a field short of the bar here (most fields of a long page) is done.
-  if (!otc && d.autocomplete.some((a) => AC_NOT_CODE.test(a))) return null;
   let s = otc ? 80 : 0;
   s += codeWordsScore(t);
   if (codeShaped(d.placeholder)) s += 20;
@@ -322,12 +322,13 @@ export function pickCodeTarget<F extends FieldDescriptor>(fields: readonly F[]):
     g.forEach((f) => inGroup.add(f.index));
     if (!top || s > top.s) top = { inputs: g, s };
   }
-  fields.forEach((f, at) => {
-    if (inGroup.has(f.index)) return;
+  for (let at = 0; at < fields.length; at++) {
+    const f = fields[at] as F;
+    if (inGroup.has(f.index)) continue;
     const s = codeScore(f);
-    if (s === null || (top && s <= top.s) || !shownCodeField(f)) return;
-    if (partOfRow(fields, at) || !plausible([f])) return;
+    if (s === null || (top && s <= top.s) || !shownCodeField(f)) continue;
+    if (partOfRow(fields, at) || !plausible([f])) continue;
     top = { inputs: [f], s };
-  });
+  }
   return top?.inputs ?? null;
 }

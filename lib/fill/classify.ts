@@ -121,7 +121,8 @@ export function secondaryPhone(d: FieldDescriptor): boolean {
 /** Highest score, the earlier field on a tie; only a field that could win is looked at. */
 export function pickPhoneField<F extends FieldDescriptor>(fields: readonly F[]): F | null {
   let top: { f: F; s: number } | null = null;
-  for (const f of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as F;
     const s = phoneScore(f);
     if (s !== null && (!top || s > top.s) && shownField(f)) top = { f, s };
   }

@@ -513,13 +513,26 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
   }
 }
 
-/** Whether anything under the root holds an open shadow root or a frame (a walk asks nothing else). */
+/**
+ * Elements that can never hold a shadow root: by the DOM standard only custom elements and
+ * article, aside, blockquote, body, div, footer, h1-h6, header, main, nav, p, section and span
+ * can. Leaving these out of the search is what keeps it cheap on a long form.
+ */
+const NEVER_HOSTS = [
+  'a,abbr,address,area,audio,b,base,bdi,bdo,br,button,canvas,caption,cite,code,col,colgroup',
+  'data,datalist,dd,del,details,dfn,dialog,dl,dt,em,embed,fieldset,figcaption,figure,form',
+  'frame,frameset,head,hr,html,i,iframe,img,input,ins,kbd,label,legend,li,link,map,mark,menu',
+  'meta,meter,noscript,object,ol,optgroup,option,output,picture,pre,progress,q,rp,rt,ruby,s',
+  'samp,script,select,slot,small,source,strong,style,sub,summary,sup,table,tbody,td,template',
+  'textarea,tfoot,th,thead,time,title,tr,track,u,ul,var,video,wbr,svg,svg *,math,math *',
+].join(',');
+const MAYBE_HOSTS = `:not(${NEVER_HOSTS})`;
+
+/** Whether anything under the root holds an open shadow root or a frame. */
 function hasNestedRoots(root: Element): boolean {
   if (root.querySelector('iframe,frame')) return true;
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((node as Element).shadowRoot) return true;
-  }
+  const candidates = root.querySelectorAll(MAYBE_HOSTS);
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]?.shadowRoot) return true;
   return false;
 }
 
@@ -531,8 +544,9 @@ export function collectFields(doc: Document): CollectedField[] {
   if (!top) return out;
   // Most pages have neither: one selector query finds their controls in document order.
   if (!hasNestedRoots(top)) {
-    for (const el of Array.from(top.querySelectorAll<FormControl>('input,select,textarea')))
-      out.push(new LiveField(el, out.length, run));
+    const controls = top.querySelectorAll<FormControl>('input,select,textarea');
+    for (let i = 0; i < controls.length; i++)
+      out.push(new LiveField(controls[i] as FormControl, i, run));
     return out;
   }
   // One native tree walk per root; shadow roots and frames are walked where they sit.
