@@ -86,10 +86,10 @@ export function createNoSmsWatch(deps: NoSmsDeps) {
 
   async function look(order: Order, all: readonly Order[], policy: NoSmsPolicy) {
     const now = deps.now();
-    // Only a swap due now needs the page.
-    const asks = policy.when === 'swap' && noSmsDue(order, policy, now);
-    const page = asks ? await deps.page(order) : 'unknown';
     const swapsDone = autoSwapsThisVisit(all, order, now);
+    // Only a swap due now, with swaps left, needs the page.
+    const due = policy.when === 'swap' && noSmsDue(order, policy, now);
+    const page = due && swapsDone < policy.maxSwaps ? await deps.page(order) : 'unknown';
     const decision = decideNoSms({ order, policy, page, swapsDone, now });
     switch (decision.kind) {
       case 'ask':

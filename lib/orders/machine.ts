@@ -35,6 +35,7 @@ import {
   RESEND_HOLD_MS,
   windowEndAt,
 } from './calls.ts';
+import { markNoSms } from './no-sms.ts';
 import { awaitRefund, logReply, refundPending, settleRefund } from './refund.ts';
 import {
   OPEN_STATES,
@@ -383,15 +384,8 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
         effects: [{ type: 'notifyRejected' }],
       };
     case 'noSms': {
-      // A code or a cancel came first: nothing to say. Swapped may become stopped (a limit).
-      if (order.state !== 'waiting' || order.noSms?.outcome === event.mark.outcome) {
-        return stay(order);
-      }
-      const quiet = event.mark.outcome === 'swapped';
-      return {
-        order: { ...order, noSms: event.mark },
-        effects: quiet ? [] : [{ type: 'notifyNoSms' }],
-      };
+      const marked = markNoSms(order, event.mark);
+      return { order: marked.order, effects: marked.notify ? [{ type: 'notifyNoSms' }] : [] };
     }
     case 'completed':
       if (order.state !== 'received') return stay(order);

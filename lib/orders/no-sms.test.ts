@@ -6,6 +6,7 @@ import {
   autoSwapsThisVisit,
   decideNoSms,
   DEFAULT_NO_SMS,
+  markNoSms,
   noSmsPolicy,
   type NoSmsInput,
   type NoSmsPolicy,
@@ -168,6 +169,20 @@ describe('what to do when no SMS came', () => {
       why: 'not-due',
     });
     expect(decide({ order, policy: swap, now: T0 + 4 * MIN })).toEqual({ kind: 'swap' });
+  });
+
+  it('a copied mark neither counts as a swap of the visit nor hides a new question', () => {
+    const copied = waiting({ orderedAt: T0 + MIN, noSms: mark('asked') });
+    const asked: NoSmsMark = { at: T0 + 4 * MIN, minutes: 3, outcome: 'asked' };
+    expect(markNoSms(copied, asked)).toEqual({ order: { ...copied, noSms: asked }, notify: true });
+    expect(markNoSms({ ...copied, noSms: asked }, asked).notify).toBe(false);
+    const replacement = waiting({
+      createdAt: T0 + MIN,
+      orderedAt: T0 + MIN,
+      noSms: mark('swapped'),
+    });
+    const current = waiting({ createdAt: T0 + 2 * MIN });
+    expect(autoSwapsThisVisit([replacement, current], current, T0 + 3 * MIN)).toBe(0);
   });
 
   it('a swap marked but not carried out (the worker stopped) is done, whatever the page', () => {

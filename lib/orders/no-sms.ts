@@ -67,6 +67,18 @@ export function noSmsMark(order: Order): NoSmsMark | null {
   return mark && order.orderedAt !== null && mark.at >= order.orderedAt ? mark : null;
 }
 
+/**
+ * The machine's `noSms` event: a waiting order takes the mark (a code or a cancel came first:
+ * nothing to say). Swapped may become stopped (a limit refused it); the user hears of a
+ * question or a stop once, of a swap not at all (the swap itself shows).
+ */
+export function markNoSms(order: Order, mark: NoSmsMark): { order: Order; notify: boolean } {
+  if (order.state !== 'waiting' || noSmsMark(order)?.outcome === mark.outcome) {
+    return { order, notify: false };
+  }
+  return { order: { ...order, noSms: mark }, notify: mark.outcome !== 'swapped' };
+}
+
 /** Whether the order waits for its SMS with nothing decided about it yet, and N is up. */
 export function noSmsDue(order: Order, policy: NoSmsPolicy, now: number): boolean {
   const at = noSmsDueAt(order, policy);
@@ -106,6 +118,6 @@ export const NO_SMS_STOP: Record<NoSmsStop, MessageKey> = {
 /** Orders of this order's site visit (other than itself) the background swapped by itself. */
 export function autoSwapsThisVisit(orders: readonly Order[], order: Order, now: number): number {
   return visitOrders(orders, order.site, now).filter(
-    (o) => o.id !== order.id && o.noSms?.outcome === 'swapped',
+    (o) => o.id !== order.id && noSmsMark(o)?.outcome === 'swapped',
   ).length;
 }
