@@ -26,7 +26,6 @@ import {
   type ProviderId,
   type ServiceInfo,
 } from '../providers/types.ts';
-import { LimitError } from '../orders/limits.ts';
 import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
 import { boundCodeHost } from '../orders/origin.ts';
 import { detectSite, registrableDomain } from '../services/detect.ts';
@@ -45,6 +44,7 @@ import { wantsPage, withdrawnNumbers } from './tabs.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
 import { createSiteCountries } from './site-countries.ts';
+import { anotherNumber } from './swap.ts';
 
 /** How long a service's offers and the balance are reused between popup opens. */
 const OFFERS_TTL_MS = 30_000;
@@ -264,14 +264,8 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.anotherNumber': {
-          // Refused before the old number is given up, when its replacement would break a limit.
-          const old = (await engine.allOrders()).find((o) => o.id === msg.orderId);
-          const refused = old
-            ? await engine.refusal({ ...old, previousOrderId: old.id }, old.id)
-            : null;
-          if (refused) throw new LimitError(refused);
+          const order = await anotherNumber(engine, msg.orderId);
           clearCaches();
-          const order = await engine.cancel(msg.orderId, 'another');
           void scheduler.wake();
           return ok(order);
         }

@@ -17,6 +17,7 @@
  * waiting → cancelling on a user cancel, "try another number" or the window's end (tick).
  * waiting ──rejected (the site refused the number)──▶ waiting, marked rejectedBySite once,
  * notifyRejected; the user's "Cancel and get another" is then the "try another number" cancel.
+ * waiting ──noSms (no SMS in N min, no-sms.ts)──▶ waiting, marked; notifyNoSms unless swapped.
  * A refund is confirmed only by the provider's status (per protocol: refund.ts); a pending one
  * is polled, never cancelled again, until REFUND_CONFIRM_MS after the cancel.
  * Nothing waits forever: an order the provider stops answering ends after its window plus a
@@ -34,11 +35,13 @@ import {
   RESEND_HOLD_MS,
   windowEndAt,
 } from './calls.ts';
+import { markNoSms } from './no-sms.ts';
 import { awaitRefund, logReply, refundPending, settleRefund } from './refund.ts';
 import {
   OPEN_STATES,
   type CancelReason,
   type NewOrder,
+  type NoSmsMark,
   type Order,
   type OrderError,
 } from './types.ts';
@@ -60,6 +63,8 @@ export type OrderEvent =
   | { type: 'follow'; origin: string }
   /** The signup page refused the number (its error text beside the phone field). */
   | { type: 'rejected'; text: string }
+  /** No SMS within the options' minutes: asked, swapped by itself, or why not (no-sms.ts). */
+  | { type: 'noSms'; mark: NoSmsMark }
   | { type: 'completed' };
 
 export type OrderEffect =
@@ -70,6 +75,7 @@ export type OrderEffect =
   | { type: 'notifyFailed' }
   | { type: 'notifyNotRefunded' }
   | { type: 'notifyRejected' }
+  | { type: 'notifyNoSms' }
   | { type: 'orderAgain' };
 
 export interface Transition {
@@ -377,6 +383,10 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
         order: { ...order, rejectedBySite: { at: now, text: event.text } },
         effects: [{ type: 'notifyRejected' }],
       };
+    case 'noSms': {
+      const marked = markNoSms(order, event.mark);
+      return { order: marked.order, effects: marked.notify ? [{ type: 'notifyNoSms' }] : [] };
+    }
     case 'completed':
       if (order.state !== 'received') return stay(order);
       return { order: end(order, 'completed', now), effects: [] };
