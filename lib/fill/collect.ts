@@ -126,7 +126,9 @@ const NEVER_HOSTS = [
   'frame,frameset,head,hr,html,i,iframe,img,input,ins,kbd,label,legend,li,link,map,mark,menu',
   'meta,meter,noscript,object,ol,optgroup,option,output,picture,pre,progress,q,rp,rt,ruby,s',
   'samp,script,select,slot,small,source,strong,style,sub,summary,sup,table,tbody,td,template',
-  'textarea,tfoot,th,thead,time,title,tr,track,u,ul,var,video,wbr,svg,svg *,math,math *',
+  'textarea,tfoot,th,thead,time,title,tr,track,u,ul,var,video,wbr',
+  // SVG's drawing elements by name: a descendant selector (svg *) would walk every ancestor.
+  'svg,path,g,circle,ellipse,line,polyline,polygon,rect,use,defs,symbol,stop,mask,text,tspan',
 ].join(',');
 const MAYBE_HOSTS = `:not(${NEVER_HOSTS})`;
 
