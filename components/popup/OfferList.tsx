@@ -47,8 +47,8 @@ function listRows(
     preferences: PopupState['preferences'];
     showAboveCap: boolean;
     countries: string[] | null;
-    /** Best chance chosen: each row's chance (useOfferRanking). */
-    chance: ((row: OfferRow) => number) | null;
+    /** Best chance chosen: each offer's chance of a code (useOfferRanking). */
+    chance: ((offer: Offer) => number) | null;
   },
 ) {
   const lang = currentLanguage();

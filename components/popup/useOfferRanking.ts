@@ -9,7 +9,6 @@ import {
 import type { PopupState } from '@/lib/messaging.ts';
 import type { Offer, Tier } from '@/lib/providers/types.ts';
 import { ordersItem, updatePreferences, type OfferSort } from '@/lib/storage.ts';
-import { rowChance, type OfferRow } from './offer-order.ts';
 
 /**
  * Every stored order, read from the extension's storage (the history page reads it the same
@@ -28,8 +27,8 @@ export interface OfferRanking {
   rowPreferences: PopupState['preferences'];
   /** The tier of the service's last used offer (its row is pinned "last used"). */
   lastUsedTier: Tier | null;
-  /** Best chance chosen: each row's chance; null when sorted by price. */
-  chance: ((row: OfferRow) => number) | null;
+  /** Best chance chosen: each offer's chance of a code; null when sorted by price. */
+  chance: ((offer: Offer) => number) | null;
   /** The user's record of an offer of this service, if any order of it counted. */
   statsOf: (offer: Offer) => DeliveryStats | undefined;
 }
@@ -60,7 +59,7 @@ export function useOfferRanking(
     },
     rowPreferences: { ...preferences, lastCountry: last?.country ?? preferences.lastCountry },
     lastUsedTier: last?.tier ?? null,
-    chance: sort === 'bestChance' ? (r) => rowChance(r, chanceOfOffer) : null,
+    chance: sort === 'bestChance' ? chanceOfOffer : null,
     statsOf,
   };
 }
