@@ -56,9 +56,11 @@ export function DeliveryNotes({ lines, named }: { lines: TierDelivery[]; named: 
       title={deliveryExplained(facts, providerName)}
     >
       {named ? (
-        <span className="delivery-tier">
-          {t(tier === 'standard' ? 'popup.offers.standard' : 'popup.offers.priority')}
-        </span>
+        <>
+          <span className="delivery-tier">
+            {t(tier === 'standard' ? 'popup.offers.standard' : 'popup.offers.priority')}
+          </span>{' '}
+        </>
       ) : null}
       {deliveryLine(facts, providerName)}
     </span>
