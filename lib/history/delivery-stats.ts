@@ -18,7 +18,11 @@ export const MIN_ORDERS = 3;
  */
 export const FAIR_CHANCE_MS = 3 * 60_000;
 
-/** One offer as the popup lists it: who sells it, for which service, where, which tier. */
+/**
+ * One offer as the popup lists it: who sells it, for which service, where, which tier. The
+ * provider is the family (as on the offer): an order does not keep its SMS-Activate host, so
+ * two such hosts set up one after the other share their records.
+ */
 export interface OfferKey {
   providerId: ProviderId;
   service: string;
