@@ -153,6 +153,25 @@ describe('what an order says about its offer', () => {
     expect(deliveryOf(price)).toBeNull();
   });
 
+  it('a number given up after "no SMS within N minutes" counts as no code, however short N', () => {
+    const mark = { type: 'noSms', mark: { at: T0 + MIN, minutes: 1, outcome: 'swapped' } } as const;
+    const swapped = order([
+      [MIN, mark],
+      [MIN + SEC, cancel('another')],
+      [MIN + 2 * SEC, status('refunded')],
+    ]);
+    expect(swapped.noSms?.outcome).toBe('swapped');
+    expect(deliveryOf(swapped)).toBe('noCode');
+    // A mark copied along from the order this one replaced says nothing about this number.
+    const copied = order([
+      [30 * SEC, cancel('user')],
+      [31 * SEC, status('refunded')],
+    ]);
+    expect(
+      deliveryOf({ ...copied, noSms: { at: T0 - MIN, minutes: 1, outcome: 'asked' } }),
+    ).toBeNull();
+  });
+
   it('a number the user gave up on after a fair wait counts as no code', () => {
     const gaveUp = order([
       [4 * MIN, cancel('user')],

@@ -1,3 +1,4 @@
+import { noSmsMark } from '../orders/no-sms.ts';
 import { refundPending } from '../orders/refund.ts';
 import type { Order } from '../orders/types.ts';
 import type { ProviderId, Tier } from '../providers/types.ts';
@@ -49,7 +50,8 @@ export const offerKey = (k: OfferKey): string =>
  * - `code`: a code arrived (charged; also still open in `received`);
  * - `noCode`: it ended without one: the window ran out, the provider ended it, the site
  *   refused the number (a number the site rejects is an offer that does not work for it),
- *   or the user gave it up after it had a fair chance (FAIR_CHANCE_MS);
+ *   or the user gave it up after it had a fair chance: FAIR_CHANCE_MS, or the user's own
+ *   "no SMS within N minutes" came first (asked, or swapped by itself: lib/orders/no-sms.ts);
  * - null, not counted: still open (a code may still come; a cancel not yet taken may still
  *   lose to a code), no number was ever given (`failed`), returned because its price rose
  *   above the cap, or given up by the user before it had a fair chance.
@@ -62,6 +64,7 @@ export function deliveryOf(order: Order): 'code' | 'noCode' | null {
   if (order.rejectedBySite) return 'noCode';
   if (order.cancelReason === 'price') return null;
   if (order.cancelReason === 'user' || order.cancelReason === 'another') {
+    if (noSmsMark(order)) return 'noCode';
     // When the provider took the cancel (refund check start), else when the order ended.
     const cancelledAt = order.refund?.since ?? order.endedAt;
     if (cancelledAt === null || cancelledAt - order.orderedAt < FAIR_CHANCE_MS) return null;
