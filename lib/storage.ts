@@ -67,7 +67,12 @@ export interface Preferences {
   spendLimits: SpendLimits;
   /** When no SMS comes within N minutes: ask, swap by itself (at most K a visit), or wait. */
   noSms: NoSmsPolicy;
+  /** The popup's offer order, as last chosen beside the list. */
+  offerSort: OfferSort;
 }
+
+/** Cheapest first, or the best chance of a code first (lib/history/delivery-stats.ts). */
+export type OfferSort = 'cheapest' | 'bestChance';
 
 export const DEFAULT_PREFERENCES: Preferences = {
   lastCountry: null,
@@ -79,6 +84,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   language: 'auto',
   spendLimits: DEFAULT_LIMITS,
   noSms: DEFAULT_NO_SMS,
+  offerSort: 'cheapest',
 };
 
 /** Version 2 added the options' defaults, switches and language to version 1's two fields. */
