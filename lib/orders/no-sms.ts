@@ -4,7 +4,6 @@
  * the stored order, the preference, the page's step and the swaps already done, and acts on
  * the answer through the "Try another number" path (cancel for a refund, the same offer again).
  */
-import * as z from 'zod';
 import type { MessageKey } from '../i18n.ts';
 import { visitOrders } from './limits.ts';
 import type { NoSmsMark, NoSmsStop, Order } from './types.ts';
@@ -12,23 +11,35 @@ import type { NoSmsMark, NoSmsStop, Order } from './types.ts';
 export const NO_SMS_CHOICES = ['ask', 'swap', 'wait'] as const;
 export type NoSmsChoice = (typeof NO_SMS_CHOICES)[number];
 
-/** A stored value that is missing or broken falls back field by field to the defaults. */
-export const noSmsPolicySchema = z
-  .object({
-    when: z.enum(NO_SMS_CHOICES).catch('ask'),
-    /** N: minutes from the number given to the question (or the swap). */
-    minutes: z.int().min(1).max(99).catch(3),
-    /** K: automatic swaps per site visit (lib/orders/limits.ts's visit) at most. */
-    maxSwaps: z.int().min(1).max(99).catch(2),
-  })
-  .catch({ when: 'ask', minutes: 3, maxSwaps: 2 });
+export interface NoSmsPolicy {
+  when: NoSmsChoice;
+  /** N: minutes from the number given to the question (or the swap). */
+  minutes: number;
+  /** K: automatic swaps per site visit (lib/orders/limits.ts's visit) at most. */
+  maxSwaps: number;
+}
 
-export type NoSmsPolicy = z.infer<typeof noSmsPolicySchema>;
+export const DEFAULT_NO_SMS: NoSmsPolicy = { when: 'ask', minutes: 3, maxSwaps: 2 };
 
-export const DEFAULT_NO_SMS: NoSmsPolicy = noSmsPolicySchema.parse(undefined);
+/** A whole number 1-99, or the default. */
+const count = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 99 ? v : fallback;
 
-/** The preference as stored, made whole. */
-export const noSmsPolicy = (stored: unknown): NoSmsPolicy => noSmsPolicySchema.parse(stored);
+/**
+ * The preference as stored, made whole: a missing or broken value falls back field by field.
+ * Written out rather than a zod schema: lib/storage.ts imports it, and every page that reads
+ * preferences would otherwise carry zod.
+ */
+export function noSmsPolicy(stored: unknown): NoSmsPolicy {
+  const o =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const when = NO_SMS_CHOICES.find((c) => c === o.when) ?? DEFAULT_NO_SMS.when;
+  return {
+    when,
+    minutes: count(o.minutes, DEFAULT_NO_SMS.minutes),
+    maxSwaps: count(o.maxSwaps, DEFAULT_NO_SMS.maxSwaps),
+  };
+}
 
 /**
  * Where the order's page is, as its content script sees it: `phone` while its phone field is
