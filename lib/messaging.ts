@@ -103,8 +103,14 @@ export const backgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg.poke') }),
   /** "Read your country selector again": the content script replies with content.siteCountries. */
   z.object({ type: z.literal('bg.readCountries') }),
+  /** "Is the page still on the phone step of this order?": answered with a PhoneStepReply. */
+  z.object({ type: z.literal('bg.phoneStep'), orderId: z.string().min(1) }),
 ]);
 export type BackgroundToContent = z.infer<typeof backgroundToContent>;
+
+/** phone: the phone field is there, empty or holding the order's number; moved: it is not. */
+export const phoneStepReply = z.object({ step: z.enum(['phone', 'moved', 'unknown']) });
+export type PhoneStepReply = z.infer<typeof phoneStepReply>;
 
 const selector = z.string().min(1).max(2000);
 const siteFields = z.object({ phone: selector.optional(), code: selector.optional() });

@@ -6,6 +6,7 @@ import type { ProviderSettings } from './providers/registry.ts';
 import type { Tier } from './providers/types.ts';
 import type { LanguageChoice } from './i18n.ts';
 import { DEFAULT_LIMITS, type SpendLimits } from './orders/limits.ts';
+import { DEFAULT_NO_SMS, noSmsPolicy, type NoSmsPolicy } from './orders/no-sms.ts';
 
 // Every storage item, declared once. The API key lives in `local:` only: never sync, never a
 // page, never a log.
@@ -64,7 +65,14 @@ export interface Preferences {
   language: LanguageChoice;
   /** Daily cap, balance floor, numbers per site visit: enforced by the background. */
   spendLimits: SpendLimits;
+  /** When no SMS comes within N minutes: ask, swap by itself (at most K a visit), or wait. */
+  noSms: NoSmsPolicy;
+  /** The popup's offer order, as last chosen beside the list. */
+  offerSort: OfferSort;
 }
+
+/** Cheapest first, or the best chance of a code first (lib/history/delivery-stats.ts). */
+export type OfferSort = 'cheapest' | 'bestChance';
 
 export const DEFAULT_PREFERENCES: Preferences = {
   lastCountry: null,
@@ -75,6 +83,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   autoFillCode: true,
   language: 'auto',
   spendLimits: DEFAULT_LIMITS,
+  noSms: DEFAULT_NO_SMS,
+  offerSort: 'cheapest',
 };
 
 /** Version 2 added the options' defaults, switches and language to version 1's two fields. */
@@ -88,7 +98,8 @@ export const preferencesItem = storage.defineItem<Preferences>('local:preference
 
 /** The stored preferences, with defaults for any field a stored value lacks. */
 export async function readPreferences(): Promise<Preferences> {
-  return { ...DEFAULT_PREFERENCES, ...(await preferencesItem.getValue()) };
+  const stored = await preferencesItem.getValue();
+  return { ...DEFAULT_PREFERENCES, ...stored, noSms: noSmsPolicy(stored.noSms) };
 }
 
 /** Updates some preferences, keeping the rest (and filling fields an old version lacks). */

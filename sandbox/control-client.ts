@@ -75,6 +75,12 @@ export function sandboxControl(base: string) {
      */
     refunds: (r: { mode: 'now' | 'late' | 'never'; seconds?: number; orders?: number }) =>
       call('refunds', r),
+    /**
+     * The next `orders` orders get the SMS sent to them `seconds` late, never (the site thinks
+     * it sent one; no code comes), or at once again (now: the default, clears the plan).
+     */
+    delivery: (d: { mode: 'now' | 'late' | 'never'; seconds?: number; orders?: number }) =>
+      call('delivery', d),
     /** The demo site refuses numbers of these countries (ISO) and these exact numbers. */
     siteRejects: (r: { countries?: string[]; numbers?: string[] }) => call('site-rejects', r),
     /** Sets a key's 5sim account rating (each cancel lowers it from there). */

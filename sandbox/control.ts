@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { extractCode } from '../lib/sms/extract-code.ts';
 import { FAULT_KINDS, type Faults } from './faults.ts';
 import { jsonReply, parseJson, type ApiRequest, type Reply } from './http.ts';
-import type { Ledger, Order, RefundDelay } from './ledger.ts';
+import type { DeliveryDelay, Ledger, Order, RefundDelay } from './ledger.ts';
 import { normalizePhone } from './numbers.ts';
 import { setFivesimRating } from './faces/fivesim-rating.ts';
 import { QUIRKS, type Quirks } from './quirks.ts';
@@ -85,6 +85,14 @@ const RefundsBody = z.object({
   /** How many of the next orders (of any key) refund this way. */
   orders: z.int().min(1).max(1000).default(1),
 });
+const DeliveryBody = z.object({
+  /** now: an SMS sent to the number arrives at once (clears what is planned). */
+  mode: z.enum(['now', 'late', 'never']),
+  /** late: the SMS arrives this long after it was sent (if the window is still open). */
+  seconds: seconds.min(1).default(30),
+  /** How many of the next orders (of any key) get their SMS this way. */
+  orders: z.int().min(1).max(1000).default(1),
+});
 const SimulateBody = z.object({
   enabled: z.boolean(),
   standard_odds: z.number().min(0).max(1).optional(),
@@ -155,6 +163,9 @@ function sms(req: ApiRequest, ctx: ControlContext): Reply {
       return fail(404, 'not_found');
     case 'recorded':
       return jsonReply(202, { ok: true, order_id: result.order.id, code: null });
+    case 'held':
+      // Sent as far as the sender knows; the order gets it later, or never.
+      return jsonReply(202, { ok: true, order_id: result.order.id, code: null, held: true });
     case 'delivered':
       return jsonReply(200, { ok: true, order_id: result.order.id, code: result.code });
   }
@@ -231,6 +242,17 @@ function refunds(req: ApiRequest, ctx: ControlContext): Reply {
   return jsonReply(200, { ok: true, planned: ctx.ledger.refundPlan.length });
 }
 
+/** The next orders get the SMS sent to them late, or never (see DeliveryDelay). */
+function delivery(req: ApiRequest, ctx: ControlContext): Reply {
+  const body = parse(req, DeliveryBody);
+  if (!body.ok) return body.reply;
+  const { mode, seconds: s, orders } = body.value;
+  const delay: DeliveryDelay | null =
+    mode === 'late' ? { kind: 'late', seconds: s } : mode === 'never' ? { kind: 'never' } : null;
+  ctx.ledger.deliveryPlan = delay === null ? [] : Array.from({ length: orders }, () => delay);
+  return jsonReply(200, { ok: true, planned: ctx.ledger.deliveryPlan.length });
+}
+
 function quirks(req: ApiRequest, ctx: ControlContext): Reply {
   const body = parse(req, QuirksBody);
   if (!body.ok) return body.reply;
@@ -287,6 +309,7 @@ const ROUTES: Record<string, Route> = {
   '/control/simulate': { method: 'POST', run: simulate },
   '/control/quirks': { method: 'POST', run: quirks },
   '/control/refunds': { method: 'POST', run: refunds },
+  '/control/delivery': { method: 'POST', run: delivery },
   '/control/price': { method: 'POST', run: price },
   '/control/stock': { method: 'POST', run: stock },
   '/control/rating': { method: 'POST', run: rating },

@@ -17,6 +17,13 @@ export type OrderState =
  */
 export type RefundDelay = { kind: 'late'; seconds: number } | { kind: 'never' };
 
+/**
+ * How an order's SMS reach it: `late`, some seconds after they were sent (kept in `simulated`,
+ * so only the last one sent is delivered), or `never` (the site believes it sent; no code ever
+ * comes). Set for the next orders through /control/delivery; simulated SMS are not affected.
+ */
+export type DeliveryDelay = { kind: 'late'; seconds: number } | { kind: 'never' };
+
 export interface Movement {
   type: 'hold' | 'charge' | 'refund';
   cents: number;
@@ -53,6 +60,8 @@ export interface Order {
   simulated: { at: number; text: string; code: string } | null;
   /** Null: refunded the moment it ends without a code (the providers' documented rule). */
   refundDelay: RefundDelay | null;
+  /** Null: an SMS sent to the number arrives at once. */
+  deliveryDelay?: DeliveryDelay | null;
   /** Why it ended without a code (set at the cancel or the window end, before the refund). */
   ended: 'expired' | 'cancelled' | null;
   /** `cancelled` with a late refund: when the refund lands (null: never, or not yet ended). */
@@ -118,6 +127,8 @@ export type CancelResult =
 export type DeliverResult =
   | { kind: 'delivered'; order: Readonly<Order>; code: string }
   | { kind: 'recorded'; order: Readonly<Order> }
+  /** Held back by the order's delivery delay: later, or never. */
+  | { kind: 'held'; order: Readonly<Order> }
   | { kind: 'not_found' };
 
 export type StepResult =

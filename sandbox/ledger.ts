@@ -24,7 +24,7 @@ import {
 } from './ledger-types.ts';
 import { generateNumber } from './numbers.ts';
 import { mulberry32, randInt, randomSeed, type Rng } from './random.ts';
-import { planSimulatedSms } from './sms-texts.ts';
+import { holdBack, planSimulatedSms } from './sms-texts.ts';
 
 export * from './ledger-types.ts';
 
@@ -51,8 +51,9 @@ export class Ledger {
   windowSeconds: number;
   earlyCancelSeconds: number;
   simulation: SimulationSettings;
-  /** How the next orders (one entry each, oldest first) refund: see RefundDelay. */
+  /** How the next orders (one entry each, oldest first) refund, and get their SMS. */
   refundPlan: RefundDelay[] = [];
+  deliveryPlan: NonNullable<Order['deliveryDelay']>[] = [];
   private readonly rng: Rng;
   private readonly useTimers: boolean;
   private readonly accounts = new Map<string, Account>();
@@ -190,6 +191,7 @@ export class Ledger {
       movements: [{ type: 'hold', cents: priceCents, at: now }],
       simulated: null,
       refundDelay: this.refundPlan.shift() ?? null,
+      deliveryDelay: this.deliveryPlan.shift() ?? null,
       ended: null,
       refundDueAt: null,
     };
@@ -230,11 +232,8 @@ export class Ledger {
     if (order.code !== null) return { kind: 'has_code', order };
     const now = this.now();
     if (opts.lock !== false && now < order.cancelableAt) {
-      return {
-        kind: 'too_early',
-        order,
-        retryInSeconds: Math.max(1, Math.ceil((order.cancelableAt - now) / 1000)),
-      };
+      const retryInSeconds = Math.max(1, Math.ceil((order.cancelableAt - now) / 1000));
+      return { kind: 'too_early', order, retryInSeconds };
     }
     this.endWithoutCode(order, 'cancelled', now);
     return { kind: 'refunded', order };
@@ -243,7 +242,7 @@ export class Ledger {
   /**
    * An SMS for the open order (waiting or waiting_resend) holding `number`. A code turns the
    * hold into a charge the first time; later codes are appended, never charged again. An SMS
-   * without a code is recorded and the order keeps waiting.
+   * without a code is recorded and the order keeps waiting. A delivery delay holds one back.
    */
   deliver(number: string, text: string, code: string | null): DeliverResult {
     this.sweep();
@@ -252,7 +251,10 @@ export class Ledger {
     if (!order || (order.state !== 'waiting' && order.state !== 'waiting_resend')) {
       return { kind: 'not_found' };
     }
-    return this.applySms(order, text, code, this.now());
+    const held = holdBack(order, text, code, this.now());
+    if (held === null) return this.applySms(order, text, code, this.now());
+    if (held !== 'never') this.arm(order.id, held);
+    return { kind: 'held', order };
   }
 
   private applySms(order: Order, text: string, code: string | null, at: number): DeliverResult {

@@ -61,3 +61,21 @@ export function planSimulatedSms(
   const sms = simulatedSms(order.service, serviceName, rng);
   return { at: order.createdAt + delayMs, ...sms };
 }
+
+/**
+ * An SMS sent to an order whose delivery delay (DeliveryDelay) holds it back: planned as the
+ * order's simulated SMS (replacing one planned) for when it comes, returned for a timer; or
+ * 'never'. Null: no delay, it comes now.
+ */
+export function holdBack(
+  order: Order,
+  text: string,
+  code: string | null,
+  now: number,
+): number | 'never' | null {
+  const delay = order.deliveryDelay;
+  if (!delay || code === null) return null;
+  if (delay.kind === 'never') return 'never';
+  order.simulated = { at: now + delay.seconds * 1000, text, code };
+  return order.simulated.at;
+}

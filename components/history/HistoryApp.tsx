@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { deliveryStatsCsv } from '@/lib/history/delivery-csv.ts';
 import { historyCsv, outcomeOf, totals, type Outcome } from '@/lib/history/summary.ts';
 import { t, tn, type MessageKey } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
@@ -88,6 +89,15 @@ export function HistoryApp() {
           onClick={() => download('sms-verify-history.csv', historyCsv(list))}
         >
           {t('history.export')}
+        </button>{' '}
+        {/* Per offer, a file of its own: the order CSV keeps its columns. */}
+        <button
+          type="button"
+          disabled={list.length === 0}
+          title={t('history.exportDeliveryHint')}
+          onClick={() => download('sms-verify-delivery-stats.csv', deliveryStatsCsv(list))}
+        >
+          {t('history.exportDelivery')}
         </button>
       </section>
       {list.length === 0 ? <p className="hint">{t('history.empty')}</p> : null}

@@ -83,17 +83,23 @@ export function MoneyField({ label, hint, value, onSave }: Props<number | null>)
   );
 }
 
-/** A whole number from 1 to 99; empty means no limit. */
-export function CountField({ label, hint, value, onSave }: Props<number | null>) {
+interface CountProps extends Props<number | null> {
+  /** Empty is refused with these words (default: empty means no limit). */
+  required?: { invalidText: string };
+}
+
+/** A whole number from 1 to 99; empty means no limit, unless `required`. */
+export function CountField({ label, hint, value, onSave, required }: CountProps) {
   return (
     <EntryField
       {...{ label, hint, value, onSave }}
       inputMode="numeric"
-      invalidText={t('options.limits.invalidCount')}
+      invalidText={required?.invalidText ?? t('options.limits.invalidCount')}
       format={(n) => (n === null ? '' : String(n))}
       parse={(text) => {
         const parsed = parseCount(text);
-        return parsed && { value: parsed.count };
+        if (!parsed || (required && parsed.count === null)) return null;
+        return { value: parsed.count };
       }}
     />
   );

@@ -12,6 +12,7 @@ import { AutoFillSection } from './AutoFillSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { LimitsSection } from './LimitsSection.tsx';
+import { NoSmsSection } from './NoSmsSection.tsx';
 import { accountCurrency } from './max-price.ts';
 import {
   addressChanged,
@@ -136,6 +137,7 @@ export function OptionsApp() {
         <>
           <DefaultsSection {...prefs} currency={accountCurrency(list[0])} />
           <LimitsSection {...prefs} currency={accountCurrency(list[0])} />
+          <NoSmsSection {...prefs} />
           <AutoFillSection {...prefs} />
         </>
       ) : null}

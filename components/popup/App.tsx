@@ -71,6 +71,7 @@ export function PopupApp() {
             order={current}
             topUpUrl={topUpUrls[current.providerId]}
             autoFillPhone={preferences.autoFillPhone}
+            replaced={orders.find((o) => o.id === current.previousOrderId)}
           />
           <NextSteps order={current} tabId={tabId ?? -1} />
         </section>

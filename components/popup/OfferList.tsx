@@ -24,7 +24,9 @@ import {
 } from './OfferRows.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 import { offersQuery } from './offers-query.ts';
+import { SortControl } from './OfferRanking.tsx';
 import { firstRowButton } from './row-keys.ts';
+import { useOfferRanking } from './useOfferRanking.ts';
 
 interface Props {
   tabId: number;
@@ -45,6 +47,8 @@ function listRows(
     preferences: PopupState['preferences'];
     showAboveCap: boolean;
     countries: string[] | null;
+    /** Best chance chosen: each offer's chance of a code (useOfferRanking). */
+    chance: ((offer: Offer) => number) | null;
   },
 ) {
   const lang = currentLanguage();
@@ -58,7 +62,9 @@ function listRows(
   // Marks and order from the page's own country list, judged on every offered country.
   const fit = siteFit(all, o.countries);
   // While searching, the best match leads ("uk": the United Kingdom before Ukraine).
-  const rows = o.query.trim() ? capped.shown : orderRows(capped.shown, o.preferences, fit);
+  const rows = o.query.trim()
+    ? capped.shown
+    : orderRows(capped.shown, o.preferences, fit, o.chance);
   return { label, all, matching, rows, hiddenAboveCap, fit };
 }
 
@@ -70,6 +76,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const offers = useQuery(offersQuery(service.code, cached));
+  const ranking = useOfferRanking(service.code, preferences);
   const order = useMutation({
     mutationFn: (pick: Pick) =>
       ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
@@ -89,9 +96,10 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
   }
   const { label, all, matching, rows, hiddenAboveCap, fit } = listRows(offers.data.offers, {
     query,
-    preferences,
+    preferences: ranking.rowPreferences,
     showAboveCap,
     countries: site?.countries ?? null,
+    chance: ranking.chance,
   });
   // The default provider comes first; its balance is the one shown.
   const mainTopUp = Object.values(topUpUrls)[0] ?? null;
@@ -132,11 +140,14 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
       {hiddenAboveCap > 0 ? (
         <CapNote hidden={hiddenAboveCap} shown={showAboveCap} onToggle={setShowAboveCap} />
       ) : null}
+      {all.length > 0 ? <SortControl sort={ranking.sort} onChange={ranking.setSort} /> : null}
       <OfferRows
         rows={rows}
         label={label}
         tiers={offers.data.capabilities.tiers}
-        preferences={preferences}
+        preferences={ranking.rowPreferences}
+        lastUsedTier={ranking.lastUsedTier}
+        statsOf={ranking.statsOf}
         showSeller={new Set(offers.data.offers.map((o) => o.providerName)).size > 1}
         fit={fit}
         domain={site?.domain ?? null}

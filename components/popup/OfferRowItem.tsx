@@ -1,9 +1,12 @@
 import { useId } from 'react';
+import type { DeliveryStats } from '@/lib/history/delivery-stats.ts';
 import { currentLanguage, formatCount, t, tn } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
 import type { Offer, ProviderId, Tier } from '@/lib/providers/types.ts';
 import { flagEmoji } from '../shared/format.ts';
+import { deliveryFacts } from './delivery-text.ts';
 import { aboveCap, rowStock, type OfferRow, type SiteFit } from './offer-order.ts';
+import { DeliveryNotes, type TierDelivery } from './OfferRanking.tsx';
 
 export interface Pick {
   country: string;
@@ -24,6 +27,10 @@ interface Props {
   showSeller: boolean;
   /** Why the row is on top: the country ordered last, or the options' default country. */
   pinned?: 'lastUsed' | 'default' | null;
+  /** The tier of the service's last used offer, said on its "last used" mark. */
+  lastUsedTier?: Tier | null;
+  /** The user's own delivery record of an offer (lib/history/delivery-stats.ts). */
+  statsOf?: (offer: Offer) => DeliveryStats | undefined;
   /** The row against the page's own country list, and the site's name to say so. */
   site?: { fit: SiteFit; domain: string } | null;
   /** The default provider's balance and top-up page: its offers above it ask for a top-up. */
@@ -64,7 +71,30 @@ function SiteFitNote({ id, fit, domain }: { id: string; fit: SiteFit; domain: st
   );
 }
 
-/** One country: flag, name, stock, and a button per tier with its price. */
+/** The row's mark on top: "last used" (with the tier, when the list shows both), "default". */
+function pinText(pinned: 'lastUsed' | 'default', tier: Tier | null, tiers: readonly Tier[]) {
+  if (pinned === 'default') return t('guide.offers.default');
+  if (tier === null || tiers.length < 2) return t('guide.offers.lastUsed');
+  const tierName = t(tier === 'standard' ? 'popup.offers.standard' : 'popup.offers.priority');
+  return t('popup.offers.delivery.lastUsed', tierName);
+}
+
+/** Per tier with something to say: the user's record and the provider's rate. */
+function deliveryLines(
+  row: OfferRow,
+  tiers: readonly Tier[],
+  idBase: string,
+  statsOf: Props['statsOf'],
+): TierDelivery[] {
+  return tiers.flatMap((tier) => {
+    const offer = row[tier];
+    const facts = offer ? deliveryFacts(offer, statsOf?.(offer)) : null;
+    if (!offer || !facts) return [];
+    return [{ tier, id: `${idBase}-${tier}`, facts, providerName: offer.providerName }];
+  });
+}
+
+/** One country: flag, name, stock, delivery record, and a button per tier with its price. */
 export function OfferRowItem({
   row,
   label,
@@ -72,6 +102,8 @@ export function OfferRowItem({
   preferred,
   showSeller,
   pinned = null,
+  lastUsedTier = null,
+  statsOf,
   site = null,
   wallet = null,
   capCents = null,
@@ -84,6 +116,11 @@ export function OfferRowItem({
   const fit = site?.fit ?? null;
   // A country the site leaves out is dimmed, never disabled: the user may know better.
   const classes = [stock === 0 ? 'out' : '', fit === 'notListed' ? 'off-site' : ''].join(' ');
+  const delivery = deliveryLines(row, tiers, fitId, statsOf);
+  // A tier's button is described by the site's mark and by its own delivery record.
+  const describedBy = (tier: Tier) =>
+    [fit ? fitId : '', delivery.find((d) => d.tier === tier)?.id ?? ''].join(' ').trim() ||
+    undefined;
   return (
     <li className={classes.trim() || undefined}>
       <span className="country">
@@ -92,8 +129,8 @@ export function OfferRowItem({
         </span>{' '}
         <span className="country-name">{label}</span>
         {pinned ? (
-          <span className="pin">
-            {t(pinned === 'lastUsed' ? 'guide.offers.lastUsed' : 'guide.offers.default')}
+          <span className="pin" data-testid="pin">
+            {pinText(pinned, lastUsedTier, tiers)}
           </span>
         ) : null}
         {fit && site ? <SiteFitNote id={fitId} fit={fit} domain={site.domain} /> : null}
@@ -107,6 +144,7 @@ export function OfferRowItem({
               : tn('popup.offers.stock', stock, formatCount(stock))}
           </span>
         )}
+        <DeliveryNotes lines={delivery} named={tiers.length > 1} />
       </span>
       {tiers.map((tier) => {
         const offer = row[tier];
@@ -126,7 +164,7 @@ export function OfferRowItem({
               target="_blank"
               rel="noreferrer"
               aria-label={t('popup.offers.topUpFor', label, tierName, price)}
-              aria-describedby={fit ? fitId : undefined}
+              aria-describedby={describedBy(tier)}
             >
               <span className="tier-name">{t('popup.offers.topUp')}</span>
               <span className="price">{price}</span>
@@ -140,7 +178,7 @@ export function OfferRowItem({
             className={`tier tier-${tier}${tier === preferred ? ' preferred' : ''}`}
             disabled={!offer || offer.stock === 0 || busy}
             aria-label={name}
-            aria-describedby={fit ? fitId : undefined}
+            aria-describedby={describedBy(tier)}
             onClick={() =>
               onPick({
                 country: row.country,

@@ -1,7 +1,8 @@
 import { useState, type RefObject } from 'react';
 import { t, tn } from '@/lib/i18n.ts';
 import type { OffersReply, PopupState } from '@/lib/messaging.ts';
-import type { Tier } from '@/lib/providers/types.ts';
+import type { DeliveryStats } from '@/lib/history/delivery-stats.ts';
+import type { Offer, Tier } from '@/lib/providers/types.ts';
 import { BalanceLine } from './BalanceLine.tsx';
 import type { OfferRow, SiteFit } from './offer-order.ts';
 import { OfferRowItem, type Pick, type Wallet } from './OfferRowItem.tsx';
@@ -92,6 +93,9 @@ interface RowsProps {
   domain: string | null;
   /** The default provider's balance and top-up page (offers above it ask for a top-up). */
   wallet: Wallet | null;
+  /** The tier of the service's last used offer, and the user's record per offer. */
+  lastUsedTier: Tier | null;
+  statsOf: (offer: Offer) => DeliveryStats | undefined;
   /** The price cap, when the rows above it are shown on request (they say so). */
   capCents: number | null;
   busy: boolean;
@@ -100,7 +104,8 @@ interface RowsProps {
 }
 
 /** The rows, one per country; the arrow keys move between their buttons (row-keys.ts). */
-export function OfferRows({ rows, label, preferences, fit, domain, listRef, ...rest }: RowsProps) {
+export function OfferRows(props: RowsProps) {
+  const { rows, label, preferences, fit, domain, listRef, lastUsedTier, ...rest } = props;
   const pinned = (r: OfferRow) =>
     r.country === preferences.lastCountry
       ? 'lastUsed'
@@ -126,6 +131,7 @@ export function OfferRows({ rows, label, preferences, fit, domain, listRef, ...r
           label={label(r)}
           preferred={preferences.tier}
           pinned={pinned(r)}
+          lastUsedTier={r.country === preferences.lastCountry ? lastUsedTier : null}
           site={fit && domain ? { fit: fit(r), domain } : null}
           {...rest}
         />

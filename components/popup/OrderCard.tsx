@@ -17,6 +17,7 @@ import { useNow } from './useNow.ts';
 import { useNumberToCopy } from './useNumberToCopy.ts';
 import { RatingWarning } from './RatingWarning.tsx';
 import { RejectedBySite } from './RejectedBySite.tsx';
+import { NoSmsNotice, noSmsOffersSwap } from './NoSmsNotice.tsx';
 
 const STATUS: Record<Order['state'], MessageKey> = {
   ordering: 'popup.order.status.ordering',
@@ -65,9 +66,11 @@ interface Props {
   topUpUrl?: string | null;
   /** The options' switch: off, the checklist says to fill the number by hand. */
   autoFillPhone?: boolean;
+  /** The order this one replaced, for what happened to it (swapped when no SMS came). */
+  replaced?: Order | null;
 }
 
-export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
+export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: Props) {
   const now = useNow();
   const numberToCopy = useNumberToCopy(order);
   const client = useQueryClient();
@@ -162,6 +165,12 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
       />
       <NoReplacement order={order} />
       {act.isError ? <ProblemHelp problem={asProblem(act.error)} /> : null}
+      <NoSmsNotice
+        order={order}
+        replaced={replaced}
+        lockLeft={lockLeft}
+        onAnother={() => act.mutate('popup.anotherNumber')}
+      />
       {order.state === 'waiting' ? (
         <div className="actions">
           <button type="button" onClick={() => act.mutate('popup.fillAgain')}>
@@ -176,8 +185,8 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true }: Props) {
               ? t('popup.order.cancel')
               : t('popup.order.cancelIn', formatCountdown(lockLeft))}
           </button>
-          {/* Rejected by the site: the same swap is the card's primary button above. */}
-          {order.rejectedBySite ? null : (
+          {/* Rejected by the site, or no SMS: the same swap is the card's primary button above. */}
+          {order.rejectedBySite || noSmsOffersSwap(order) ? null : (
             <>
               <button
                 type="button"

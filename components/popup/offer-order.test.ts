@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chanceOf, offerKey, type DeliveryStats } from '@/lib/history/delivery-stats.ts';
 import type { Offer, Tier } from '@/lib/providers/types.ts';
 import {
   applyPriceCap,
@@ -6,6 +7,7 @@ import {
   filterRows,
   groupOffers,
   orderRows,
+  rowChance,
   rowStock,
   siteFit,
   type OfferRow,
@@ -81,6 +83,105 @@ describe('orderRows', () => {
   it('puts the last used country first and the default country second', () => {
     const ordered = orderRows(rows, { lastCountry: '187', defaultCountry: '16', tier: 'standard' });
     expect(names(ordered).slice(0, 3)).toEqual(['USA', 'United Kingdom', 'India']);
+  });
+});
+
+describe('Best chance: ordered by the delivery to expect, then the price', () => {
+  /** The user's record for one offer of Discord at CODASMS. */
+  function record(country: string, tier: Tier, codes: number, orders: number): DeliveryStats {
+    return {
+      providerId: 'codasms',
+      service: 'ds',
+      country,
+      tier,
+      serviceName: 'Discord',
+      countryName: country,
+      orders,
+      codes,
+      medianSeconds: 30,
+    };
+  }
+  const mine = new Map(
+    [
+      record('6', 'standard', 3, 3), // Indonesia: every number brought a code
+      record('22', 'standard', 0, 3), // India: none did
+      record('187', 'priority', 2, 2), // USA: too few to count
+    ].map((s) => [offerKey(s), s]),
+  );
+  const best = (o: Offer) =>
+    chanceOf(mine.get(offerKey({ ...o, service: 'ds' })), o.providerRate ?? null);
+
+  it('puts offers that delivered first, untried ones next, failing ones after', () => {
+    expect(names(orderRows(rows, none))).toEqual([
+      'India',
+      'Indonesia',
+      "Côte d'Ivoire",
+      'USA',
+      'United Kingdom',
+    ]);
+    // Untried rows (USA's 2 of 2 is too few) keep the cheapest first among themselves.
+    expect(names(orderRows(rows, none, null, best))).toEqual([
+      'Indonesia',
+      "Côte d'Ivoire",
+      'USA',
+      'India',
+      'United Kingdom',
+    ]);
+  });
+
+  it('goes by the preferred tier, as the price does (the other tier where it has none)', () => {
+    const india = rows.find((r) => r.country === '22') as OfferRow;
+    expect(rowChance(india, 'standard', best)).toBeCloseTo(0.2);
+    // India's Priority was never tried.
+    expect(rowChance(india, 'priority', best)).toBe(0.5);
+    const ivory = rows.find((r) => r.country === '27') as OfferRow;
+    expect(rowChance(ivory, 'standard', best)).toBe(0.5);
+    expect(names(orderRows(rows, { ...none, tier: 'priority' }, null, best))).toEqual([
+      "Côte d'Ivoire",
+      'Indonesia',
+      'India',
+      'USA',
+      'United Kingdom',
+    ]);
+  });
+
+  it('keeps the last used offer on top, and the sold-out country last, in both orderings', () => {
+    const last = { ...none, lastCountry: '22' };
+    expect(names(orderRows(rows, last))[0]).toBe('India');
+    expect(names(orderRows(rows, last, null, best))).toEqual([
+      'India',
+      'Indonesia',
+      "Côte d'Ivoire",
+      'USA',
+      'United Kingdom',
+    ]);
+    // A perfect record does not lift a country with no numbers left.
+    const perfect = record('16', 'standard', 9, 9);
+    const soldOut = (o: Offer) =>
+      chanceOf(o.country === '16' && o.tier === 'standard' ? perfect : undefined, null);
+    expect(rowChance(rows.find((r) => r.country === '16') as OfferRow, 'standard', soldOut)).toBe(
+      -1,
+    );
+    expect(names(orderRows(rows, none, null, soldOut)).at(-1)).toBe('United Kingdom');
+  });
+
+  it('keeps the countries the site accepts ahead of the rest', () => {
+    const ordered = orderRows(rows, none, siteFit(rows, ['IN', 'US']), best);
+    expect(names(ordered).slice(0, 2)).toEqual(['USA', 'India']);
+  });
+
+  it("ranks untried offers by the provider's published rate", () => {
+    const rated = groupOffers([
+      { ...offer('6', 'standard', 30), providerRate: 60 },
+      { ...offer('22', 'standard', 20), providerRate: 40 },
+      { ...offer('22', 'priority', 90), providerRate: 95 },
+      { ...offer('187', 'standard', 10), providerRate: 70 },
+    ]);
+    const untried = (o: Offer) => chanceOf(undefined, o.providerRate ?? null);
+    expect(names(orderRows(rated, none))).toEqual(['USA', 'India', 'Indonesia']);
+    expect(names(orderRows(rated, none, null, untried))).toEqual(['USA', 'Indonesia', 'India']);
+    const priority = { ...none, tier: 'priority' } as const;
+    expect(names(orderRows(rated, priority, null, untried))).toEqual(['India', 'USA', 'Indonesia']);
   });
 });
 

@@ -66,15 +66,30 @@ export function siteFit(
 }
 
 /**
- * The last used country first, then the options' default country; then countries with
- * numbers, cheapest first in the preferred tier; out-of-stock countries last. With the site's
- * country list (siteFit), the countries it accepts lead within the pinned rows and within the
- * rest.
+ * A row's chance under "Best chance" (lib/history/delivery-stats.ts chanceOf says what an
+ * offer's chance is): that of its offer in the preferred tier, the one its price sorts by and
+ * the user is about to press, else of the other tier's; -1 when neither has numbers.
+ */
+export function rowChance(row: OfferRow, tier: Tier, chance: (offer: Offer) => number): number {
+  const other: Tier = tier === 'standard' ? 'priority' : 'standard';
+  const offer = [row[tier], row[other]].find((o) => o !== undefined && o.stock !== 0);
+  return offer ? chance(offer) : -1;
+}
+
+/**
+ * The last used country first (the service's last used offer, or the country ordered last),
+ * then the options' default country; then countries with numbers, cheapest first in the
+ * preferred tier; out-of-stock countries last. With the site's country list (siteFit), the
+ * countries it accepts lead within the pinned rows and within the rest. With `chance` ("Best
+ * chance" chosen: an offer's chance of a code), the rows with numbers go by it (rowChance),
+ * best first, before the price: the pins and the site's countries stay where they are in both
+ * orderings.
  */
 export function orderRows(
   rows: readonly OfferRow[],
   prefs: RowPreferences,
   fit: ((row: OfferRow) => SiteFit) | null = null,
+  chance: ((offer: Offer) => number) | null = null,
 ): OfferRow[] {
   const other: Tier = prefs.tier === 'standard' ? 'priority' : 'standard';
   const pin = (r: OfferRow) =>
@@ -83,12 +98,16 @@ export function orderRows(
   const accepted = (r: OfferRow) => Number(fit !== null && fit(r) !== 'accepted');
   const price = (r: OfferRow) => r[prefs.tier]?.price.cents ?? r[other]?.price.cents ?? Infinity;
   const empty = (r: OfferRow) => Number(rowStock(r) === 0);
+  // Worked out once per row, not on every comparison.
+  const chances = new Map(chance ? rows.map((r) => [r, rowChance(r, prefs.tier, chance)]) : []);
+  const better = (a: OfferRow, b: OfferRow) => (chances.get(b) ?? 0) - (chances.get(a) ?? 0);
   return [...rows].sort(
     (a, b) =>
       pinned(a) - pinned(b) ||
       accepted(a) - accepted(b) ||
       pin(a) - pin(b) ||
       empty(a) - empty(b) ||
+      better(a, b) ||
       price(a) - price(b) ||
       a.name.localeCompare(b.name),
   );

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { ask } from '../shared/background.ts';
 import { targetTabId } from './target-tab.ts';
+import { storedOrdersQuery } from './useOfferRanking.ts';
 
 // The popup's first frame with offers used to wait for four hops in a row: the saved language,
 // then (once React ran an effect) the target tab, then the tab's state, then the offers. The
@@ -16,6 +17,8 @@ export const fetchState = (tabId: number) => ask({ type: 'popup.getState', tabId
  * queries find them. Resolves once the tab is known; never rejects (the queries retry).
  */
 export async function preloadPopup(client: QueryClient): Promise<void> {
+  // The offers' delivery records come from the stored orders: read alongside.
+  void client.prefetchQuery(storedOrdersQuery);
   try {
     const tabId = await targetTabId();
     client.setQueryData(tabKey, tabId);

@@ -5,6 +5,7 @@ import { mountPage } from '@/components/shared/page.tsx';
 import '@/components/shared/style.css';
 import '@/components/popup/offers.css';
 import '@/components/popup/rejected.css';
+import '@/components/popup/no-sms.css';
 
 const client = new QueryClient();
 

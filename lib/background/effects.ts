@@ -2,6 +2,7 @@ import type { Browser } from 'webextension-polyfill';
 import { currentLanguage, t, useLanguage, type LanguageChoice, type MessageKey } from '../i18n.ts';
 import type { OrderEffect } from '../orders/machine.ts';
 import { bindingRules, pageBound } from '../orders/binding.ts';
+import { NO_SMS_STOP } from '../orders/no-sms.ts';
 import type { Order } from '../orders/types.ts';
 import { formatMoney } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
@@ -107,6 +108,18 @@ export function createEffectRunner(deps: EffectDeps) {
           message: t('notify.rejected.body'),
         }));
         return;
+      case 'notifyNoSms': {
+        const mark = order.noSms;
+        if (!mark || mark.outcome === 'swapped') return;
+        await notify(`no-sms-${order.id}`, () => ({
+          title: t('notify.noSms.title', mark.minutes, order.site.domain),
+          message:
+            mark.outcome === 'asked'
+              ? t('notify.noSms.ask')
+              : t('notify.noSms.stopped', t(NO_SMS_STOP[mark.reason])),
+        }));
+        return;
+      }
       case 'orderAgain':
         await deps.orderAgain(order);
         return;

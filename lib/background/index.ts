@@ -13,6 +13,8 @@ import { orderAgainInput } from './another-number.ts';
 import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { createProviderPins } from './provider-pins.ts';
+import { createNoSmsWatch, pageStep } from './no-sms.ts';
+import { anotherNumber } from './swap.ts';
 import { startManual } from './manual.ts';
 import { routeMessage } from './routing.ts';
 import { startSiteAccess } from './registration.ts';
@@ -69,9 +71,22 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     },
   });
 
+  // No SMS within the options' minutes: ask, or swap by itself while the page allows (#20).
+  const noSmsWatch = createNoSmsWatch({
+    engine,
+    now,
+    policy: async () => (await readPreferences()).noSms,
+    swap: async (orderId) => {
+      await anotherNumber(engine, orderId);
+      void scheduler.wake();
+    },
+    page: (order) => pageStep(browser, order),
+  });
+
   const scheduler = createScheduler({
     engine,
     now,
+    afterPass: noSmsWatch,
     rateLimitPerMinute: async () => (await provider())?.capabilities.rateLimitPerMinute ?? 60,
     setBackstop: async (on) => {
       const t = now();

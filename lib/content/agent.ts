@@ -11,8 +11,9 @@ import {
 } from '../fill/index.ts';
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { focusSubmitControl } from '../fill/submit-control.ts';
-import { backgroundToContent, type ContentMessage } from '../messaging.ts';
+import { backgroundToContent, type ContentMessage, type PhoneStepReply } from '../messaging.ts';
 import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
+import { phoneStepOf } from './phone-step.ts';
 import { rejectionWatcher } from './rejection-watch.ts';
 
 export interface AgentOptions {
@@ -111,9 +112,20 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   const queue = () => {
     running = running.then(checkIn).catch((e) => warn('fill agent', e));
   };
+  /** For the background's automatic swap (no SMS came): is the page still on this phone step? */
+  async function phoneStep(orderId: string): Promise<PhoneStepReply> {
+    await running;
+    if (latest?.orderId !== orderId) {
+      queue();
+      await running;
+    }
+    const phone = latest?.orderId === orderId ? latest.phone : null;
+    return { step: phone ? phoneStepOf(phoneTarget(), phone) : 'unknown' };
+  }
   const onMessage = (message: unknown) => {
     const parsed = backgroundToContent.safeParse(message);
     if (!parsed.success) return;
+    if (parsed.data.type === 'bg.phoneStep') return phoneStep(parsed.data.orderId);
     if (parsed.data.type === 'bg.readCountries') reportCountries(doc, send);
     else queue();
   };

@@ -60,15 +60,25 @@ function codeWordsScore(t: Texts): number {
 
 /** Score of a field as a whole verification-code input; null when it cannot be one. */
 export function scoreCodeField(d: FieldDescriptor): number | null {
-  if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || !usable(d)) return null;
+  const s = codeScore(d);
+  return s !== null && shownCodeField(d) ? s : null;
+}
+
+/** Visible and enabled; drawn unless it is the one-time-code input laid over drawn boxes. */
+function shownCodeField(d: FieldDescriptor): boolean {
+  return usable(d) && (!d.transparent || d.autocomplete.includes('one-time-code'));
+}
+
+/** The code score from the field's words and attributes, before its box is looked at. */
+function codeScore(d: FieldDescriptor): number | null {
+  if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.disabled || d.readOnly) return null;
   if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 3) return null;
   const otc = d.autocomplete.includes('one-time-code');
-  if (d.transparent && !otc) return null;
+  if (!otc && d.autocomplete.some((a) => AC_NOT_CODE.test(a))) return null;
   const t = textsOf(d);
 
   // What speaks for a code field first. Every rule after it only rules out or takes away,
   // so a field short of the bar here (most fields of a long page) is done.
-  if (!otc && d.autocomplete.some((a) => AC_NOT_CODE.test(a))) return null;
   let s = otc ? 80 : 0;
   s += codeWordsScore(t);
   if (codeShaped(d.placeholder)) s += 20;
@@ -134,6 +144,44 @@ function continues(prev: FieldDescriptor, f: FieldDescriptor): boolean {
  */
 export function findSplitGroups<F extends FieldDescriptor>(fields: readonly F[]): F[][] {
   const groups: F[][] = [];
+  for (const window of boxWindows(fields)) groups.push(...splitGroupsIn(window));
+  return groups;
+}
+
+/** Short typed-in input of the page: what a split box is at the least (attributes only). */
+function boxCandidate(f: FieldDescriptor): boolean {
+  return (
+    (f.maxLength === null || f.maxLength <= 2) &&
+    f.tag === 'input' &&
+    TEXT_LIKE.has(f.type) &&
+    !f.disabled &&
+    !f.readOnly
+  );
+}
+
+/**
+ * Runs of at least four adjacent candidates of one type: the only places a row of boxes can
+ * be, found from attributes alone, so boxes and containers are read for these fields only.
+ */
+function boxWindows<F extends FieldDescriptor>(fields: readonly F[]): F[][] {
+  const windows: F[][] = [];
+  let window: F[] = [];
+  for (const f of fields) {
+    const prev = window[window.length - 1];
+    const ok = boxCandidate(f);
+    if (ok && prev && f.index === prev.index + 1 && f.type === prev.type) {
+      window.push(f);
+      continue;
+    }
+    if (window.length >= 4) windows.push(window);
+    window = ok ? [f] : [];
+  }
+  if (window.length >= 4) windows.push(window);
+  return windows;
+}
+
+function splitGroupsIn<F extends FieldDescriptor>(fields: readonly F[]): F[][] {
+  const groups: F[][] = [];
   let run: F[] = [];
   const flush = (): void => {
     if (run.length >= 4 && run.length <= 8) groups.push(run);
@@ -141,7 +189,8 @@ export function findSplitGroups<F extends FieldDescriptor>(fields: readonly F[])
   };
   for (const f of fields) {
     const short = f.maxLength === null || f.maxLength <= 2;
-    const ok = f.tag === 'input' && TEXT_LIKE.has(f.type) && usable(f) && short;
+    // Cheap facts first: the box and style are read for short typed-in inputs only.
+    const ok = short && f.tag === 'input' && TEXT_LIKE.has(f.type) && !f.disabled && !f.readOnly;
     const prev = run[run.length - 1];
     if (
       ok &&
@@ -150,13 +199,14 @@ export function findSplitGroups<F extends FieldDescriptor>(fields: readonly F[])
       f.type === prev.type &&
       sameContainer(prev, f) &&
       (sameRow(prev, f) || numberedNext(prev, f)) &&
-      continues(prev, f)
+      continues(prev, f) &&
+      usable(f)
     ) {
       run.push(f);
       continue;
     }
     flush();
-    if (ok && (boxLike(f) || boxNumber(f))) run.push(f);
+    if (ok && (boxNumber(f) || boxLike(f)) && usable(f)) run.push(f);
   }
   flush();
   return groups;
@@ -202,15 +252,16 @@ function partOfRow(fields: readonly FieldDescriptor[], at: number): boolean {
 }
 
 function looksLikePhoneInput(d: FieldDescriptor): boolean {
+  if (d.tag !== 'input') return false;
   const t = textsOf(d);
   const own = `${t.ids} ${t.labels}`;
   return (
-    usable(d) &&
     d.tag === 'input' &&
     (d.type === 'tel' ||
       d.autocomplete.some((a) => a.startsWith('tel')) ||
       KEYWORDS.phone.test(own || t.nearby)) &&
-    !KEYWORDS.code.test(own)
+    !KEYWORDS.code.test(own) &&
+    usable(d)
   );
 }
 
@@ -271,11 +322,13 @@ export function pickCodeTarget<F extends FieldDescriptor>(fields: readonly F[]):
     g.forEach((f) => inGroup.add(f.index));
     if (!top || s > top.s) top = { inputs: g, s };
   }
-  fields.forEach((f, at) => {
-    if (inGroup.has(f.index)) return;
-    const s = scoreCodeField(f);
-    if (s === null || (top && s <= top.s) || partOfRow(fields, at) || !plausible([f])) return;
+  for (let at = 0; at < fields.length; at++) {
+    const f = fields[at] as F;
+    if (inGroup.has(f.index)) continue;
+    const s = codeScore(f);
+    if (s === null || (top && s <= top.s) || !shownCodeField(f)) continue;
+    if (partOfRow(fields, at) || !plausible([f])) continue;
     top = { inputs: [f], s };
-  });
+  }
   return top?.inputs ?? null;
 }

@@ -17,25 +17,44 @@ export interface Texts {
   all: string;
 }
 
-// Every scorer reads the same texts; normalising once per descriptor keeps a 2,000-field page
-// well inside the classification budget. Descriptors are plain data, never mutated.
+/**
+ * A descriptor's texts, normalised once each and only when a scorer first reads them: the
+ * name and label decide most fields of a long page, which then never read the text around
+ * them. Descriptors are plain data, never mutated.
+ */
+class FieldTexts implements Texts {
+  readonly ids: string;
+  readonly labels: string;
+  private near: string | undefined = undefined;
+  private grouped: string | undefined = undefined;
+  constructor(private readonly d: FieldDescriptor) {
+    this.ids = normalizeText(`${d.name} ${d.id}`);
+    this.labels = normalizeText(`${d.labelText} ${d.ariaLabel} ${d.placeholder} ${d.title}`);
+  }
+  get nearby(): string {
+    this.near ??= normalizeText(this.d.nearbyText);
+    return this.near;
+  }
+  get group(): string {
+    this.grouped ??= normalizeText(this.d.groupLabel);
+    return this.grouped;
+  }
+  get all(): string {
+    return `${this.ids} ${this.labels} ${this.nearby} ${this.group}`;
+  }
+}
+
 const textCache = new WeakMap<FieldDescriptor, Texts>();
 
 export function textsOf(d: FieldDescriptor): Texts {
-  const cached = textCache.get(d);
-  if (cached) return cached;
-  const ids = normalizeText(`${d.name} ${d.id}`);
-  const labels = normalizeText(`${d.labelText} ${d.ariaLabel} ${d.placeholder} ${d.title}`);
-  const nearby = normalizeText(d.nearbyText);
-  const group = normalizeText(d.groupLabel);
-  const texts = { ids, labels, nearby, group, all: `${ids} ${labels} ${nearby} ${group}` };
-  textCache.set(d, texts);
+  let texts = textCache.get(d);
+  if (!texts) textCache.set(d, (texts = new FieldTexts(d)));
   return texts;
 }
 
 /** Visible, enabled, writable: the only fields we ever fill. */
 export function usable(d: FieldDescriptor): boolean {
-  return !d.hidden && !d.disabled && !d.readOnly && !(d.ariaHidden && d.tabIndex < 0);
+  return !d.disabled && !d.readOnly && !d.hidden && !(d.tabIndex < 0 && d.ariaHidden);
 }
 
 /** A honeypot: a field the page asks humans to leave alone. */

@@ -45,8 +45,19 @@ function phoneFirst(label: string): boolean {
 
 /** Score of a field as THE phone number field; null when it cannot be one. */
 export function scorePhoneField(d: FieldDescriptor): number | null {
+  const s = phoneScore(d);
+  return s !== null && shownField(d) ? s : null;
+}
+
+/** Visible, enabled and drawn: read last, for the few fields that score (a layout read). */
+function shownField(d: FieldDescriptor): boolean {
+  return usable(d) && !d.transparent;
+}
+
+/** The phone score from the field's words and attributes, before its box is looked at. */
+function phoneScore(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.type === 'password') return null;
-  if (!usable(d) || d.transparent) return null;
+  if (d.disabled || d.readOnly) return null;
   const ac = d.autocomplete;
   if (ac.some((tok) => PHONE_PART_TOKENS.includes(tok) || !AC_PHONE_OK.test(tok))) return null;
   if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 6) return null;
@@ -63,8 +74,9 @@ export function scorePhoneField(d: FieldDescriptor): number | null {
   const phoneLabel = KEYWORDS.phone.test(t.labels);
   if (phoneLabel) s += 40;
   else if (KEYWORDS.phone.test(t.nearby)) s += t.labels === '' ? 30 : 15;
-  if (KEYWORDS.phone.test(t.group)) s += 10;
   if (looksLikePhoneNumber(d.placeholder)) s += 20;
+  // The group's name can only lift a field that is within 10 of the bar.
+  if (s >= 20 && KEYWORDS.phone.test(t.group)) s += 10;
   if (s < 30) return null;
 
   if (isDecoy(d, t)) return null;
@@ -106,13 +118,15 @@ export function secondaryPhone(d: FieldDescriptor): boolean {
   );
 }
 
+/** Highest score, the earlier field on a tie; only a field that could win is looked at. */
 export function pickPhoneField<F extends FieldDescriptor>(fields: readonly F[]): F | null {
-  const scored: { f: F; s: number }[] = [];
-  for (const f of fields) {
-    const s = scorePhoneField(f);
-    if (s !== null) scored.push({ f, s });
+  let top: { f: F; s: number } | null = null;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as F;
+    const s = phoneScore(f);
+    if (s !== null && (!top || s > top.s) && shownField(f)) top = { f, s };
   }
-  return best(scored);
+  return top?.f ?? null;
 }
 
 const DIAL_OPTION = /(?:^|[^\d])\+\s?\d{1,4}(?!\d)|^\s*\(?(?:\+|00)?\d{1,4}\)?\s*$/;

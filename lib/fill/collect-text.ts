@@ -42,23 +42,31 @@ export function byId(el: Element, id: string): Element | null {
   return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
 }
 
-/** `<label for>` by id, per document or shadow root, built once per collect run. */
+/**
+ * `<label for>` by id, per document or shadow root, built once per collect run. Indexed loops
+ * and the htmlFor property: on a long page this runs cold, once, over every label.
+ */
 export class LabelIndex {
-  private readonly byRoot = new Map<Node, Map<string, Element[]>>();
-  of(el: Element): Element[] {
+  private readonly byRoot = new Map<Node, Map<string, Element | Element[]>>();
+  of(el: Element): readonly Element[] {
+    if (!el.id) return [];
     const root = el.getRootNode() as Document | ShadowRoot;
     let index = this.byRoot.get(root);
     if (!index) {
       index = new Map();
-      for (const label of Array.from(root.querySelectorAll('label[for]'))) {
-        const id = label.getAttribute('for') ?? '';
-        const list = index.get(id);
-        if (list) list.push(label);
-        else index.set(id, [label]);
+      const all = root.querySelectorAll<HTMLLabelElement>('label[for]');
+      for (let i = 0; i < all.length; i++) {
+        const label = all[i] as HTMLLabelElement;
+        const id = label.htmlFor;
+        const known = index.get(id);
+        if (known === undefined) index.set(id, label);
+        else if (Array.isArray(known)) known.push(label);
+        else index.set(id, [known, label]);
       }
       this.byRoot.set(root, index);
     }
-    return el.id ? (index.get(el.id) ?? []) : [];
+    const found = index.get(el.id);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
   }
 }
 

@@ -1,22 +1,14 @@
 /**
- * Page -> plain field descriptors. Walks the document, open shadow roots and same-origin
- * frames in document order; everything classify needs is copied into plain data, with a
- * reference back to the element for fill.
+ * Page -> field descriptors. Finds the controls of the document, its open shadow roots and
+ * same-origin frames in document order; each descriptor (live-field.ts) reads what classify
+ * asks of it, keeping a reference back to the element for fill.
  */
 
-import { TEXT_LIKE } from './classify-text';
-import {
-  cleanText,
-  groupLabelOf,
-  isFormControl,
-  LabelIndex,
-  labelTextOf,
-  nearbyTextOf,
-  nearImageOf,
-  textOf,
-} from './collect-text';
+import { isFormControl, LabelIndex } from './collect-text';
+import { Keys, LiveField, type CollectRun } from './live-field';
 
 export { LabelIndex } from './collect-text';
+export { plainDescriptor } from './live-field';
 
 export type FieldTag = 'input' | 'select' | 'textarea';
 
@@ -88,7 +80,6 @@ export interface CollectedField extends FieldDescriptor {
   element: FormControl;
 }
 
-const MAX_OPTIONS = 400;
 const layoutCache = new WeakMap<Document, boolean>();
 
 /** True when the document lays elements out (a browser); false in happy-dom or jsdom. */
@@ -102,215 +93,18 @@ export function documentHasLayout(doc: Document): boolean {
   return cached;
 }
 
-class Keys {
-  private readonly ids = new WeakMap<object, number>();
-  private next = 1;
-  of(node: object | null): number {
-    if (!node) return 0;
-    let id = this.ids.get(node);
-    if (id === undefined) {
-      id = this.next++;
-      this.ids.set(node, id);
-    }
-    return id;
-  }
-}
-
-const DIAL_TEXT = /^\(?\+\d{1,4}\)?$/;
-const PICKER_BUTTON = 'button, [role=combobox], [aria-haspopup]';
-
-/** A short "+62" shown just before the field, in the same widget (a few levels up). */
-function adjacentDialCodeOf(el: Element): string | null {
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
-    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (isFormControl(sib) || sib.querySelector('input,textarea')) break;
-      // A picker shows the current code in its button; its closed list holds every other code.
-      const shown =
-        sib.querySelector('[class*=dial-code],[class*=dialCode],[class*=dial_code]') ??
-        (sib.matches(PICKER_BUTTON) ? sib : sib.querySelector(PICKER_BUTTON));
-      const text = cleanText(textOf(shown ?? sib), 40);
-      const m = /\+\d{1,4}\b/.exec(text);
-      if (m && (DIAL_TEXT.test(text) || shown || text.length <= 24)) return m[0];
-    }
-  }
-  return null;
-}
-
-function parseMaxLength(el: Element): number | null {
-  const raw = el.getAttribute('maxlength');
-  if (raw === null || raw.trim() === '') return null;
-  const n = Number.parseInt(raw, 10);
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
-
-function styleOf(el: Element): CSSStyleDeclaration | null {
-  const view = el.ownerDocument.defaultView;
-  try {
-    return view ? view.getComputedStyle(el) : null;
-  } catch {
-    return null;
-  }
-}
-
-const OFF_SCREEN_PX = -500;
-
-interface Visibility {
-  hidden: boolean;
-  transparent: boolean;
-  /** Inside an aria-hidden=true subtree; found on the same cached walk up, not one closest(). */
-  ariaHidden: boolean;
-}
-
-/** Walks up from the element; computed styles are cached per collect run. */
-function visibilityOf(el: Element, cache: Map<Element, Visibility>): Visibility {
-  const own = cache.get(el);
-  if (own) return own;
-  const style = styleOf(el);
-  let hidden = el.hasAttribute('hidden') && el.localName !== 'input';
-  let transparent = false;
-  if (style) {
-    hidden ||= style.display === 'none';
-    if (style.position === 'absolute' || style.position === 'fixed') {
-      const left = Number.parseFloat(style.left);
-      const top = Number.parseFloat(style.top);
-      hidden ||= left <= OFF_SCREEN_PX || top <= OFF_SCREEN_PX;
-    }
-    transparent = style.opacity.trim() !== '' && Number.parseFloat(style.opacity) === 0;
-  }
-  const parent = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
-  const up = parent
-    ? visibilityOf(parent, cache)
-    : { hidden: false, transparent: false, ariaHidden: false };
-  const result = {
-    hidden: hidden || up.hidden,
-    transparent: transparent || up.transparent,
-    // closest() stops at a shadow root; so does this.
-    ariaHidden: el.getAttribute('aria-hidden') === 'true' || (up.ariaHidden && !!el.parentElement),
-  };
-  cache.set(el, result);
-  return result;
-}
-
-/** Each document's scroll width, read once per collect run (not one layout read per field). */
-const scrollWidths = new WeakMap<Map<Element, Visibility>, Map<Document, number>>();
-
-function scrollWidthOf(el: Element, cache: Map<Element, Visibility>): number {
-  let perDoc = scrollWidths.get(cache);
-  if (!perDoc) scrollWidths.set(cache, (perDoc = new Map()));
-  const doc = el.ownerDocument;
-  let w = perDoc.get(doc);
-  if (w === undefined) {
-    w = Math.max(doc.documentElement.scrollWidth, doc.defaultView?.innerWidth ?? 0);
-    perDoc.set(doc, w);
-  }
-  return w;
-}
-
-/**
- * With layout, the browser answers in one native call per field what the walk up computes
- * (display, visibility, opacity on any ancestor); off-screen is a box outside the document.
- */
-function laidOutVisibility(el: FormControl, rect: DOMRect, scrollW: number): Visibility {
-  const view = el.ownerDocument.defaultView;
-  let hidden =
-    !el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) ||
-    el.hasAttribute('hidden') ||
-    (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden');
-  hidden ||= rect.width < 1 || rect.height < 1;
-  const x = view?.scrollX ?? 0;
-  const y = view?.scrollY ?? 0;
-  hidden ||= rect.right + x <= 0 || rect.bottom + y <= 0 || rect.left + x >= scrollW;
-  const transparent = !hidden && !el.checkVisibility({ opacityProperty: true, checkOpacity: true });
-  // closest() stops at a shadow root, as the walk up does.
-  const ariaHidden = el.closest('[aria-hidden="true"]') !== null;
-  return { hidden, transparent, ariaHidden };
-}
-
-function isHidden(
-  el: FormControl,
-  cache: Map<Element, Visibility>,
-  hasLayout: boolean,
-  rect: DOMRect,
-): Visibility {
-  if (hasLayout && typeof el.checkVisibility === 'function') {
-    return laidOutVisibility(el, rect, scrollWidthOf(el, cache));
-  }
-  const base = visibilityOf(el, cache);
-  // visibilityOf has just read this element's computed style; the second call is cheap.
-  const style = styleOf(el);
-  let hidden =
-    base.hidden || (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden');
-  hidden ||= el.hasAttribute('hidden');
-  if (style) hidden ||= style.visibility === 'hidden' || style.visibility === 'collapse';
-  if (hasLayout) {
-    const scrollW = scrollWidthOf(el, cache);
-    hidden ||= rect.width < 1 || rect.height < 1;
-    hidden ||= rect.right <= 0 || rect.bottom <= -2000 || rect.left >= scrollW;
-  }
-  return { hidden, transparent: base.transparent, ariaHidden: base.ariaHidden };
-}
-
-export function describeField(
-  el: FormControl,
-  index = 0,
-  keys: Keys = new Keys(),
-  cache: Map<Element, Visibility> = new Map(),
-  labels: LabelIndex = new LabelIndex(),
-): CollectedField {
-  const hasLayout = documentHasLayout(el.ownerDocument);
-  const r = el.getBoundingClientRect();
-  const vis = isHidden(el, cache, hasLayout, r);
-  const isInput = el.localName === 'input';
-  const parent = el.parentElement;
-  const type = isInput ? (el as HTMLInputElement).type.toLowerCase() : el.localName;
-  // Only a typed-in input can be a phone or code field: the walks around it are for those.
-  const typed = isInput && TEXT_LIKE.has(type);
+function newRun(doc: Document): CollectRun {
   return {
-    element: el,
-    index,
-    tag: el.localName as FieldTag,
-    type,
-    name: el.getAttribute('name') ?? '',
-    id: el.id,
-    className: typeof el.className === 'string' ? el.className : '',
-    autocomplete: (el.getAttribute('autocomplete') ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean),
-    inputMode: (el.getAttribute('inputmode') ?? '').toLowerCase(),
-    maxLength: parseMaxLength(el),
-    pattern: el.getAttribute('pattern') ?? '',
-    placeholder: cleanText(el.getAttribute('placeholder')),
-    ariaLabel: cleanText(el.getAttribute('aria-label')),
-    title: cleanText(el.getAttribute('title')),
-    labelText: labelTextOf(el, labels),
-    nearbyText: nearbyTextOf(el),
-    groupLabel: groupLabelOf(el),
-    nearImage: typed && nearImageOf(el),
-    adjacentDialCode: typed ? adjacentDialCodeOf(el) : null,
-    value: el.value,
-    options:
-      el.localName === 'select'
-        ? Array.from((el as HTMLSelectElement).options)
-            .slice(0, MAX_OPTIONS)
-            .map((o) => ({ value: o.value, text: cleanText(o.textContent, 80) }))
-        : [],
-    hidden: vis.hidden,
-    transparent: vis.transparent,
-    disabled: el.disabled,
-    readOnly: 'readOnly' in el && el.readOnly,
-    tabIndex: el.tabIndex,
-    ariaHidden: vis.ariaHidden,
-    rect: { x: r.left, y: r.top, width: r.width, height: r.height },
-    hasLayout,
-    parentKey: keys.of(parent),
-    grandparentKey: keys.of(parent?.parentElement ?? null),
-    ancestorKeys: [parent, parent?.parentElement, parent?.parentElement?.parentElement].map((a) =>
-      keys.of(a ?? null),
-    ),
-    formKey: keys.of(('form' in el ? el.form : null) ?? el.getRootNode()),
+    keys: new Keys(),
+    cache: new Map(),
+    labels: new LabelIndex(),
+    hasLayout: documentHasLayout(doc),
   };
+}
+
+/** One control's descriptor (its texts and box are read when first asked for). */
+export function describeField(el: FormControl, index = 0): CollectedField {
+  return new LiveField(el, index, newRun(el.ownerDocument));
 }
 
 function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
@@ -321,14 +115,45 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
   }
 }
 
+/**
+ * Elements that can never hold a shadow root: by the DOM standard only custom elements and
+ * article, aside, blockquote, body, div, footer, h1-h6, header, main, nav, p, section and span
+ * can. Leaving these out of the search is what keeps it cheap on a long form.
+ */
+const NEVER_HOSTS = [
+  'a,abbr,address,area,audio,b,base,bdi,bdo,br,button,canvas,caption,cite,code,col,colgroup',
+  'data,datalist,dd,del,details,dfn,dialog,dl,dt,em,embed,fieldset,figcaption,figure,form',
+  'frame,frameset,head,hr,html,i,iframe,img,input,ins,kbd,label,legend,li,link,map,mark,menu',
+  'meta,meter,noscript,object,ol,optgroup,option,output,picture,pre,progress,q,rp,rt,ruby,s',
+  'samp,script,select,slot,small,source,strong,style,sub,summary,sup,table,tbody,td,template',
+  'textarea,tfoot,th,thead,time,title,tr,track,u,ul,var,video,wbr',
+  // SVG's drawing elements by name: a descendant selector (svg *) would walk every ancestor.
+  'svg,path,g,circle,ellipse,line,polyline,polygon,rect,use,defs,symbol,stop,mask,text,tspan',
+].join(',');
+const MAYBE_HOSTS = `:not(${NEVER_HOSTS})`;
+
+/** Whether anything under the root holds an open shadow root or a frame. */
+function hasNestedRoots(root: Element): boolean {
+  if (root.querySelector('iframe,frame')) return true;
+  const candidates = root.querySelectorAll(MAYBE_HOSTS);
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]?.shadowRoot) return true;
+  return false;
+}
+
 /** Every form control in document order, through open shadow roots and same-origin frames. */
 export function collectFields(doc: Document): CollectedField[] {
   const out: CollectedField[] = [];
-  const keys = new Keys();
-  const cache = new Map<Element, Visibility>();
-  const labels = new LabelIndex();
-  // One native tree walk per root (a recursive walk over `children` cost more than the rest of
-  // collecting on a large page); shadow roots and frames are walked where they sit.
+  const run = newRun(doc);
+  const top = doc.documentElement;
+  if (!top) return out;
+  // Most pages have neither: one selector query finds their controls in document order.
+  if (!hasNestedRoots(top)) {
+    const controls = top.querySelectorAll<FormControl>('input,select,textarea');
+    for (let i = 0; i < controls.length; i++)
+      out.push(new LiveField(controls[i] as FormControl, i, run));
+    return out;
+  }
+  // One native tree walk per root; shadow roots and frames are walked where they sit.
   const visit = (root: Node): void => {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
       root,
@@ -336,7 +161,7 @@ export function collectFields(doc: Document): CollectedField[] {
     );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node as Element;
-      if (isFormControl(el)) out.push(describeField(el, out.length, keys, cache, labels));
+      if (isFormControl(el)) out.push(new LiveField(el, out.length, run));
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = frameDocument(el as HTMLIFrameElement);
@@ -344,6 +169,6 @@ export function collectFields(doc: Document): CollectedField[] {
       }
     }
   };
-  if (doc.documentElement) visit(doc.documentElement);
+  visit(top);
   return out;
 }

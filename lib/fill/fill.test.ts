@@ -238,6 +238,13 @@ describe('common widgets', () => {
     root.innerHTML = '<label for="p">Telefon</label><input id="p" type="tel" name="telefon">';
     expect(findPhoneTarget(document)?.input.id).toBe('p');
   });
+
+  it('finds a code field inside a custom element, in document order with the light DOM', () => {
+    mount('<input id="before" name="search"><signup-code id="host"></signup-code>');
+    const root = byId('host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<label for="c">SMS code</label><input id="c" inputmode="numeric">';
+    expect(findCodeTarget(document)?.inputs.map((i) => i.id)).toEqual(['c']);
+  });
 });
 
 describe('negatives', () => {

@@ -51,6 +51,17 @@ async function verified(
   return { ok: false, value: el.value, method: 'set', detail: 'the field did not keep the value' };
 }
 
+type FormatFacts = Parameters<typeof entryFormatFor>[0];
+
+/** The field's format facts with the dial code shown beside it (copied: a spread misses getters). */
+function shownAs(
+  d: Omit<FormatFacts, 'adjacentDialCode'>,
+  adjacentDialCode: string | null,
+): FormatFacts {
+  const { autocomplete, type, maxLength, pattern, placeholder } = d;
+  return { autocomplete, type, maxLength, pattern, placeholder, adjacentDialCode };
+}
+
 function textFor(format: ReturnType<typeof entryFormatFor>, parts: PhoneParts): string {
   if (format === 'international') return parts.e164;
   if (format === 'national') return parts.national;
@@ -85,10 +96,7 @@ export async function fillPhoneNumber(target: PhoneFillTarget, e164: string): Pr
   if (dialCode && dialCode.localName === 'select') {
     const chosen = selectDialCode(dialCode as HTMLSelectElement, parts);
     text = chosen
-      ? textFor(
-          entryFormatFor({ ...d, adjacentDialCode: parts.dialCode }, parts.e164, parts.national),
-          parts,
-        )
+      ? textFor(entryFormatFor(shownAs(d, parts.dialCode), parts.e164, parts.national), parts)
       : parts.e164;
   } else if (dialCode) {
     const dialInput = dialCode as HTMLInputElement;
@@ -106,10 +114,7 @@ export async function fillPhoneNumber(target: PhoneFillTarget, e164: string): Pr
     text =
       shown && shown !== parts.dialCode
         ? parts.e164
-        : textFor(
-            entryFormatFor({ ...d, adjacentDialCode: shown }, parts.e164, parts.national),
-            parts,
-          );
+        : textFor(entryFormatFor(shownAs(d, shown), parts.e164, parts.national), parts);
   }
   // A field prefilled with our own dial code ("+62 "): type only the rest after it.
   const prefix = input.value.trim();

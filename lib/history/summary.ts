@@ -109,7 +109,7 @@ const COLUMNS = [
  * One CSV cell: quoted, and never starting like a spreadsheet formula (a phone number such as
  * +62812... stays as it is: a sign followed by digits is a number, not a formula).
  */
-function cell(value: string): string {
+export function cell(value: string): string {
   // Spreadsheets skip leading spaces and line breaks before a formula (" =1+1", "\n@SUM").
   const lead = value.replace(/^\s+/, '');
   const formula = /^[\t\r\n]/.test(value) || /^[=@]/.test(lead) || /^[+-](?![\d\s]*$)/.test(lead);

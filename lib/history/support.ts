@@ -4,7 +4,7 @@ import type { ProviderId } from '../providers/types.ts';
 import type { Order, ReplyRecord } from '../orders/types.ts';
 
 /** The provider family as its support knows it (the order does not keep the host's name). */
-const PROVIDER_NAMES: Record<ProviderId, string> = {
+export const PROVIDER_NAMES: Record<ProviderId, string> = {
   codasms: 'CODASMS',
   smsactivate: 'SMS-Activate protocol',
   fivesim: '5sim',

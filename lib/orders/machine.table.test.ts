@@ -63,6 +63,7 @@ const EVENTS = {
   refill: [{ type: 'refill' }, AT],
   rebind: [{ type: 'rebind', tabId: 99 }, AT],
   rejected: [{ type: 'rejected', text: 'This phone number cannot be used.' }, AT],
+  noSms: [{ type: 'noSms', mark: { at: AT, minutes: 3, outcome: 'asked' } }, T0 + 180_000],
   completed: [{ type: 'completed' }, AT],
 } satisfies Record<string, [OrderEvent, number]>;
 type EventName = keyof typeof EVENTS;
@@ -106,7 +107,8 @@ type Effect =
   | 'notifyRefund'
   | 'notifyFailed'
   | 'notifyNotRefunded'
-  | 'notifyRejected';
+  | 'notifyRejected'
+  | 'notifyNoSms';
 type Expect = OrderState | [OrderState, ...Effect[]];
 const CODE: Expect = ['received', 'fillCode', 'notifyCode'];
 const REFUND: Expect = ['refunded', 'notifyRefund'];
@@ -142,6 +144,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     refill: 'ordering',
     rebind: 'ordering',
     rejected: 'ordering',
+    noSms: 'ordering',
     completed: 'ordering',
   },
   waiting: {
@@ -167,6 +170,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     refill: 'waiting',
     rebind: 'waiting',
     rejected: ['waiting', 'notifyRejected'], // marked once, the user decides
+    noSms: ['waiting', 'notifyNoSms'], // asked (or stopped): said once
     completed: 'waiting',
   },
   cancelling: {
@@ -192,6 +196,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     refill: 'cancelling',
     rebind: 'cancelling',
     rejected: 'cancelling',
+    noSms: 'cancelling', // the cancel came first: nothing to ask
     completed: 'cancelling',
   },
   received: {
@@ -217,6 +222,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     refill: 'received',
     rebind: 'received',
     rejected: 'received', // a code came: the refusal is moot
+    noSms: 'received',
     completed: 'completed',
   },
   completed: absorbing('completed'),
@@ -245,6 +251,7 @@ const TABLE: Record<Row, Record<EventName, Expect>> = {
     refill: 'cancelling',
     rebind: 'cancelling',
     rejected: 'cancelling',
+    noSms: 'cancelling',
     completed: 'cancelling',
   },
 };
@@ -258,7 +265,7 @@ const cases = Object.entries(TABLE).flatMap(([state, row]) =>
 );
 
 describe('order state machine: every state x every event', () => {
-  it('covers 7 states and a pending refund x 23 events', () => expect(cases).toHaveLength(8 * 23));
+  it('covers 7 states and a pending refund x 24 events', () => expect(cases).toHaveLength(8 * 24));
 
   it.each(cases)('$state + $event -> $expected', ({ state, event, expected }) => {
     const before = ORDERS[state]();
@@ -296,5 +303,32 @@ describe('rejected by the site', () => {
     expect(done.order.state).toBe('refunded');
     expect(done.order.rejectedBySite?.text).toBe('x');
     expect(done.effects.map((e) => e.type)).toEqual(['notifyRefund', 'orderAgain']);
+  });
+});
+
+describe('no SMS within the minutes the options say', () => {
+  const asked = { at: AT, minutes: 3, outcome: 'asked' } as const;
+
+  it('marks a waiting order and says so once; a swap is marked without a word', () => {
+    const first = transition(after([placed]), { type: 'noSms', mark: asked }, AT);
+    expect(first.order.noSms).toEqual(asked);
+    expect(first.effects.map((e) => e.type)).toEqual(['notifyNoSms']);
+    expect(transition(first.order, { type: 'noSms', mark: asked }, AT + 5).effects).toEqual([]);
+    const swapped = { at: AT, minutes: 3, outcome: 'swapped' } as const;
+    const quiet = transition(after([placed]), { type: 'noSms', mark: swapped }, AT);
+    expect(quiet.order.noSms).toEqual(swapped);
+    expect(quiet.effects).toEqual([]);
+  });
+
+  it('a swap a spending limit refused becomes a stop, said once', () => {
+    const swapped = transition(
+      after([placed]),
+      { type: 'noSms', mark: { at: AT, minutes: 3, outcome: 'swapped' } },
+      AT,
+    ).order;
+    const stop = { at: AT, minutes: 3, outcome: 'stopped', reason: 'limit' } as const;
+    const t = transition(swapped, { type: 'noSms', mark: stop }, AT);
+    expect(t.order.noSms).toEqual(stop);
+    expect(t.effects.map((e) => e.type)).toEqual(['notifyNoSms']);
   });
 });

@@ -17,6 +17,7 @@
  * waiting → cancelling on a user cancel, "try another number" or the window's end (tick).
  * waiting ──rejected (the site refused the number)──▶ waiting, marked rejectedBySite once,
  * notifyRejected; the user's "Cancel and get another" is then the "try another number" cancel.
+ * waiting ──noSms (no SMS in N min, no-sms.ts)──▶ waiting, marked; notifyNoSms unless swapped.
  * A refund is confirmed only by the provider's status (per protocol: refund.ts); a pending one
  * is polled, never cancelled again, until REFUND_CONFIRM_MS after the cancel.
  * Nothing waits forever: an order the provider stops answering ends after its window plus a
@@ -34,12 +35,14 @@ import {
   RESEND_HOLD_MS,
   windowEndAt,
 } from './calls.ts';
+import { markNoSms } from './no-sms.ts';
 import { awaitRefund, logReply, refundPending, settleRefund } from './refund.ts';
 import type { Replacement } from './replacement.ts';
 import {
   OPEN_STATES,
   type CancelReason,
   type NewOrder,
+  type NoSmsMark,
   type Order,
   type OrderError,
 } from './types.ts';
@@ -63,6 +66,8 @@ export type OrderEvent =
   | { type: 'rejected'; text: string }
   /** What "try another number" chose to order next, or why nothing (replacement.ts). */
   | { type: 'replacement'; replacement: Replacement }
+  /** No SMS within the options' minutes: asked, swapped by itself, or why not (no-sms.ts). */
+  | { type: 'noSms'; mark: NoSmsMark }
   | { type: 'completed' };
 
 export type OrderEffect =
@@ -73,6 +78,7 @@ export type OrderEffect =
   | { type: 'notifyFailed' }
   | { type: 'notifyNotRefunded' }
   | { type: 'notifyRejected' }
+  | { type: 'notifyNoSms' }
   | { type: 'orderAgain' };
 
 export interface Transition {
@@ -382,8 +388,11 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
       };
     case 'replacement':
       // Chosen just before the cancel that gives the number up; the record says what followed.
-      if (order.state !== 'waiting') return stay(order);
-      return stay({ ...order, replacement: event.replacement });
+      return stay(order.state === 'waiting' ? { ...order, replacement: event.replacement } : order);
+    case 'noSms': {
+      const marked = markNoSms(order, event.mark);
+      return { order: marked.order, effects: marked.notify ? [{ type: 'notifyNoSms' }] : [] };
+    }
     case 'completed':
       if (order.state !== 'received') return stay(order);
       return { order: end(order, 'completed', now), effects: [] };

@@ -19,6 +19,8 @@ export interface SchedulerDeps {
   rateLimitPerMinute(): Promise<number>;
   /** Keeps a killed worker coming back while orders are open. */
   setBackstop(on: boolean): Promise<void>;
+  /** Runs after each pass over open orders (the no-SMS watch); its failure is only logged. */
+  afterPass?(): Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export function createScheduler(deps: SchedulerDeps) {
       if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
       nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));
     }
+    await deps.afterPass?.().catch((e: unknown) => warn('after the scheduler pass', e));
     return nextAt;
   }
 

@@ -87,7 +87,22 @@ export interface Order {
    * or why none could be ordered (lib/orders/replacement.ts). Absent before one was asked for.
    */
   replacement?: Replacement | null;
+  /** No SMS within the minutes the options say: what was done about it (lib/orders/no-sms.ts). */
+  noSms?: NoSmsMark | null;
 }
+
+/** Why an automatic swap did not happen: the page moved on, K swaps done, a spending limit. */
+export type NoSmsStop = 'page' | 'max' | 'limit';
+
+/**
+ * asked: the popup offers "try another number"; swapped: the background swapped it by itself
+ * (the cancel may still be under way); stopped: it would have, but `reason` stopped it.
+ * `minutes`: the wait the options asked for then, said in the popup's words.
+ */
+export type NoSmsMark = { at: number; minutes: number } & NoSmsOutcome;
+
+export type NoSmsOutcome =
+  { outcome: 'asked' } | { outcome: 'swapped' } | { outcome: 'stopped'; reason: NoSmsStop };
 
 /**
  * pending: the provider took the cancel (or ended the order) but has not said the money is

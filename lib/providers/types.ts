@@ -37,6 +37,11 @@ export interface Offer {
   priceIsCap: boolean;
   /** Numbers left; null when the provider does not say (unknown is not zero: still orderable). */
   stock: number | null;
+  /**
+   * The delivery rate the provider publishes for this offer, in percent (5sim's `rate` of the
+   * operator it sells the tier from); absent or null where the provider publishes none.
+   */
+  providerRate?: number | null;
 }
 
 export interface OrderRequest {

@@ -42,6 +42,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await control.settings({ window_seconds: 1200, early_cancel_seconds: 120, rate_limit: 60 });
     await control.faults({ rate: 0 });
     await control.refunds({ mode: 'now' });
+    await control.delivery({ mode: 'now' });
     await use(control);
   },
   // eslint-disable-next-line no-empty-pattern

@@ -5,7 +5,7 @@
  * removed) before the detector ran; the detector itself never sees a label.
  */
 import { scoreCodeField, scorePhoneField } from '../../lib/fill/classify.ts';
-import { collectFields } from '../../lib/fill/collect.ts';
+import { collectFields, plainDescriptor } from '../../lib/fill/collect.ts';
 import { codeFor, type FormView } from './score.ts';
 import { fillCode, fillPhone, findCodeTarget, findPhoneTarget } from '../../lib/fill/index.ts';
 
@@ -189,7 +189,7 @@ const api: EvalApi = {
     return collectFields(document)
       .filter((f) => indices.includes(indexOf(f.element)))
       .map((f) => {
-        const { element: _el, options, rect, ...rest } = f;
+        const { options, rect, ...rest } = plainDescriptor(f);
         const phone = scorePhoneField(f);
         const code = scoreCodeField(f);
         const size = `${Math.round(rect.width)}x${Math.round(rect.height)}@${Math.round(rect.x)},${Math.round(rect.y)}`;

@@ -185,6 +185,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
               tier,
               price: money(choice.cents, currency),
               stock: choice.stock,
+              providerRate: choice.rate,
             });
           }
         }

@@ -16,6 +16,9 @@ describe('5sim tiers', () => {
 
   it('Priority is the best delivery rate within the price cap', () => {
     expect(chooseOperator(ops, 'priority', null)?.operator).toBe('best');
+    // The operator's published rate comes along: the popup shows it on the offer.
+    expect(chooseOperator(ops, 'priority', null)?.rate).toBe(99);
+    expect(chooseOperator(ops, 'standard', null)?.rate).toBe(60);
     expect(chooseOperator(ops, 'priority', 50)?.operator).toBe('good');
     expect(chooseOperator(ops, 'priority', 5)).toBeNull();
   });

@@ -136,6 +136,8 @@ export interface OperatorChoice {
   operator: string;
   cents: number;
   stock: number;
+  /** The operator's delivery rate as 5sim publishes it (percent); null when it gives none. */
+  rate: number | null;
 }
 
 /**
@@ -157,10 +159,8 @@ export function chooseOperator(
     (r) => capCents === null || r.cents <= capCents,
   );
   if (tier === 'standard') {
-    const best = pool.sort((a, b) => a.cents - b.cents || b.stock - a.stock)[0];
-    return best ? { operator: best.operator, cents: best.cents, stock: best.stock } : null;
+    return pool.sort((a, b) => a.cents - b.cents || b.stock - a.stock)[0] ?? null;
   }
   const rated = pool.filter((r) => r.rate !== null);
-  const best = rated.sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || a.cents - b.cents)[0];
-  return best ? { operator: best.operator, cents: best.cents, stock: best.stock } : null;
+  return rated.sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || a.cents - b.cents)[0] ?? null;
 }

@@ -32,6 +32,11 @@ export class PreferencesPage {
     return this.page.getByRole('radio', { name: new RegExp(`^${name}`) });
   }
 
+  /** "When no SMS comes": Ask me, Swap automatically, Wait for the window. */
+  noSms(name: 'Ask me' | 'Swap automatically' | 'Wait for the window'): Locator {
+    return this.page.getByRole('radio', { name: new RegExp(`^${name}`) });
+  }
+
   /** Types a price cap and presses Enter. */
   async setMaxPrice(text: string) {
     await this.maxPrice.fill(text);

@@ -85,6 +85,11 @@ export class PopupPage {
     return this.currentOrder.getByTestId('order-rejected');
   }
 
+  /** No SMS within the options' minutes: the question, why no swap, or the number swapped. */
+  get noSms(): Locator {
+    return this.currentOrder.getByTestId('order-no-sms');
+  }
+
   /** The rejected number's one button: cancel for a refund, a new number of the same offer. */
   async cancelAndGetAnother(timeout = 30_000) {
     const button = this.rejected.getByRole('button', { name: 'Cancel and get another' });

@@ -1,0 +1,63 @@
+import { useId } from 'react';
+import { t, type MessageKey } from '@/lib/i18n.ts';
+import { noSmsPolicy, type NoSmsChoice, type NoSmsPolicy } from '@/lib/orders/no-sms.ts';
+import { CountField } from './MoneyField.tsx';
+import { SavedNote } from './SavedNote.tsx';
+import type { PreferencesControl } from './usePreferences.ts';
+
+const CHOICES: readonly { when: NoSmsChoice; name: MessageKey; hint: MessageKey }[] = [
+  { when: 'ask', name: 'options.noSms.ask', hint: 'options.noSms.askHint' },
+  { when: 'swap', name: 'options.noSms.swap', hint: 'options.noSms.swapHint' },
+  { when: 'wait', name: 'options.noSms.wait', hint: 'options.noSms.waitHint' },
+];
+
+/** "When no SMS comes within N minutes" (lib/orders/no-sms.ts): ask, swap, or wait. */
+export function NoSmsSection({ preferences, update, saved }: PreferencesControl) {
+  const id = useId();
+  const policy = noSmsPolicy(preferences.noSms);
+  const set = (patch: Partial<NoSmsPolicy>) => update({ noSms: { ...policy, ...patch } });
+  const required = { invalidText: t('options.noSms.invalidCount') };
+  return (
+    <section className="card" id="no-sms" aria-labelledby={`${id}-heading`}>
+      <div className="row">
+        <h2 id={`${id}-heading`}>{t('options.noSms.heading')}</h2>
+        <SavedNote saved={saved} keys={['noSms']} />
+      </div>
+      <p className="hint">{t('options.noSms.intro')}</p>
+      <fieldset className="choices">
+        <legend>{t('options.noSms.heading')}</legend>
+        {CHOICES.map(({ when, name, hint }) => (
+          <label key={when} className="check">
+            <input
+              type="radio"
+              name={`${id}-when`}
+              value={when}
+              checked={policy.when === when}
+              onChange={() => set({ when })}
+            />
+            <span>
+              {t(name)}
+              <span className="hint line">{t(hint)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <CountField
+        key={`minutes-${policy.minutes}`}
+        label={t('options.noSms.minutes')}
+        hint={t('options.noSms.minutesHint')}
+        value={policy.minutes}
+        required={required}
+        onSave={(minutes) => set({ minutes: minutes ?? policy.minutes })}
+      />
+      <CountField
+        key={`swaps-${policy.maxSwaps}`}
+        label={t('options.noSms.maxSwaps')}
+        hint={t('options.noSms.maxSwapsHint')}
+        value={policy.maxSwaps}
+        required={required}
+        onSave={(maxSwaps) => set({ maxSwaps: maxSwaps ?? policy.maxSwaps })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,305 @@
+/**
+ * One control as a descriptor whose costly parts are read on first use (see LiveField).
+ */
+import { TEXT_LIKE } from './classify-text';
+import type {
+  CollectedField,
+  FieldDescriptor,
+  FieldTag,
+  FormControl,
+  OptionDescriptor,
+  Rect,
+} from './collect';
+import {
+  cleanText,
+  groupLabelOf,
+  isFormControl,
+  LabelIndex,
+  labelTextOf,
+  nearbyTextOf,
+  nearImageOf,
+  textOf,
+} from './collect-text';
+import { isHidden, type Visibility } from './field-visibility';
+
+const MAX_OPTIONS = 400;
+
+export class Keys {
+  private readonly ids = new WeakMap<object, number>();
+  private next = 1;
+  of(node: object | null): number {
+    if (!node) return 0;
+    let id = this.ids.get(node);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(node, id);
+    }
+    return id;
+  }
+}
+
+const DIAL_TEXT = /^\(?\+\d{1,4}\)?$/;
+const PICKER_BUTTON = 'button, [role=combobox], [aria-haspopup]';
+
+/** A short "+62" shown just before the field, in the same widget (a few levels up). */
+function adjacentDialCodeOf(el: Element): string | null {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (isFormControl(sib) || sib.querySelector('input,textarea')) break;
+      // A picker shows the current code in its button; its closed list holds every other code.
+      const shown =
+        sib.querySelector('[class*=dial-code],[class*=dialCode],[class*=dial_code]') ??
+        (sib.matches(PICKER_BUTTON) ? sib : sib.querySelector(PICKER_BUTTON));
+      const text = cleanText(textOf(shown ?? sib), 40);
+      const m = /\+\d{1,4}\b/.exec(text);
+      if (m && (DIAL_TEXT.test(text) || shown || text.length <= 24)) return m[0];
+    }
+  }
+  return null;
+}
+
+function parseMaxLength(el: Element): number | null {
+  const raw = el.getAttribute('maxlength');
+  if (raw === null || raw.trim() === '') return null;
+  const n = Number.parseInt(raw, 10);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** What one collect run shares between its fields: identities, walk-up cache, label index. */
+export interface CollectRun {
+  keys: Keys;
+  cache: Map<Element, Visibility>;
+  labels: LabelIndex;
+  hasLayout: boolean;
+}
+
+type Attributes = Pick<
+  FieldDescriptor,
+  | 'className'
+  | 'autocomplete'
+  | 'inputMode'
+  | 'maxLength'
+  | 'pattern'
+  | 'placeholder'
+  | 'ariaLabel'
+  | 'title'
+  | 'disabled'
+  | 'readOnly'
+  | 'tabIndex'
+>;
+
+function attributesOf(el: FormControl): Attributes {
+  const ac = el.getAttribute('autocomplete');
+  return {
+    className: typeof el.className === 'string' ? el.className : '',
+    autocomplete: ac ? ac.toLowerCase().split(/\s+/).filter(Boolean) : [],
+    inputMode: (el.getAttribute('inputmode') ?? '').toLowerCase(),
+    maxLength: parseMaxLength(el),
+    pattern: el.getAttribute('pattern') ?? '',
+    placeholder: cleanText(el.getAttribute('placeholder')),
+    ariaLabel: cleanText(el.getAttribute('aria-label')),
+    title: cleanText(el.getAttribute('title')),
+    disabled: el.disabled,
+    readOnly: 'readOnly' in el && el.readOnly,
+    tabIndex: el.tabIndex,
+  };
+}
+
+/**
+ * One control as a descriptor. Attributes are read when it is made; what costs a layout read
+ * or a walk around the element (box, visibility, label, nearby text, group, image, dial code,
+ * options, identities) is read the first time a classifier asks, then kept: on a long page
+ * most fields are ruled out by their attributes and labels, and never pay for the rest.
+ */
+export class LiveField implements CollectedField {
+  readonly tag: FieldTag;
+  readonly type: string;
+  readonly name: string;
+  readonly id: string;
+  readonly hasLayout: boolean;
+  private attrs: Attributes | undefined = undefined;
+  private box: Rect | undefined = undefined;
+  private seen: Visibility | undefined = undefined;
+  private label: string | undefined = undefined;
+  private nearby: string | undefined = undefined;
+  private group: string | undefined = undefined;
+  private image: boolean | undefined = undefined;
+  private dial: string | null | undefined = undefined;
+  private choices: OptionDescriptor[] | undefined = undefined;
+  private ancestors: number[] | undefined = undefined;
+  private form: number | undefined = undefined;
+
+  constructor(
+    readonly element: FormControl,
+    readonly index: number,
+    private readonly run: CollectRun,
+  ) {
+    const tag = element.localName as FieldTag;
+    this.tag = tag;
+    this.type = tag === 'input' ? (element as HTMLInputElement).type.toLowerCase() : tag;
+    this.name = element.getAttribute('name') ?? '';
+    this.id = element.id;
+    this.hasLayout = run.hasLayout;
+  }
+
+  /** The rest of the attributes, read together the first time one is asked for. */
+  private get a(): Attributes {
+    this.attrs ??= attributesOf(this.element);
+    return this.attrs;
+  }
+  get className(): string {
+    return this.a.className;
+  }
+  get autocomplete(): string[] {
+    return this.a.autocomplete;
+  }
+  get inputMode(): string {
+    return this.a.inputMode;
+  }
+  get maxLength(): number | null {
+    return this.a.maxLength;
+  }
+  get pattern(): string {
+    return this.a.pattern;
+  }
+  get placeholder(): string {
+    return this.a.placeholder;
+  }
+  get ariaLabel(): string {
+    return this.a.ariaLabel;
+  }
+  get title(): string {
+    return this.a.title;
+  }
+  get disabled(): boolean {
+    return this.a.disabled;
+  }
+  get readOnly(): boolean {
+    return this.a.readOnly;
+  }
+  get tabIndex(): number {
+    return this.a.tabIndex;
+  }
+
+  /** Only a typed-in input can be a phone or code field: the walks around it are for those. */
+  private get typed(): boolean {
+    return this.tag === 'input' && TEXT_LIKE.has(this.type);
+  }
+  get value(): string {
+    return this.element.value;
+  }
+  get rect(): Rect {
+    if (!this.box) {
+      const r = this.element.getBoundingClientRect();
+      this.box = { x: r.left, y: r.top, width: r.width, height: r.height };
+    }
+    return this.box;
+  }
+  private get visibility(): Visibility {
+    this.seen ??= isHidden(this.element, this.run.cache, this.hasLayout, this.rect);
+    return this.seen;
+  }
+  get hidden(): boolean {
+    return this.visibility.hidden;
+  }
+  get transparent(): boolean {
+    return this.visibility.transparent;
+  }
+  get ariaHidden(): boolean {
+    return this.visibility.ariaHidden;
+  }
+  get labelText(): string {
+    this.label ??= labelTextOf(this.element, this.run.labels);
+    return this.label;
+  }
+  get nearbyText(): string {
+    this.nearby ??= nearbyTextOf(this.element);
+    return this.nearby;
+  }
+  get groupLabel(): string {
+    this.group ??= groupLabelOf(this.element);
+    return this.group;
+  }
+  get nearImage(): boolean {
+    this.image ??= this.typed && nearImageOf(this.element);
+    return this.image;
+  }
+  get adjacentDialCode(): string | null {
+    if (this.dial === undefined) this.dial = this.typed ? adjacentDialCodeOf(this.element) : null;
+    return this.dial;
+  }
+  get options(): OptionDescriptor[] {
+    this.choices ??=
+      this.tag === 'select'
+        ? Array.from((this.element as HTMLSelectElement).options)
+            .slice(0, MAX_OPTIONS)
+            .map((o) => ({ value: o.value, text: cleanText(o.textContent, 80) }))
+        : [];
+    return this.choices;
+  }
+  /** Parent, grandparent and great-grandparent identities. */
+  get ancestorKeys(): number[] {
+    if (!this.ancestors) {
+      const parent = this.element.parentElement;
+      const grand = parent?.parentElement ?? null;
+      const keys = this.run.keys;
+      this.ancestors = [keys.of(parent), keys.of(grand), keys.of(grand?.parentElement ?? null)];
+    }
+    return this.ancestors;
+  }
+  get parentKey(): number {
+    return this.ancestorKeys[0] ?? 0;
+  }
+  get grandparentKey(): number {
+    return this.ancestorKeys[1] ?? 0;
+  }
+  get formKey(): number {
+    const el = this.element;
+    this.form ??= this.run.keys.of(('form' in el ? el.form : null) ?? el.getRootNode());
+    return this.form;
+  }
+
+  /** Every property as plain data (logs, the eval's field dump). */
+  toJSON(): Omit<FieldDescriptor, never> {
+    return plainDescriptor(this);
+  }
+}
+
+/** A descriptor's properties copied into a plain object (a spread would miss the getters). */
+export function plainDescriptor(d: FieldDescriptor): FieldDescriptor {
+  return {
+    index: d.index,
+    tag: d.tag,
+    type: d.type,
+    name: d.name,
+    id: d.id,
+    className: d.className,
+    autocomplete: d.autocomplete,
+    inputMode: d.inputMode,
+    maxLength: d.maxLength,
+    pattern: d.pattern,
+    placeholder: d.placeholder,
+    ariaLabel: d.ariaLabel,
+    title: d.title,
+    labelText: d.labelText,
+    nearbyText: d.nearbyText,
+    groupLabel: d.groupLabel,
+    nearImage: d.nearImage,
+    adjacentDialCode: d.adjacentDialCode,
+    value: d.value,
+    options: d.options,
+    hidden: d.hidden,
+    transparent: d.transparent,
+    disabled: d.disabled,
+    readOnly: d.readOnly,
+    tabIndex: d.tabIndex,
+    ariaHidden: d.ariaHidden,
+    rect: d.rect,
+    hasLayout: d.hasLayout,
+    parentKey: d.parentKey,
+    grandparentKey: d.grandparentKey,
+    ancestorKeys: d.ancestorKeys,
+    formKey: d.formKey,
+  };
+}
