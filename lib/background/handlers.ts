@@ -395,5 +395,6 @@ export function createHandlers(deps: HandlerDeps) {
   /** An order moved money or ended: the next popup asks the provider for the balance again. */
   const orderStateChanged = () => balanceCache.clear();
 
-  return { onPage, onContent, orderStateChanged, balanceAt };
+  const another = (orderId: string) => anotherNumber(swapDeps, orderId);
+  return { onPage, onContent, orderStateChanged, balanceAt, anotherNumber: another };
 }

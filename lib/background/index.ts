@@ -14,7 +14,6 @@ import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { createProviderPins } from './provider-pins.ts';
 import { createNoSmsWatch, pageStep } from './no-sms.ts';
-import { anotherNumber } from './swap.ts';
 import { startManual } from './manual.ts';
 import { routeMessage } from './routing.ts';
 import { startSiteAccess } from './registration.ts';
@@ -76,9 +75,11 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     engine,
     now,
     policy: async () => (await readPreferences()).noSms,
+    // The same replacement as the popup's "Try another number" (another-number.ts).
     swap: async (orderId) => {
-      await anotherNumber(engine, orderId);
+      const after = await handlers.anotherNumber(orderId);
       void scheduler.wake();
+      return after;
     },
     page: (order) => pageStep(browser, order),
   });

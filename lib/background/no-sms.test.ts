@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, type SpendLimits } from '../orders/limits.ts';
 import { DEFAULT_NO_SMS, type NoSmsPolicy, type PageStep } from '../orders/no-sms.ts';
 import type { Order } from '../orders/types.ts';
 import { createNoSmsWatch } from './no-sms.ts';
-import { anotherNumber } from './swap.ts';
+import { anotherNumber, orderAgainInput } from './another-number.ts';
 
 // The background's no-SMS watch with the real engine, the real CODASMS adapter and the
 // sandbox's ledger: what it does after N minutes without an SMS, with money checked where the
@@ -28,33 +28,29 @@ afterAll(() => sb.close());
 interface Setup {
   policy?: Partial<NoSmsPolicy>;
   limits?: SpendLimits;
+  /** The options' price cap in cents; null: none. */
+  priceCap?: number | null;
 }
 
-async function setup({ policy = {}, limits = { ...DEFAULT_LIMITS, dailyCap: null } }: Setup) {
+async function setup({
+  policy = {},
+  limits = { ...DEFAULT_LIMITS, dailyCap: null },
+  priceCap = null,
+}: Setup) {
   const key = `coda_live_nosms${++keys}`;
   sb.ledger.deposit(key, 1000);
   const budget = createRateBudget({ perMinute: 100_000, now });
   const provider = createCodasmsProvider({ apiKey: key, baseUrl: sb.url, budget, now });
   const store = memoryStore();
   let n = 0;
-  // The background's wiring: "try another number" orders the same offer again (index.ts).
+  // The background's wiring: "try another number" orders the chosen replacement (index.ts).
   const engine: Engine = createEngine({
     store,
     provider: async () => provider,
     now,
     newId: () => `${key}-${++n}`,
     runEffect: async (o, effect) => {
-      if (effect.type !== 'orderAgain') return;
-      const { service, country, tier, maxPrice, site, providerId } = o;
-      await engine.create({
-        service,
-        country,
-        tier,
-        maxPrice,
-        site,
-        providerId,
-        previousOrderId: o.id,
-      });
+      if (effect.type === 'orderAgain') await engine.create(orderAgainInput(o));
     },
     spend: { limits: async () => limits, balance: async () => provider.balance() },
   });
@@ -66,7 +62,16 @@ async function setup({ policy = {}, limits = { ...DEFAULT_LIMITS, dailyCap: null
     policy: async () => ({ ...DEFAULT_NO_SMS, ...policy }),
     swap: async (id: string) => {
       swaps.push(id);
-      await anotherNumber(engine, id);
+      // The popup's replacement choice, over the sandbox's offers as the provider reads them.
+      return anotherNumber(
+        {
+          engine,
+          offers: (service) => provider.offers(service),
+          siteCountries: async () => null,
+          priceCapCents: async () => priceCap,
+        },
+        id,
+      );
     },
     page: async () => {
       page.asked += 1;
@@ -162,6 +167,22 @@ describe('no SMS within N minutes', () => {
     expect(order?.state).toBe('waiting');
     expect(order?.noSms).toMatchObject({ outcome: 'stopped', reason: 'limit' });
     expect(await s.engine.allOrders()).toHaveLength(1);
+  });
+
+  it('stops and keeps the number when its offer sold out and no other fits the price cap', async () => {
+    const s = await setup({ policy: { when: 'swap' }, priceCap: 1 });
+    later(3 * MIN);
+    sb.ledger.catalog.restock('ds', '6', 'standard', 0);
+    try {
+      await s.pass();
+    } finally {
+      sb.ledger.catalog.restock('ds', '6', 'standard', 50);
+    }
+    const all = await s.engine.allOrders();
+    expect(all).toHaveLength(1);
+    expect(all[0]?.state).toBe('waiting');
+    expect(all[0]?.noSms).toMatchObject({ outcome: 'stopped', reason: 'offer' });
+    expect(all[0]?.replacement).toMatchObject({ kind: 'none', reason: { why: 'above_cap' } });
   });
 
   it('ask: marks the order for the popup, swaps nothing, never asks the page', async () => {

@@ -22,8 +22,11 @@ export interface NoSmsDeps {
   engine: Engine;
   now(): number;
   policy(): Promise<NoSmsPolicy>;
-  /** "Try another number" (swap.ts): a LimitError when a spending limit refuses it. */
-  swap(orderId: string): Promise<unknown>;
+  /**
+   * "Try another number" (another-number.ts): the order as it is after, whose `replacement`
+   * says why nothing was ordered when nothing fits; a LimitError when a limit refuses it.
+   */
+  swap(orderId: string): Promise<Order | null>;
   /** Where the order's page is (default: its tab's content script says, pageStep). */
   page(order: Order): Promise<PageStep>;
 }
@@ -76,7 +79,12 @@ export function createNoSmsWatch(deps: NoSmsDeps) {
   async function swap(order: Order, policy: NoSmsPolicy) {
     if (noSmsMark(order)?.outcome !== 'swapped') await mark(order, policy, { outcome: 'swapped' });
     try {
-      await deps.swap(order.id);
+      const after = await deps.swap(order.id);
+      const none = after?.replacement?.kind === 'none' ? after.replacement.reason : null;
+      if (none) {
+        const reason = none.why === 'limit' ? 'limit' : 'offer';
+        await mark(order, policy, { outcome: 'stopped', reason });
+      }
     } catch (e) {
       if (e instanceof LimitError)
         await mark(order, policy, { outcome: 'stopped', reason: 'limit' });

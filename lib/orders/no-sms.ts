@@ -124,6 +124,7 @@ export const NO_SMS_STOP: Record<NoSmsStop, MessageKey> = {
   page: 'popup.order.noSms.stop.page',
   max: 'popup.order.noSms.stop.max',
   limit: 'popup.order.noSms.stop.limit',
+  offer: 'popup.order.noSms.stop.offer',
 };
 
 /** Orders of this order's site visit (other than itself) the background swapped by itself. */

@@ -92,7 +92,7 @@ export interface Order {
 }
 
 /** Why an automatic swap did not happen: the page moved on, K swaps done, a spending limit. */
-export type NoSmsStop = 'page' | 'max' | 'limit';
+export type NoSmsStop = 'page' | 'max' | 'limit' | 'offer';
 
 /**
  * asked: the popup offers "try another number"; swapped: the background swapped it by itself
