@@ -3,7 +3,7 @@
  * Then the number that replaces it comes from another country (lib/orders/replacement.ts).
  * Kept apart from rejection.ts: only the background asks, the page script never does.
  */
-import { dialCodeFor } from '../phone/index.ts';
+import { callingCodeOf } from '../phone/calling-codes.ts';
 import { MAX_TEXT, normalise } from './rejection.ts';
 import { COUNTRY_WORDS } from './rejection-words.ts';
 import { escapeRegExp as escape, hasWord, NO_SPACES } from './whole-word.ts';
@@ -46,7 +46,7 @@ export function refusesCountry(text: string, country: { name: string; iso: strin
   const t = normalise(text.slice(0, MAX_TEXT));
   if (COUNTRY_TERMS.some((w) => hasWord(t, w))) return true;
   if (countryNames(country).some((n) => byStem(t, n))) return true;
-  const dial = country.iso ? dialCodeFor(country.iso) : null;
+  const dial = country.iso ? callingCodeOf(country.iso) : null;
   // "+62" on its own, not the start of a whole number the page quotes back ("+62 812-...").
   return dial !== null && new RegExp(`${escape(dial)}(?!\\s?[\\d(-])`).test(t);
 }
