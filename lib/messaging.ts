@@ -11,6 +11,8 @@ import type {
   ServiceInfo,
 } from './providers/types.ts';
 import type { Preferences } from './storage.ts';
+import type { ProviderWait } from './background/offers-progress.ts';
+import type { Unanswered } from './providers/offers.ts';
 
 // One protocol for popup/options <-> background <-> content. Names say the direction:
 // `popup.*` and `options.*` come from extension pages, `content.*` from a content script,
@@ -31,6 +33,7 @@ const providerSettings = z.object({
   baseUrl: z.string().max(2000),
   hostPreset: z.string().max(64).optional(),
   currency: z.string().length(3).optional(),
+  name: z.string().trim().max(40).optional(),
   savedAt: z.number().optional(),
 });
 
@@ -167,6 +170,8 @@ export interface ReplyError {
   price?: Money | null;
   /** limit_reached: which spending limit refused the order. */
   limit?: LimitRefusal;
+  /** The provider that failed, where the popup asked several (offers, balance). */
+  provider?: string;
 }
 
 /** What the background answers to each page message. */
@@ -212,6 +217,8 @@ export interface PopupState {
    * epoch ms), so the popup paints them without asking again; null when it holds none.
    */
   offers: (OffersReply & { service: string; at: number }) | null;
+  /** The providers the site's service's offers still wait for (the popup says so early). */
+  offersWaiting: ProviderWait[];
   /**
    * The countries the tab's page offers in its phone country selector (ISO alpha-2), the ones
    * the site accepts; null when it has none or it could not be read. `reading` while the page
@@ -231,4 +238,6 @@ export interface OffersReply {
   /** Whose balance that is (the default provider's): its offers above it ask for a top-up. */
   balanceOf?: ProviderId;
   capabilities: Capabilities;
+  /** Providers left out of `offers` because they failed (another one answered). */
+  unanswered?: Unanswered[];
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
-import { SMS_ACTIVATE_HOSTS } from '@/lib/providers/sms-activate/hosts.ts';
+import { customHostName, SMS_ACTIVATE_HOSTS } from '@/lib/providers/sms-activate/hosts.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import {
   asksCurrency,
@@ -8,6 +8,7 @@ import {
   CUSTOM_HOST,
   defaultAddress,
   FAMILIES,
+  isCustomHost,
   type Draft,
 } from './provider-form.ts';
 
@@ -93,6 +94,18 @@ export function ProviderForm({ draft, onChange, onFamily, keyAgain = false }: Pr
           onChange={(e) => set({ baseUrl: e.target.value })}
         />
       </label>
+      {isCustomHost(draft) ? (
+        <label className="field">
+          {t('options.provider.hostName')}
+          <input
+            type="text"
+            maxLength={40}
+            value={draft.name}
+            placeholder={customHostName(draft.baseUrl) ?? ''}
+            onChange={(e) => set({ name: e.target.value })}
+          />
+        </label>
+      ) : null}
       {asksCurrency(draft) ? (
         <label className="field">
           {t('options.provider.currency')}

@@ -17,6 +17,8 @@ export interface Draft {
   apiKey: string;
   baseUrl: string;
   currency: string;
+  /** A custom SMS-Activate-protocol host's name (empty: its host name). */
+  name: string;
 }
 
 export const CUSTOM_HOST = 'custom';
@@ -44,6 +46,7 @@ export function draftFor(providerId: ProviderId, saved: readonly ProviderSetting
     apiKey: s?.apiKey ?? '',
     baseUrl: s?.baseUrl ?? '',
     currency: s?.currency ?? (providerId === 'fivesim' ? 'RUB' : 'USD'),
+    name: s?.name ?? '',
   };
 }
 
@@ -59,9 +62,12 @@ export function defaultAddress(d: Draft): string {
   }
 }
 
+/** Whether the draft is a custom SMS-Activate-protocol host (named by the user or its host). */
+export const isCustomHost = (d: Pick<Draft, 'providerId' | 'hostPreset'>): boolean =>
+  d.providerId === 'smsactivate' && d.hostPreset === CUSTOM_HOST;
+
 /** Whether the account currency must be said (the provider's API does not name it). */
-export const asksCurrency = (d: Draft): boolean =>
-  d.providerId === 'fivesim' || (d.providerId === 'smsactivate' && d.hostPreset === CUSTOM_HOST);
+export const asksCurrency = (d: Draft): boolean => d.providerId === 'fivesim' || isCustomHost(d);
 
 /** A problem with the draft, in words, or null. */
 export function draftProblem(d: Draft): string | null {
@@ -98,12 +104,21 @@ export function toSettings(d: Draft, now: number): ProviderSettings {
     baseUrl,
     ...(d.providerId === 'smsactivate' ? { hostPreset: d.hostPreset } : {}),
     ...(asksCurrency(d) ? { currency: d.currency } : {}),
+    ...(isCustomHost(d) && d.name.trim() ? { name: d.name.trim() } : {}),
     savedAt: now,
   };
 }
 
+/**
+ * The provider as the options list names it: a custom SMS-Activate-protocol host by its name
+ * and the protocol it speaks ("sms.example.com (SMS-Activate protocol, https://…)"), others by
+ * their brand, with the address where one was typed.
+ */
 export function describeSettings(s: ProviderSettings): string {
   const name = providerName(s);
+  if (s.providerId === 'smsactivate' && s.hostPreset === CUSTOM_HOST) {
+    return t('options.providers.customHost', name, s.baseUrl);
+  }
   return s.baseUrl ? `${name} (${s.baseUrl})` : name;
 }
 

@@ -103,6 +103,7 @@ export function PopupApp() {
           topUpUrls={topUpUrls}
           cached={state.data.offers?.service === site.service.code ? state.data.offers : null}
           site={{ domain: site.domain, countries: state.data.siteCountries?.countries ?? null }}
+          waiting={state.data.offersWaiting}
         />
       ) : null}
       {others.length > 0 ? (

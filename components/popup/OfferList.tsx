@@ -37,6 +37,8 @@ interface Props {
   cached: PopupState['offers'];
   /** The site's name and the countries its page's phone selector lists (null: no list). */
   site?: { domain: string; countries: string[] | null };
+  /** The providers the offers still wait for (named after a few seconds). */
+  waiting?: PopupState['offersWaiting'];
 }
 
 /** The rows as shown: named in the interface language, searched, capped, ordered, marked. */
@@ -69,7 +71,8 @@ function listRows(
 }
 
 /** The service's numbers by country: search, price cap, and a button per tier to order. */
-export function OfferList({ tabId, service, preferences, topUpUrls, cached, site }: Props) {
+export function OfferList(props: Props) {
+  const { tabId, service, preferences, topUpUrls, cached, site, waiting = [] } = props;
   const client = useQueryClient();
   const [query, setQuery] = useState('');
   const [showAboveCap, setShowAboveCap] = useState(false);
@@ -89,7 +92,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
     if (ready && document.activeElement === document.body) search.current?.focus();
   }, [ready]);
 
-  if (offers.isPending) return <LoadingNote service={service.name} />;
+  if (offers.isPending) return <LoadingNote service={service.name} waiting={waiting} />;
   // A failed refresh keeps the list it had (said so); with nothing to show, the problem alone.
   if (offers.isError && !offers.data) {
     return <ProblemHelp problem={asProblem(offers.error)} onRetry={() => void offers.refetch()} />;
@@ -113,6 +116,7 @@ export function OfferList({ tabId, service, preferences, topUpUrls, cached, site
         at={offers.dataUpdatedAt}
         fetching={offers.isFetching}
         problem={offers.isError ? asProblem(offers.error) : null}
+        waiting={waiting}
         onRetry={() => void offers.refetch()}
       />
       {order.isError ? (

@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { t, tn } from '@/lib/i18n.ts';
 import type { OffersReply, PopupState } from '@/lib/messaging.ts';
 import type { DeliveryStats } from '@/lib/history/delivery-stats.ts';
@@ -9,27 +9,34 @@ import { OfferRowItem, type Pick, type Wallet } from './OfferRowItem.tsx';
 import { COUNTRY_SEARCH_ID, OFFERS_STALE_MS } from './offers-query.ts';
 import { ProblemHelp, type Problem } from './ProblemHelp.tsx';
 import { useNow } from './useNow.ts';
+import { leftOutText, staleProblemText, waitNote } from './wait-note.ts';
 import { formatClock } from '../shared/format.ts';
-
-/** How long the first list may load before the popup says why it can take a while. */
-const SLOW_MS = 3_000;
+import type { ProviderWait } from '@/lib/background/offers-progress.ts';
+import { priorityNote } from './priority-note.ts';
 import { RatingWarning } from './RatingWarning.tsx';
 import { rowButtonAfter } from './row-keys.ts';
 
 // The offer list's parts (OfferList.tsx puts them together).
 
-/** Above the list: the balance, what the tiers and "up to" prices mean, account warnings. */
+/**
+ * Above the list: the balance, what Priority means for the offers shown (one line, per provider
+ * only where they differ), providers left out because they failed, account warnings.
+ */
 export function OfferNotes({ data, topUpUrl }: { data: OffersReply; topUpUrl: string | null }) {
-  const priceIsCap = data.offers.some((o) => o.priceIsCap && o.stock !== 0);
+  const priority = priorityNote(data.offers);
   return (
     <>
       <BalanceLine balance={data.balance} topUpUrl={topUpUrl} />
-      {/* One hint line: what "up to" means where prices are caps, else what Priority buys. */}
-      {priceIsCap ? (
-        <p className="hint">{t('popup.offers.upToNote')}</p>
-      ) : data.capabilities.tiers.includes('priority') ? (
-        <p className="hint">{t('popup.offers.priorityNote')}</p>
+      {priority ? (
+        <p className="hint" data-testid="priority-note">
+          {priority}
+        </p>
       ) : null}
+      {(data.unanswered ?? []).map((u) => (
+        <p className="hint" role="status" key={u.provider}>
+          {leftOutText(u)}
+        </p>
+      ))}
       {[...new Set(data.offers.map((o) => o.providerId))].map((id) => (
         <RatingWarning key={id} providerId={id} />
       ))}
@@ -140,14 +147,14 @@ export function OfferRows(props: RowsProps) {
   );
 }
 
-/** While the first list loads: after a few seconds, why it may take a while. */
-export function LoadingNote({ service }: { service: string }) {
+/** While the first list loads: who it still waits for, and a provider limiting requests. */
+export function LoadingNote({ service, waiting }: { service: string; waiting: ProviderWait[] }) {
   const now = useNow();
-  const [since] = useState(() => Date.now());
+  const note = waitNote(waiting, now, null);
   return (
     <p className="hint" role="status">
       {t('popup.offers.loading', service)}
-      {now - since >= SLOW_MS ? ` ${t('popup.offers.slow')}` : ''}
+      {note ? ` ${note}` : ''}
     </p>
   );
 }
@@ -157,26 +164,34 @@ export function FreshnessNote({
   at,
   fetching,
   problem,
+  waiting,
   onRetry,
 }: {
   at: number;
   fetching: boolean;
   problem: Problem | null;
+  /** Who a refresh still waits for (the background's state). */
+  waiting: ProviderWait[];
   onRetry: () => void;
 }) {
-  const now = useNow(5_000);
+  const now = useNow();
   if (problem) {
-    return (
+    const limited = staleProblemText(problem, at);
+    return limited ? (
+      <ProblemHelp problem={problem} text={limited} onRetry={onRetry} />
+    ) : (
       <>
         <ProblemHelp problem={problem} onRetry={onRetry} />
         <p className="hint">{t('popup.offers.pricesFrom', formatClock(at))}</p>
       </>
     );
   }
-  if (!fetching || now - at < OFFERS_STALE_MS) return null;
+  if (!fetching) return null;
+  const note = waitNote(waiting, now, at);
+  if (!note && now - at < OFFERS_STALE_MS) return null;
   return (
-    <p className="hint" role="status">
-      {t('popup.offers.updating', formatClock(at))}
+    <p className="hint" role="status" data-testid="freshness">
+      {note ?? t('popup.offers.updating', formatClock(at))}
     </p>
   );
 }

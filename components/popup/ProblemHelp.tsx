@@ -14,6 +14,8 @@ export interface Problem {
   price?: Money | null;
   /** limit_reached: which spending limit refused the order. */
   limit?: LimitRefusal | null;
+  /** The provider that failed, where the background says (it is then named). */
+  provider?: string | null;
 }
 
 /** Any error as a problem with a kind ("internal" when the background gave none). */
@@ -28,16 +30,18 @@ interface Props {
   /** The provider's site, for a balance too low. */
   topUpUrl?: string | null;
   onRetry?: () => void;
+  /** Words that say more than the kind's own (a provider limiting requests, with prices). */
+  text?: string;
 }
 
 /** An error that says what happened and offers the next step. */
-export function ProblemHelp({ problem, topUpUrl, onRetry, onAccept }: Props) {
+export function ProblemHelp({ problem, topUpUrl, onRetry, onAccept, text }: Props) {
   const { kind } = problem;
   const moved = kind === 'price_moved' && problem.price ? problem.price : null;
   const movedText = moved ? formatMoney(moved, currentLanguage()) : null;
   return (
     <div role="alert" className="error problem" data-kind={kind}>
-      <p>{problemText(problem)}</p>
+      <p>{text ?? problemText(problem)}</p>
       {kind === 'no_balance' && topUpUrl ? (
         <a href={topUpUrl} target="_blank" rel="noreferrer">
           {t('popup.problem.topUpAt', new URL(topUpUrl).host)}

@@ -13,6 +13,8 @@ export class BackgroundError extends Error {
     readonly price: Money | null = null,
     /** limit_reached: which spending limit refused the order. */
     readonly limit: LimitRefusal | null = null,
+    /** Which provider failed, where the background says (offers and balance). */
+    readonly provider: string | null = null,
   ) {
     super(message);
   }
@@ -27,8 +29,8 @@ export async function ask<M extends PageMessage>(message: M): Promise<PageReplie
   const reply: unknown = await browser.runtime.sendMessage(message);
   if (!isReply(reply)) throw new BackgroundError('internal', t('common.noAnswer'));
   if (!reply.ok) {
-    const { kind, message, price, limit } = reply.error;
-    throw new BackgroundError(kind, message, price ?? null, limit ?? null);
+    const { kind, message, price, limit, provider } = reply.error;
+    throw new BackgroundError(kind, message, price ?? null, limit ?? null, provider ?? null);
   }
   // The background answers each type with PageReplies[type]; both sides share lib/messaging.ts.
   return reply.data as PageReplies[M['type']];

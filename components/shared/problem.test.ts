@@ -63,3 +63,30 @@ describe('problemText for a spending limit', () => {
     expect(problemText(visit)).toContain('discord.com');
   });
 });
+
+describe('problemText names the provider that failed, where the background says which', () => {
+  it.each([
+    ['rate_limited', 'HeroSMS is limiting requests. Try again in a few seconds.'],
+    ['network', 'HeroSMS is not answering. Check your connection and try again.'],
+    ['provider_down', 'HeroSMS is not answering properly right now. Try again in a minute.'],
+    ['malformed_reply', 'HeroSMS is not answering properly right now. Try again in a minute.'],
+    ['bad_key', 'HeroSMS rejected your API key.'],
+  ])('%s', async (kind, words) => {
+    await useMessages('en');
+    expect(problemText({ kind, message: 'x', provider: 'HeroSMS' })).toBe(words);
+  });
+
+  it('without a name, or for kinds that do not depend on who failed, the usual words', async () => {
+    await useMessages('en');
+    expect(problemText({ kind: 'network', message: 'x' })).toBe(
+      'The provider cannot be reached. Check your connection and try again.',
+    );
+    expect(problemText({ kind: 'no_numbers', message: 'x', provider: '5sim' })).toBe(
+      'The provider has no numbers left for this service in that country.',
+    );
+    await useMessages('ru');
+    expect(problemText({ kind: 'rate_limited', message: 'x', provider: '5sim' })).toBe(
+      '5sim ограничивает частоту запросов. Повторите через несколько секунд.',
+    );
+  });
+});

@@ -22,6 +22,15 @@ const WHAT: Partial<Record<string, MessageKey>> = {
   in_progress: 'providerProblem.inProgress',
 };
 
+/** The same, naming the provider that failed where the background says which (offers). */
+const WHAT_NAMED: Partial<Record<string, MessageKey>> = {
+  bad_key: 'popup.problem.badKeyBy',
+  rate_limited: 'popup.problem.rateLimitedBy',
+  network: 'popup.problem.networkBy',
+  provider_down: 'popup.problem.providerDownBy',
+  malformed_reply: 'popup.problem.providerDownBy',
+};
+
 /** Which spending limit refused an order, with its numbers. */
 export function limitText(refusal: LimitRefusal): string {
   switch (refusal.limit) {
@@ -44,10 +53,13 @@ export function problemText(problem: {
   message: string;
   price?: unknown;
   limit?: LimitRefusal | null;
+  provider?: string | null;
 }): string {
   // A moved price with no offer left: the offer is gone.
   if (problem.kind === 'price_moved' && problem.price === null) return t('providerRules.offerGone');
   if (problem.kind === 'limit_reached' && problem.limit) return limitText(problem.limit);
+  const named = problem.provider ? WHAT_NAMED[problem.kind] : undefined;
+  if (named && problem.provider) return t(named, problem.provider);
   const key = WHAT[problem.kind];
   return key ? t(key) : problem.message;
 }

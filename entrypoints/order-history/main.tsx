@@ -5,6 +5,6 @@ import '@/components/shared/style.css';
 void mountPage({
   title: 'history.title',
   heading: 'history.heading',
-  className: 'options',
+  className: 'history-page',
   render: () => <HistoryApp />,
 });

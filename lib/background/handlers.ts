@@ -39,6 +39,7 @@ import {
   updatePreferences,
 } from '../storage.ts';
 import { createOffersCache } from './offers-cache.ts';
+import { createOffersProgress } from './offers-progress.ts';
 import { fail, ok } from './reply.ts';
 import { wantsPage, withdrawnNumbers } from './tabs.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
@@ -75,12 +76,13 @@ export function createHandlers(deps: HandlerDeps) {
     return all;
   }
 
-  type Listed = { offers: Offer[]; main: Provider; capabilities: OffersReply['capabilities'] };
+  type Listed = Omit<OffersReply, 'balance' | 'balanceOf'> & { main: Provider };
   const offersCache = createOffersCache<Listed>(OFFERS_TTL_MS);
   // The balance is kept apart: every order state change moves money and asks for it again,
   // while the offer list (two large requests) stays for its whole time.
   const balanceCache = createOffersCache<Money>(OFFERS_TTL_MS);
   const balanceOf = (main: Provider) => balanceCache.get(main.name, () => main.balance());
+  const progress = createOffersProgress();
 
   /** A configured provider's balance (cached a while), for the balance floor; null: unknown. */
   async function balanceAt(providerId: ProviderId): Promise<Money | null> {
@@ -92,15 +94,18 @@ export function createHandlers(deps: HandlerDeps) {
   async function offersFor(service: string): Promise<OffersReply> {
     const listed = await offersCache.get(service, async () => {
       const providers = await allProviders();
-      const { offers, answered } = await offersAcross(providers, service);
+      const track = progress.tracker(service);
+      const { offers, answered, unanswered } = await offersAcross(providers, service, {}, track);
       const main = answered[0] ?? (await needProvider());
-      return { offers, main, capabilities: combinedCapabilities(answered) ?? main.capabilities };
+      const capabilities = combinedCapabilities(answered) ?? main.capabilities;
+      return { offers, main, capabilities, unanswered };
     });
-    const balance = await balanceOf(listed.main);
+    const balance = await progress.track(service, listed.main, balanceOf(listed.main));
     return { ...replyOf(listed, balance), balance };
   }
 
   const replyOf = (listed: Listed, balance: Money) => ({
+    unanswered: listed.unanswered,
     offers: bestOffers(listed.offers, balance.currency),
     capabilities: listed.capabilities,
     balanceOf: listed.main.id,
@@ -226,6 +231,7 @@ export function createHandlers(deps: HandlerDeps) {
             preferences: { ...DEFAULT_PREFERENCES, ...preferences },
             topUpUrls: urls,
             offers: code && cached ? { service: code, ...cached } : null,
+            offersWaiting: code ? progress.waitingFor(code) : [],
             siteCountries: site ? countries : { countries: null, reading: false },
           });
         }

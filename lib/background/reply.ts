@@ -12,7 +12,10 @@ export function fail(e: unknown): Reply<never> {
   if (isProviderError(e) && e.kind === 'price_moved') {
     return { ok: false, error: { kind: e.kind, message: e.message, price: e.currentPrice } };
   }
-  if (isProviderError(e)) return { ok: false, error: { kind: e.kind, message: e.message } };
+  if (isProviderError(e)) {
+    const provider = e.provider ? { provider: e.provider } : {};
+    return { ok: false, error: { kind: e.kind, message: e.message, ...provider } };
+  }
   const message = e instanceof Error ? e.message : String(e);
   return { ok: false, error: { kind: 'internal', message } };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { bestOffers, findOffer, offerForOrder } from './offers.ts';
+import { bestOffers, findOffer, offerForOrder, offersAcross } from './offers.ts';
 import { ProviderError } from './types.ts';
-import type { Offer, ProviderId, Tier } from './types.ts';
+import type { Offer, Provider, ProviderId, Tier } from './types.ts';
 
 const offer = (
   providerId: ProviderId,
@@ -127,5 +127,35 @@ describe('the offer an order is placed from, and its cap (issue 17 item 5)', () 
       'USD',
     );
     expect(best.map((o) => o.providerId)).toEqual(['codasms']);
+  });
+});
+
+describe('offers across providers when one fails', () => {
+  const provider = (name: string, result: () => Promise<Offer[]>) =>
+    ({ id: 'fivesim', name, offers: result }) as unknown as Provider;
+
+  it('the others are shown and the failed one is named with its error kind', async () => {
+    const { offers, unanswered } = await offersAcross(
+      [
+        provider('CODASMS', async () => [offer('codasms', '6', 'standard', 10)]),
+        provider('5sim', async () => {
+          throw new ProviderError('rate_limited', 'too many requests');
+        }),
+      ],
+      'ds',
+    );
+    expect(offers).toHaveLength(1);
+    expect(unanswered).toEqual([{ provider: '5sim', kind: 'rate_limited' }]);
+  });
+
+  it('when all fail, the default’s error is thrown, named after it', async () => {
+    const down = (name: string) =>
+      provider(name, async () => {
+        throw new ProviderError('network', 'timed out');
+      });
+    await expect(offersAcross([down('HeroSMS'), down('5sim')], 'ds')).rejects.toMatchObject({
+      kind: 'network',
+      provider: 'HeroSMS',
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { Money } from '../money.ts';
 import {
+  isProviderError,
+  namedError,
   ProviderError,
   type Capabilities,
   type CheckOptions,
@@ -56,21 +58,37 @@ export function combinedCapabilities(providers: readonly Provider[]): Capabiliti
   return { ...first.capabilities, tiers };
 }
 
+/** A provider left out of a list because it failed, and how (its error kind). */
+export interface Unanswered {
+  provider: string;
+  kind: string;
+}
+
 /**
  * Asks every provider for its offers at once. A provider that fails is left out while another
- * answers; when all fail, the default's error is the one to show.
+ * answers (named in `unanswered`); when all fail, the default's error is the one to show, named
+ * after it. `track` watches each provider's request (the popup says who it still waits for).
  */
 export async function offersAcross(
   providers: readonly Provider[],
   service: string,
   options?: CheckOptions,
-): Promise<{ offers: Offer[]; answered: Provider[] }> {
-  const results = await Promise.allSettled(providers.map((p) => p.offers(service, options)));
+  track: (p: Provider, work: Promise<Offer[]>) => Promise<Offer[]> = (_, work) => work,
+): Promise<{ offers: Offer[]; answered: Provider[]; unanswered: Unanswered[] }> {
+  const results = await Promise.allSettled(
+    providers.map((p) => track(p, p.offers(service, options))),
+  );
   const answered = providers.filter((_, i) => results[i]?.status === 'fulfilled');
   const offers = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  const unanswered = providers.flatMap((p, i) => {
+    const r = results[i];
+    if (r?.status !== 'rejected') return [];
+    namedError(r.reason, p.name);
+    return [{ provider: p.name, kind: isProviderError(r.reason) ? r.reason.kind : 'internal' }];
+  });
   const firstFailure = results.find((r) => r.status === 'rejected');
   if (answered.length === 0 && firstFailure?.status === 'rejected') throw firstFailure.reason;
-  return { offers, answered };
+  return { offers, answered, unanswered };
 }
 
 export interface OrderPick {

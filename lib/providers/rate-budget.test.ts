@@ -71,13 +71,17 @@ describe('rate budget', () => {
   it('pause() stops sending until the provider said, then resumes at a steady rate', async () => {
     const { clock, budget } = simulated(60);
     const start = clock.t;
+    expect(budget.limitedUntil()).toBe(0);
     budget.pause(30_000);
     expect(budget.available()).toBe(0);
+    // Said to the user as "<provider> is limiting requests" until then.
+    expect(budget.limitedUntil()).toBe(start + 30_000);
     const times = await takeMany(budget, clock, 5);
     expect(times[0]).toBeGreaterThanOrEqual(start + 30_000);
     // After a 429 we come back slowly: no burst of five at once.
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4 * (60_000 / 48) - 1);
     expect(worstMinute(times)).toBeLessThanOrEqual(48);
+    expect(budget.limitedUntil()).toBe(0);
   });
 
   it('a tiny limit still lets one request a minute through', async () => {

@@ -15,6 +15,11 @@ export interface RateBudget {
   pause(ms: number): void;
   /** Requests that may be sent now at that priority (default normal). */
   available(priority?: Priority): number;
+  /**
+   * Until when the provider itself asked us to stop (its HTTP 429 or rate-limit reply, see
+   * pause); 0 when it did not, or that time has passed. Our own pacing is not counted.
+   */
+  limitedUntil(): number;
 }
 
 export interface RateBudgetOptions {
@@ -96,6 +101,9 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
       const t = now();
       prune(t);
       return t < pausedUntil ? 0 : Math.max(0, limitOf(priority) - sent.length);
+    },
+    limitedUntil() {
+      return now() < pausedUntil ? pausedUntil : 0;
     },
   };
 }

@@ -16,6 +16,8 @@ export interface ProviderSettings {
   hostPreset?: string;
   /** Account currency where the API does not say it (5sim, custom SMS-Activate hosts). */
   currency?: string;
+  /** A custom SMS-Activate-protocol host's name, as the user gave it (else its host name). */
+  name?: string;
   /** When the options page saved it (its "Save and test" tests the latest). */
   savedAt?: number;
 }
@@ -30,7 +32,7 @@ export interface FactoryDeps {
 type Factory = (settings: ProviderSettings, deps: FactoryDeps) => Provider;
 
 const smsActivateHostOf = (settings: ProviderSettings) => {
-  const host = smsActivateHost(settings.hostPreset, settings.baseUrl);
+  const host = smsActivateHost(settings.hostPreset, settings.baseUrl, settings.name);
   return settings.currency ? { ...host, currency: settings.currency } : host;
 };
 

@@ -122,7 +122,7 @@ export interface Provider {
    */
   checkMany?(ids: readonly string[], options?: CheckOptions): Promise<Map<string, ProviderStatus>>;
   /** The rate budget this provider's key spends (how many requests may go now). */
-  readonly budget?: Pick<RateBudget, 'available'>;
+  readonly budget?: Pick<RateBudget, 'available'> & Partial<Pick<RateBudget, 'limitedUntil'>>;
   /**
    * The account's standing where the provider keeps one (5sim's rating: each cancel lowers it,
    * at 0 the account is blocked); absent otherwise.
@@ -197,6 +197,12 @@ export class ProviderError extends Error {
     super(message);
   }
 
+  /**
+   * Which provider failed, set where several are asked at once (offers.ts), so the popup can
+   * say "5sim is not answering" rather than a generic line.
+   */
+  provider: string | null = null;
+
   get transient(): boolean {
     return TRANSIENT_KINDS.has(this.kind);
   }
@@ -204,4 +210,10 @@ export class ProviderError extends Error {
 
 export function isProviderError(e: unknown): e is ProviderError {
   return e instanceof ProviderError;
+}
+
+/** Rethrows `e` named after the provider that failed (kept when already named). */
+export function namedError(e: unknown, provider: string): unknown {
+  if (e instanceof ProviderError && e.provider === null) e.provider = provider;
+  return e;
 }

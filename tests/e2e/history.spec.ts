@@ -52,6 +52,14 @@ test('history shows what was charged, refunded and saved, and exports CSV withou
   // A refunded number is dead: nothing to copy.
   await expect(history.getByRole('button', { name: /^Copy the number/ })).toHaveCount(1);
   await expect(history.getByRole('row')).toHaveCount(3);
+  // The table uses a wide window's width (it was held to 560 px), and a narrow window scrolls
+  // the table, not the page.
+  await history.setViewportSize({ width: 1280, height: 800 });
+  expect((await history.locator('table.history').boundingBox())?.width).toBeGreaterThan(900);
+  await history.setViewportSize({ width: 480, height: 800 });
+  const pageScrolls = () =>
+    history.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(await pageScrolls()).toBe(false);
 
   // The charged order's code can be copied from its row (the page cannot read the clipboard
   // back headless, so the test sees what the button hands it).

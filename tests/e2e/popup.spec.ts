@@ -136,7 +136,7 @@ test.describe('errors that say what to do next', () => {
     }, sandbox.url);
     const { popupPage } = await openSignupWithPopup(ext, demoUrl('discord'));
     const popup = new PopupPage(popupPage);
-    await expect(popup.problem).toContainText('The provider rejected your API key.');
+    await expect(popup.problem).toContainText('CODASMS rejected your API key.');
     await expectOpensOptions(ext.context, () =>
       popup.problem.getByRole('button', { name: 'Check the API key' }).click(),
     );
@@ -154,4 +154,53 @@ test('the popup speaks the language chosen in the options', async ({ ext, apiKey
     popupPage.getByRole('button', { name: /^Взять номер, Индонезия, Обычный, / }),
   ).toBeVisible();
   await expect(popupPage.getByRole('searchbox', { name: 'Поиск страны' })).toBeVisible();
+});
+
+test.describe('a provider that fails or limits requests is named', () => {
+  test('not answering: the popup says which provider at once, and Try again works once it is back', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    expect(apiKey).toBeTruthy();
+    // Every provider request is taken, then its connection dropped without a reply.
+    await control.faults({ rate: 1, kinds: ['drop'] });
+    const started = Date.now();
+    const { popupPage } = await openSignupWithPopup(ext, demoUrl('telegram'));
+    const popup = new PopupPage(popupPage);
+    await expect(popup.problem).toHaveText(/^CODASMS is not answering\./);
+    // The background's own retries only, not a second round of them from the popup.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await control.faults({ rate: 0 });
+    await popup.problem.getByRole('button', { name: 'Try again' }).click();
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+  });
+
+  test('limiting requests: the prices shown stay, with who limits and from when the prices are', async ({
+    ext,
+    apiKey,
+    control,
+    demoUrl,
+  }) => {
+    test.slow(); // the prices must come due for a refresh (half a minute)
+    expect(apiKey).toBeTruthy();
+    const url = demoUrl('discord');
+    const { popupPage } = await openSignupWithPopup(ext, url);
+    await expect(new PopupPage(popupPage).offerRow('Indonesia')).toBeVisible();
+    await popupPage.close();
+    // The sandbox now allows one request a minute per key; this key spent more than that.
+    await control.settings({ rate_limit: 1 });
+    await new Promise((done) => setTimeout(done, 31_000));
+
+    const popup = new PopupPage(
+      await openPopup(ext.context, ext.extensionId, await tabIdOf(ext.worker, url)),
+    );
+    await expect(popup.offerRow('Indonesia')).toBeVisible();
+    await expect(
+      popup.page.getByText(/^CODASMS is limiting requests; prices from \d{1,2}:\d\d/),
+    ).toBeVisible();
+    // Not the generic line of before.
+    await expect(popup.page.getByText('Providers limit how often')).toHaveCount(0);
+  });
 });

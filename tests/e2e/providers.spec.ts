@@ -67,6 +67,28 @@ test.describe('setting up providers in the options', () => {
   });
 });
 
+test('a custom SMS-Activate-protocol host is named as the user named it, else by its host name', async ({
+  ext,
+  sandbox,
+  control,
+}) => {
+  const key = newKey('custom_e2e');
+  await control.createAccount(key, 300);
+  const options = await OptionsPage.open(ext.context, ext.extensionId);
+  const custom = { provider: 'smsactivate', host: 'custom', apiKey: key, baseUrl: sandbox.url };
+  await options.saveAndTest({ ...custom, provider: 'smsactivate', currency: 'USD' });
+  await expect(options.status).toHaveText('Connected to 127.0.0.1. Balance: $3.00');
+  const list = options.page.getByRole('region', { name: 'Your providers' });
+  await expect(list).toContainText(`127.0.0.1 (SMS-Activate protocol, ${sandbox.url})`);
+
+  await list.getByRole('button', { name: 'Edit 127.0.0.1' }).click();
+  await options.page.getByLabel(/^Name shown in the popup/).fill('Cheap SMS');
+  await options.page.getByLabel('API key').fill(key);
+  await options.page.getByRole('button', { name: 'Save and test' }).click();
+  await expect(options.status).toHaveText('Connected to Cheap SMS. Balance: $3.00');
+  await expect(list).toContainText(`Cheap SMS (SMS-Activate protocol, ${sandbox.url})`);
+});
+
 test.describe('several providers', () => {
   test('the popup labels each price with its provider and orders from the one shown', async ({
     ext,
@@ -104,6 +126,11 @@ test.describe('several providers', () => {
     await expect(standard).toHaveAccessibleName(/from CODASMS$/);
     // HeroSMS's Priority is a price cap on the same pool, shown as such, and cheaper here.
     await expect(priority).toHaveAccessibleName(/Priority, up to \$[\d.]+ from HeroSMS$/);
+    // What Priority means, said once and only for the offers shown: every Priority on show is
+    // HeroSMS's here, so one line on its price cap (no CODASMS explanation beside it).
+    const note = popup.page.getByTestId('priority-note');
+    await expect(note).toHaveCount(1);
+    await expect(note).toHaveText(/^“Up to” prices are a higher price cap on the same numbers/);
 
     await popup.getNumber('Indonesia', 'Priority');
     await popup.expectStatus('Waiting for the SMS');

@@ -100,18 +100,35 @@ export const SMS_ACTIVATE_HOSTS: readonly SmsActivateHost[] = [
 
 export const DEFAULT_SMS_ACTIVATE_HOST = 'herosms';
 
-/** The preset with this id, or a generic description of a custom host at `baseUrl`. */
-export function smsActivateHost(presetId: string | undefined, baseUrl: string): SmsActivateHost {
+/**
+ * How a custom host is named where the user gave it no name: its host name without the
+ * "api." or "www." in front ("https://api.sms.example.com/x" -> "sms.example.com"); null when
+ * the address cannot be read.
+ */
+export function customHostName(baseUrl: string): string | null {
+  try {
+    const { hostname } = new URL(baseUrl.trim());
+    return hostname.replace(/^(?:api|www)\.(?=[^.]+\.[^.]+)/i, '') || null;
+  } catch {
+    // An unreadable address fails on the first request with a clear network error.
+    return null;
+  }
+}
+
+/**
+ * The preset with this id, or a custom host at `baseUrl`, named as the user named it in the
+ * options (`name`), else by its host name. Presets keep their brand names.
+ */
+export function smsActivateHost(
+  presetId: string | undefined,
+  baseUrl: string,
+  name?: string,
+): SmsActivateHost {
   const preset = SMS_ACTIVATE_HOSTS.find((h) => h.id === presetId);
   if (preset && !baseUrl) return preset;
   if (preset) return { ...preset, baseUrl };
-  let name = 'SMS-Activate-compatible host';
-  try {
-    name = new URL(baseUrl).hostname;
-  } catch {
-    // An unreadable address fails on the first request with a clear network error.
-  }
-  return { ...DEFAULTS, id: 'custom', name, baseUrl };
+  const shown = name?.trim() || customHostName(baseUrl) || 'SMS-Activate-compatible host';
+  return { ...DEFAULTS, id: 'custom', name: shown, baseUrl };
 }
 
 /** "https://host/stubs/handler_api.php?x" and "https://host/" both mean "https://host". */

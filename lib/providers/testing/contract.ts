@@ -353,6 +353,9 @@ export function defineProviderContract(name: string, setup: () => ContractSetup)
         const before = clock.t;
         expect((await providerError(provider.balance())).kind).toBe('rate_limited');
         expect(budget.available()).toBe(0);
+        // The family's own rate-limit reply is seen as the provider limiting requests (the
+        // popup says "<provider> is limiting requests"), not as our own pacing.
+        expect(budget.limitedUntil()).toBeGreaterThan(clock.t);
         expect((await provider.balance()).cents).toBe(500);
         expect(clock.t - before).toBeGreaterThanOrEqual(50_000);
       } finally {
