@@ -17,7 +17,7 @@ import {
   offerForOrder,
   offersAcross,
 } from '../providers/offers.ts';
-import { topUpUrl } from '../providers/top-up.ts';
+import { topUpUrlsOf } from '../providers/top-up.ts';
 import type { Money } from '../money.ts';
 import {
   ProviderError,
@@ -171,15 +171,7 @@ export function createHandlers(deps: HandlerDeps) {
     });
   }
 
-  async function topUpUrls(): Promise<Partial<Record<ProviderId, string>>> {
-    const settings = usableSettings(await providerSettingsItem.getValue());
-    return Object.fromEntries(
-      settings.flatMap((s) => {
-        const url = topUpUrl(s);
-        return url ? [[s.providerId, url]] : [];
-      }),
-    );
-  }
+  const topUpUrls = async () => topUpUrlsOf(usableSettings(await providerSettingsItem.getValue()));
 
   async function needProvider(): Promise<Provider> {
     const p = await deps.provider();

@@ -2,6 +2,7 @@ import { CODASMS_DEFAULT_BASE_URL } from './codasms/client.ts';
 import { FIVESIM_DEFAULT_BASE_URL } from './fivesim/client.ts';
 import { smsActivateHost } from './sms-activate/hosts.ts';
 import type { ProviderSettings } from './registry.ts';
+import type { ProviderId } from './types.ts';
 
 /**
  * Where the user adds money to this provider account: the provider's own site, where they log
@@ -24,4 +25,16 @@ export function topUpUrl(settings: ProviderSettings): string | null {
   } catch {
     return null;
   }
+}
+
+/** Each configured provider's top-up page, by provider. */
+export function topUpUrlsOf(
+  settings: readonly ProviderSettings[],
+): Partial<Record<ProviderId, string>> {
+  return Object.fromEntries(
+    settings.flatMap((s) => {
+      const url = topUpUrl(s);
+      return url ? [[s.providerId, url]] : [];
+    }),
+  );
 }
