@@ -1,7 +1,8 @@
 import { t } from '@/lib/i18n.ts';
 import { NO_SMS_STOP, noSmsMark } from '@/lib/orders/no-sms.ts';
 import type { NoSmsMark, Order } from '@/lib/orders/types.ts';
-import { formatCountdown, formatPhone } from '../shared/format.ts';
+import { formatPhone } from '../shared/format.ts';
+import { SwapButton } from './SwapButton.tsx';
 
 /** Whether the card's primary button is this notice's "Try another number" (no second one). */
 export function noSmsOffersSwap(order: Order): boolean {
@@ -53,28 +54,16 @@ function OwnNotice({
     mark.outcome === 'asked'
       ? t('popup.order.noSms.ask', mark.minutes)
       : t('popup.order.noSms.stopped', mark.minutes, t(NO_SMS_STOP[mark.reason]));
-  const locked = lockLeft > 0;
-  const lockedId = `no-sms-locked-${order.id}`;
   return (
     <div className="no-sms" data-testid="order-no-sms">
       <p role="status">{line}</p>
       {noSmsOffersSwap(order) ? (
-        <>
-          <button
-            type="button"
-            className="primary"
-            disabled={locked}
-            aria-describedby={locked ? lockedId : undefined}
-            onClick={onAnother}
-          >
-            {t('popup.order.noSms.action')}
-          </button>
-          {locked ? (
-            <p className="hint" id={lockedId}>
-              {t('popup.order.rejected.locked', formatCountdown(lockLeft))}
-            </p>
-          ) : null}
-        </>
+        <SwapButton
+          id={`no-sms-locked-${order.id}`}
+          label={t('popup.order.noSms.action')}
+          lockLeft={lockLeft}
+          onClick={onAnother}
+        />
       ) : null}
     </div>
   );

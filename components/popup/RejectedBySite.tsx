@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n.ts';
 import type { Order } from '@/lib/orders/types.ts';
-import { formatCountdown } from '../shared/format.ts';
+import { SwapButton } from './SwapButton.tsx';
 
 interface Props {
   order: Order;
@@ -14,8 +14,6 @@ interface Props {
 export function RejectedBySite({ order, lockLeft, onAnother }: Props) {
   const rejected = order.rejectedBySite;
   if (!rejected || order.state !== 'waiting') return null;
-  const locked = lockLeft > 0;
-  const lockedId = `rejected-locked-${order.id}`;
   return (
     <div className="rejected" data-testid="order-rejected">
       <p role="alert" className="error">
@@ -23,20 +21,12 @@ export function RejectedBySite({ order, lockLeft, onAnother }: Props) {
       </p>
       {/* Plain text, never HTML: the page's own words. */}
       <p className="site-words">{rejected.text}</p>
-      <button
-        type="button"
-        className="primary"
-        disabled={locked}
-        aria-describedby={locked ? lockedId : undefined}
+      <SwapButton
+        id={`rejected-locked-${order.id}`}
+        label={t('popup.order.rejected.action')}
+        lockLeft={lockLeft}
         onClick={onAnother}
-      >
-        {t('popup.order.rejected.action')}
-      </button>
-      {locked ? (
-        <p className="hint" id={lockedId}>
-          {t('popup.order.rejected.locked', formatCountdown(lockLeft))}
-        </p>
-      ) : null}
+      />
     </div>
   );
 }
