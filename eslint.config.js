@@ -15,6 +15,12 @@ const RESTRICTED = [
     message:
       'Do not poll with setInterval: the service worker dies; use the scheduler (loop + alarms).',
   },
+  {
+    selector:
+      ':matches(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ImportExpression)[source.value=/^[.]/][source.value!=/[.](ts|tsx|css|json)$/]',
+    message:
+      "One import style: a relative import names its file with the extension ('./x.ts'), as Node and Deno resolve it.",
+  },
 ];
 
 export default tseslint.config(

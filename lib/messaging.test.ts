@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundToContent, contentMessage, pageMessage } from './messaging';
+import { backgroundToContent, contentMessage, pageMessage } from './messaging.ts';
 
 // SECURITY.md: every message is parsed with zod at the receiver; anything else is dropped.
 describe('message protocol at the receiver', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { takeOverAgents } from './lifetime';
+import { takeOverAgents } from './lifetime.ts';
 
 describe('fill agents lifetime', () => {
   it('a new injection ends the previous agents, and only that does', () => {

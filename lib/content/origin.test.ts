@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundHost, codeAllowedOn, helloReplyWithOrigin } from './origin';
+import { boundHost, codeAllowedOn, helloReplyWithOrigin } from './origin.ts';
 
 describe('origin-bound codes on the page side', () => {
   it('fills a plain SMS code on any page the background sent it to', () => {

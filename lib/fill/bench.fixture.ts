@@ -3,7 +3,7 @@
  * e-mails, addresses, selects, search boxes, a phone widget and a split code row) repeated,
  * each descriptor with its own texts so nothing is shared between rows.
  */
-import type { FieldDescriptor } from './collect';
+import type { FieldDescriptor } from './collect.ts';
 
 const KINDS: readonly Partial<FieldDescriptor>[] = [
   { name: 'firstName', labelText: 'First name', autocomplete: ['given-name'] },

@@ -3,9 +3,9 @@
  * split boxes. No DOM. Negatives: CAPTCHAs, promo/coupon/postal/card codes, PINs, codes sent
  * by e-mail, and fields that are not usable.
  */
-import { isDecoy, TEXT_LIKE, textsOf, usable, type Texts } from './classify-text';
-import type { FieldDescriptor } from './collect';
-import { KEYWORDS, normalizeText } from './keywords';
+import { isDecoy, TEXT_LIKE, textsOf, usable, type Texts } from './classify-text.ts';
+import type { FieldDescriptor } from './collect.ts';
+import { KEYWORDS, normalizeText } from './keywords.ts';
 
 /** Negative words in the field's own texts win unless it is clearly the SMS code. */
 function codeContext(d: FieldDescriptor, t: Texts): { strong: boolean; negative: boolean } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticFields } from './bench.fixture';
-import { classifyPage } from './classify-page';
+import { syntheticFields } from './bench.fixture.ts';
+import { classifyPage } from './classify-page.ts';
 
 describe('classifyPage (the benchmark unit)', () => {
   it('finds the phone field on a long page and ignores promo, zip and search fields', () => {

@@ -3,8 +3,8 @@
  * (design: classifying 2,000 inputs within 20 ms). Pure, so it runs on descriptors collected
  * once, without a DOM.
  */
-import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify';
-import type { FieldDescriptor } from './collect';
+import { pickCodeTarget, pickDialCode, pickPhoneField } from './classify.ts';
+import type { FieldDescriptor } from './collect.ts';
 
 export interface PageClassification<F extends FieldDescriptor> {
   phone: F | null;

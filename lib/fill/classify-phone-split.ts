@@ -3,9 +3,9 @@
  * + number, a country-code box + national number). Pure: reads descriptors only. Roles come
  * from autocomplete tokens where the page gives them, else from the boxes' lengths and words.
  */
-import { TEXT_LIKE, textsOf, usable } from './classify-text';
-import type { FieldDescriptor } from './collect';
-import { KEYWORDS } from './keywords';
+import { TEXT_LIKE, textsOf, usable } from './classify-text.ts';
+import type { FieldDescriptor } from './collect.ts';
+import { KEYWORDS } from './keywords.ts';
 
 export type PhonePartRole = 'country' | 'area' | 'prefix' | 'line' | 'national';
 

@@ -2,8 +2,8 @@
  * What both classifiers read of a descriptor: its texts split by where they come from, and
  * whether a person could type into it at all. Pure: no DOM.
  */
-import type { FieldDescriptor } from './collect';
-import { KEYWORDS, normalizeText } from './keywords';
+import type { FieldDescriptor } from './collect.ts';
+import { KEYWORDS, normalizeText } from './keywords.ts';
 
 export const TEXT_LIKE: ReadonlySet<string> = new Set(['text', 'tel', 'number', '', 'password']);
 

@@ -6,8 +6,8 @@ import {
   pickPhoneField,
   scoreCodeField,
   scorePhoneField,
-} from './classify';
-import type { FieldDescriptor } from './collect';
+} from './classify.ts';
+import type { FieldDescriptor } from './collect.ts';
 
 let nextIndex = 0;
 function field(over: Partial<FieldDescriptor> = {}): FieldDescriptor {

@@ -2,9 +2,9 @@
  * Pure scoring over field descriptors: no DOM. Picks the phone field and its dial-code control;
  * the verification-code target lives in classify-code.ts (re-exported here).
  */
-import { best, isDecoy, TEXT_LIKE, textsOf, usable } from './classify-text';
-import type { FieldDescriptor } from './collect';
-import { KEYWORDS } from './keywords';
+import { best, isDecoy, TEXT_LIKE, textsOf, usable } from './classify-text.ts';
+import type { FieldDescriptor } from './collect.ts';
+import { KEYWORDS } from './keywords.ts';
 
 export {
   boxNumber,
@@ -12,7 +12,7 @@ export {
   pickCodeTarget,
   scoreCodeField,
   scoreSplitGroup,
-} from './classify-code';
+} from './classify-code.ts';
 
 const PHONE_PART_TOKENS = [
   'tel-country-code',

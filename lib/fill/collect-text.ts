@@ -2,7 +2,7 @@
  * What collect reads around a control: its label (every way one attaches), the text before it,
  * its group's name, and whether an image sits beside it. DOM in, plain strings out.
  */
-import type { FormControl } from './collect';
+import type { FormControl } from './collect.ts';
 
 export function isFormControl(el: Element): el is FormControl {
   const tag = el.localName;

@@ -4,11 +4,11 @@
  * asks of it, keeping a reference back to the element for fill.
  */
 
-import { isFormControl, LabelIndex } from './collect-text';
-import { Keys, LiveField, type CollectRun } from './live-field';
+import { isFormControl, LabelIndex } from './collect-text.ts';
+import { Keys, LiveField, type CollectRun } from './live-field.ts';
 
-export { LabelIndex } from './collect-text';
-export { plainDescriptor } from './live-field';
+export { LabelIndex } from './collect-text.ts';
+export { plainDescriptor } from './live-field.ts';
 
 export type FieldTag = 'input' | 'select' | 'textarea';
 

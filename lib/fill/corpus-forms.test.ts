@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { findPhoneTarget } from './index';
+import { findPhoneTarget } from './index.ts';
 
 const DIR = resolve(__dirname, '../../../shared/corpora/forms-ddg');
 const present = existsSync(DIR);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryFormatFor, matchDialOption } from './dial';
+import { entryFormatFor, matchDialOption } from './dial.ts';
 
 const ID = { country: 'ID', dialCode: '+62' };
 

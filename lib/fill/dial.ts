@@ -2,7 +2,7 @@
  * Pure decisions for phone entry: which dial-code option matches a number's country, and
  * whether a field expects the international or the national form.
  */
-import type { FieldDescriptor, OptionDescriptor } from './collect';
+import type { FieldDescriptor, OptionDescriptor } from './collect.ts';
 
 export interface NumberCountry {
   /** ISO 3166-1 alpha-2, or null for non-geographic numbers. */

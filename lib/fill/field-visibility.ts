@@ -2,7 +2,7 @@
  * Whether a control is shown: one native call per field where the browser lays the page out,
  * a cached walk up the computed styles where it does not (happy-dom, jsdom).
  */
-import type { FormControl, Rect } from './collect';
+import type { FormControl, Rect } from './collect.ts';
 
 function styleOf(el: Element): CSSStyleDeclaration | null {
   const view = el.ownerDocument.defaultView;

@@ -3,9 +3,9 @@
  * or the whole national number), typed as a user would, each read back; a box that did not keep
  * its slice is cleared and tried by paste, then by a direct set.
  */
-import { formatNational, type PhoneParts } from '../phone';
-import type { PhonePartRole } from './classify-phone-split';
-import { clear, focus, pasteText, setValue, tick, typeText } from './events';
+import { formatNational, type PhoneParts } from '../phone/index.ts';
+import type { PhonePartRole } from './classify-phone-split.ts';
+import { clear, focus, pasteText, setValue, tick, typeText } from './events.ts';
 
 export interface PhonePart {
   input: HTMLInputElement;

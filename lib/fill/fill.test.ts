@@ -8,8 +8,8 @@ import {
   findCodeTarget,
   findPhoneTarget,
   watchForCodeTarget,
-} from './index';
-import * as pages from './pages.fixture';
+} from './index.ts';
+import * as pages from './pages.fixture.ts';
 
 function mount(html: string): void {
   document.body.innerHTML = html;

@@ -3,14 +3,14 @@
  * verification code (one field or split boxes). Every fill is read back and verified, with
  * fallbacks (paste, then a direct set) when a widget rejects typing.
  */
-import { formatNational, splitE164, type PhoneParts } from '../phone';
-import { describeField } from './collect';
-import { entryFormatFor } from './dial';
-import { clear, commit, focus, pasteText, setValue, tick, typeText } from './events';
-import { fillPhoneParts, type PhonePart } from './fill-parts';
-import { chooseWidgetCountry, selectDialCode } from './widgets';
+import { formatNational, splitE164, type PhoneParts } from '../phone/index.ts';
+import { describeField } from './collect.ts';
+import { entryFormatFor } from './dial.ts';
+import { clear, commit, focus, pasteText, setValue, tick, typeText } from './events.ts';
+import { fillPhoneParts, type PhonePart } from './fill-parts.ts';
+import { chooseWidgetCountry, selectDialCode } from './widgets.ts';
 
-export { chooseWidgetCountry, selectDialCode } from './widgets';
+export { chooseWidgetCountry, selectDialCode } from './widgets.ts';
 
 export interface FillReport {
   ok: boolean;

@@ -5,7 +5,7 @@
  * fields that are never a code field (card, CVC, expiry, captcha, gift card, PIN, backup codes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { findCodeTarget, findPhoneTarget } from './index';
+import { findCodeTarget, findPhoneTarget } from './index.ts';
 
 function mount(html: string): void {
   document.body.innerHTML = html;

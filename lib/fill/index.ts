@@ -2,19 +2,19 @@
  * Public API of the page-side fill engine (design.md, "Content script"): find the phone and
  * code targets, fill them, and wait for a code step that appears later.
  */
-import { pickCodeTarget, pickDialCode, pickPhoneField, secondaryPhone } from './classify';
-import { pickPhoneParts } from './classify-phone-split';
-import { collectFields, type CollectedField } from './collect';
-import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill';
-import { changeEvent, clear } from './events';
-import { isReachable } from './reachable';
-import { countriesOfOptions, type SelectorOption } from './site-countries';
-import { widgetCountryRows } from './widgets';
-import type { PhonePart } from './fill-parts';
+import { pickCodeTarget, pickDialCode, pickPhoneField, secondaryPhone } from './classify.ts';
+import { pickPhoneParts } from './classify-phone-split.ts';
+import { collectFields, type CollectedField } from './collect.ts';
+import { fillCodeInto, fillPhoneNumber, type FillReport } from './fill.ts';
+import { changeEvent, clear } from './events.ts';
+import { isReachable } from './reachable.ts';
+import { countriesOfOptions, type SelectorOption } from './site-countries.ts';
+import { widgetCountryRows } from './widgets.ts';
+import type { PhonePart } from './fill-parts.ts';
 
-export type { FillReport } from './fill';
-export type { PhonePart } from './fill-parts';
-export type { PhonePartRole } from './classify-phone-split';
+export type { FillReport } from './fill.ts';
+export type { PhonePart } from './fill-parts.ts';
+export type { PhonePartRole } from './classify-phone-split.ts';
 
 export interface PhoneTarget {
   /** The phone field; for a split number, the first of its parts. */

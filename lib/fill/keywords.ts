@@ -5,8 +5,8 @@
  * their own boundaries so "tel" does not hit "hotel" or "telegram".
  */
 
-import { DECOY, NOT_CODE } from './keywords-negative';
-import { VOCABULARY, type LanguageWords } from './vocabulary';
+import { DECOY, NOT_CODE } from './keywords-negative.ts';
+import { VOCABULARY, type LanguageWords } from './vocabulary.ts';
 
 const W = (word: string): string => `(?<![a-z])${word}(?![a-z])`;
 

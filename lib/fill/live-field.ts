@@ -1,7 +1,7 @@
 /**
  * One control as a descriptor whose costly parts are read on first use (see LiveField).
  */
-import { TEXT_LIKE } from './classify-text';
+import { TEXT_LIKE } from './classify-text.ts';
 import type {
   CollectedField,
   FieldDescriptor,
@@ -9,7 +9,7 @@ import type {
   FormControl,
   OptionDescriptor,
   Rect,
-} from './collect';
+} from './collect.ts';
 import {
   cleanText,
   groupLabelOf,
@@ -19,8 +19,8 @@ import {
   nearbyTextOf,
   nearImageOf,
   textOf,
-} from './collect-text';
-import { isHidden, type Visibility } from './field-visibility';
+} from './collect-text.ts';
+import { isHidden, type Visibility } from './field-visibility.ts';
 
 const MAX_OPTIONS = 400;
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { numberAsEntered } from '../phone/entry';
-import { fillCode, fillPhone, findCodeTarget, findPhoneTarget } from './index';
+import { numberAsEntered } from '../phone/entry.ts';
+import { fillCode, fillPhone, findCodeTarget, findPhoneTarget } from './index.ts';
 import {
   codeTargetAt,
   deepActiveElement,
@@ -9,8 +9,8 @@ import {
   phoneTargetAt,
   rememberedCodeTarget,
   rememberedPhoneTarget,
-} from './manual';
-import { resolveSelector, selectorFor, SHADOW_JOIN } from './selector';
+} from './manual.ts';
+import { resolveSelector, selectorFor, SHADOW_JOIN } from './selector.ts';
 
 const byId = (id: string) => {
   const el = document.getElementById(id);

@@ -3,14 +3,14 @@
  * an earlier choice), with the same engine as detection: a country-code control next to the
  * phone field, a whole row of split code boxes when one box was chosen.
  */
-import { splitE164 } from '../phone';
-import type { PhoneEntryFormat } from '../phone/entry';
-import { pickDialCode } from './classify';
-import { findSplitGroups } from './classify-code';
-import { collectFields, describeField, type CollectedField, type FormControl } from './collect';
-import type { CodeTarget, PhoneTarget } from './index';
-import { isReachable } from './reachable';
-import { resolveSelector } from './selector';
+import { splitE164 } from '../phone/index.ts';
+import type { PhoneEntryFormat } from '../phone/entry.ts';
+import { pickDialCode } from './classify.ts';
+import { findSplitGroups } from './classify-code.ts';
+import { collectFields, describeField, type CollectedField, type FormControl } from './collect.ts';
+import type { CodeTarget, PhoneTarget } from './index.ts';
+import { isReachable } from './reachable.ts';
+import { resolveSelector } from './selector.ts';
 
 const TEXT_TYPES = new Set(['', 'text', 'tel', 'number', 'search', 'email', 'url']);
 

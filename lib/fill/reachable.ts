@@ -7,7 +7,7 @@
  * input-otp pattern: a clear input laid over drawn boxes) must sit on something the user
  * sees that belongs to it: boxes drawn next to it in the tree.
  */
-import { documentHasLayout } from './collect';
+import { documentHasLayout } from './collect.ts';
 
 /** Fewer pixels than this across, and nobody can click or read it. */
 const MIN_PX = 6;

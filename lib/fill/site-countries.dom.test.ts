@@ -4,9 +4,9 @@
  * one read for the site's countries (no second detection), a native <select> or a flag picker.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderPage, type PageStyle } from '../../sandbox/demo/pages';
-import { resolveService } from '../../sandbox/demo/services';
-import { findSiteCountries } from './index';
+import { renderPage, type PageStyle } from '../../sandbox/demo/pages.ts';
+import { resolveService } from '../../sandbox/demo/services.ts';
+import { findSiteCountries } from './index.ts';
 
 function demoPage(style: PageStyle): void {
   const html = renderPage(resolveService('discord'), style);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countriesOfOptions, optionCountries } from './site-countries';
+import { countriesOfOptions, optionCountries } from './site-countries.ts';
 
 const opt = (value: string, text: string, disabled = false) => ({ value, text, disabled });
 

@@ -5,8 +5,8 @@
  * dims every country left out of it.
  */
 import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import { COUNTRY_ALIASES } from '../phone/country-aliases';
-import type { OptionDescriptor } from './collect';
+import { COUNTRY_ALIASES } from '../phone/country-aliases.ts';
+import type { OptionDescriptor } from './collect.ts';
 
 export interface SelectorOption extends OptionDescriptor {
   /** A disabled option is a placeholder or a separator, never a choice. */

@@ -5,7 +5,12 @@
  * and a hidden input behind code boxes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillCodeWithReport, fillPhoneWithReport, findCodeTarget, findPhoneTarget } from './index';
+import {
+  fillCodeWithReport,
+  fillPhoneWithReport,
+  findCodeTarget,
+  findPhoneTarget,
+} from './index.ts';
 
 function mount(html: string): void {
   document.body.innerHTML = html;

@@ -5,7 +5,13 @@
  * code steps revealed inside shadow roots, and fields a person could not type into.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillCode, fillPhone, findCodeTarget, findPhoneTarget, watchForCodeTarget } from './index';
+import {
+  fillCode,
+  fillPhone,
+  findCodeTarget,
+  findPhoneTarget,
+  watchForCodeTarget,
+} from './index.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -4,10 +4,18 @@
  * react-phone-number-input's flag button, ARIA listboxes). Each is driven the way a user
  * drives it, and the result is read back.
  */
-import type { PhoneParts } from '../phone';
-import { describeField } from './collect';
-import { matchDialOption } from './dial';
-import { changeEvent, click, focus, inputEvent, key, setNativeSelectedIndex, tick } from './events';
+import type { PhoneParts } from '../phone/index.ts';
+import { describeField } from './collect.ts';
+import { matchDialOption } from './dial.ts';
+import {
+  changeEvent,
+  click,
+  focus,
+  inputEvent,
+  key,
+  setNativeSelectedIndex,
+  tick,
+} from './events.ts';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { fillPhone, findPhoneTarget, withdrawPhone } from './index';
+import { fillPhone, findPhoneTarget, withdrawPhone } from './index.ts';
 
 // A number given back (refunded) is taken out of the page's phone field, but only while the
 // field still holds it: what the user typed since stays.

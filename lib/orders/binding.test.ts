@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundOrigins, manualFits, ownTabFit, pageBound, type BindingRules } from './binding';
+import { boundOrigins, manualFits, ownTabFit, pageBound, type BindingRules } from './binding.ts';
 
 const store: BindingRules = { httpLoopback: false };
 const testBuild: BindingRules = { httpLoopback: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dialCodeFor, formatInternational, formatNational, joinE164, splitE164 } from './index';
+import { dialCodeFor, formatInternational, formatNational, joinE164, splitE164 } from './index.ts';
 
 describe('splitE164', () => {
   it.each([

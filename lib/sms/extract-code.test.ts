@@ -9,8 +9,8 @@ import {
   extractCodeUncapped,
   normalizeDigits,
   parseOriginBoundCode,
-} from './extract-code';
-import { hostileSmsTexts } from './hostile.fixture';
+} from './extract-code.ts';
+import { hostileSmsTexts } from './hostile.fixture.ts';
 
 describe('extractCode rules', () => {
   it.each([

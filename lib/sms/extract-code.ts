@@ -4,7 +4,7 @@ import {
   NOT_CODE_BEFORE,
   NOT_CODE_LABELS,
   NOT_CODE_QUALIFIERS,
-} from './keywords';
+} from './keywords.ts';
 
 /**
  * Finds the verification code in an SMS text, or null when there is none.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { providerSettingsItem } from '../../lib/storage';
+import { providerSettingsItem } from '../../lib/storage.ts';
 
 // SECURITY.md: the key stays on this device, in storage.local, never in storage.sync.
 describe('where the API key is kept', () => {
