@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { deliveryStatsCsv } from '@/lib/history/delivery-csv.ts';
-import { historyCsv, outcomeOf, totals, type Outcome } from '@/lib/history/summary.ts';
+import { historyCsv, totals } from '@/lib/history/summary.ts';
+import { numberLive, outcomeOf, type Outcome } from '@/lib/orders/queries.ts';
 import { t, tn, type MessageKey } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
 import { ordersItem } from '@/lib/storage.ts';
@@ -131,7 +132,7 @@ export function HistoryApp() {
                 <td>
                   {formatPhone(o.phone)}{' '}
                   {/* A number given back (or being given back) is dead: nothing to copy. */}
-                  {o.phone && (outcome === 'charged' || outcome === 'open') ? (
+                  {o.phone && numberLive(o) ? (
                     <CopyButton
                       text={o.phone}
                       shown={formatPhone(o.phone)}

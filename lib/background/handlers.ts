@@ -41,7 +41,8 @@ import {
 import { createOffersCache } from './offers-cache.ts';
 import { createOffersProgress } from './offers-progress.ts';
 import { fail, ok } from './reply.ts';
-import { wantsPage, withdrawnNumbers } from './tabs.ts';
+import { withdrawnNumbers } from './tabs.ts';
+import { wantsPage } from '../orders/queries.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
 import { createSiteCountries } from './site-countries.ts';

@@ -17,7 +17,8 @@ import { createNoSmsWatch, pageStep } from './no-sms.ts';
 import { startManual } from './manual.ts';
 import { routeMessage } from './routing.ts';
 import { startSiteAccess } from './registration.ts';
-import { adoptTab, fillPending, resumeFills } from './tabs.ts';
+import { fillPending } from '../orders/queries.ts';
+import { adoptTab, resumeFills } from './tabs.ts';
 import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
 const BACKSTOP_ALARM = 'orders-backstop';

@@ -13,7 +13,8 @@ import {
   wantedSites,
   type WantedSite,
 } from './site-plan.ts';
-import { CONTENT_SCRIPT_FILE, pokeTab, wantsPage } from './tabs.ts';
+import { wantsPage } from '../orders/queries.ts';
+import { CONTENT_SCRIPT_FILE, pokeTab } from './tabs.ts';
 
 // Least privilege (issue #7). The fill script is registered as a content script only for the
 // sites of orders that still want a page, and only where the user gave the extension access to

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { createOrder, heldCents, nextCall, transition, type OrderEvent } from './machine.ts';
+import { createOrder, nextCall, transition, type OrderEvent } from './machine.ts';
+import { heldCents } from './queries.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
 import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
