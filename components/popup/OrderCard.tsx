@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import { formatMoney } from '@/lib/money.ts';
-import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
+import { boundCodeHost, codeFitsSite } from '@/lib/orders/code-host.ts';
 import { cancelLockLeft, mayCancel, numberLive, outcomeOf } from '@/lib/orders/queries.ts';
 import { notRefunded, refundPending } from '@/lib/orders/refund.ts';
 import type { Order } from '@/lib/orders/types.ts';

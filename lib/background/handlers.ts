@@ -27,7 +27,7 @@ import {
   type ServiceInfo,
 } from '../providers/types.ts';
 import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
-import { boundCodeHost } from '../orders/origin.ts';
+import { boundCodeHost } from '../orders/code-host.ts';
 import { detectSite, registrableDomain, sameSite } from '../services/detect.ts';
 import {
   DEFAULT_PREFERENCES,

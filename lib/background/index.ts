@@ -14,7 +14,7 @@ import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { createProviderPins } from './provider-pins.ts';
 import { createNoSmsWatch, pageStep } from './no-sms.ts';
-import { startManual } from './manual.ts';
+import { startManualFill } from './manual-fill.ts';
 import { routeMessage } from './routing.ts';
 import { startSiteAccess } from './registration.ts';
 import { fillPending } from '../orders/queries.ts';
@@ -99,8 +99,8 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
-  // Context menu, "fill here" shortcut and toolbar badge (manual.ts).
-  startManual({ browser, engine, now });
+  // Context menu, "fill here" shortcut and toolbar badge (manual-fill.ts).
+  startManualFill({ browser, engine, now });
   // The fill script registered only for sites of open orders, and site access asked (#7).
   startSiteAccess({ browser, orders: () => engine.allOrders(), now, ready: clock.ready });
   // Every wake-up waits for the clock, so a test build's shifted time holds from the start.

@@ -4,7 +4,7 @@
  * automatic fill: the registrable domain that ordered, and the host an SMS binds its code to.
  */
 import { bindingRules, manualFits, type BindingRules } from '../orders/binding.ts';
-import { boundCodeHost, codeFitsSite } from '../orders/origin.ts';
+import { boundCodeHost, codeFitsSite } from '../orders/code-host.ts';
 import { codeUsable } from '../orders/queries.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
 

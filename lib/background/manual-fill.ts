@@ -49,7 +49,7 @@ export interface FillPlace {
  * toolbar badge, which changes with the same order updates. Listeners are added synchronously
  * (MV3 worker); the returned handlers are what the listeners call (tests call them too).
  */
-export function startManual({ browser, engine, now }: ManualDeps) {
+export function startManualFill({ browser, engine, now }: ManualDeps) {
   const menus = browser.contextMenus;
   // Orders as last seen: a click decides from memory, so Firefox still counts the popup
   // opening as the user's own action (it must happen before the first await).
