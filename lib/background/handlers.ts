@@ -286,7 +286,6 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.fillAgain': {
-          fillAsked.add(msg.orderId);
           const order = await engine.apply(msg.orderId, { type: 'refill' });
           if (order) await pokeOrderTab(browser, order, order.site.tabId);
           return ok(order);
@@ -312,9 +311,6 @@ export function createHandlers(deps: HandlerDeps) {
       return fail(e);
     }
   }
-
-  /** Orders whose "Fill again" the user pressed (kept until the code is filled). */
-  const fillAsked = new Set<string>();
 
   /**
    * The tab's orders this page may fill: on an origin the order is bound to, or one more host
@@ -356,7 +352,7 @@ export function createHandlers(deps: HandlerDeps) {
         // The options' auto-fill switches: off, the page gets nothing filled (the popup shows it).
         const { autoFillPhone, autoFillCode } = await readPreferences();
         // "Fill again" in the popup is the user asking by hand: it fills whatever the switches say.
-        const byHand = !!order && fillAsked.has(order.id);
+        const byHand = !!order?.fillAsked;
         const reply: HelloReply = {
           orderId: order?.id ?? null,
           phone: order?.phone ?? null,
@@ -373,7 +369,6 @@ export function createHandlers(deps: HandlerDeps) {
       case 'content.filled': {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
-        if (msg.what === 'code') fillAsked.delete(msg.orderId);
         const domain = mine.find((o) => o.id === msg.orderId)?.site.domain;
         if (msg.phoneFormat && domain) await rememberPhoneFormat(domain, msg.phoneFormat);
         return true;

@@ -210,6 +210,20 @@ describe('order state machine', () => {
     expect(moved.site.tabId).toBe(42);
     expect(moved).toMatchObject({ state: 'received', codeFilled: false, phoneFilled: false });
   });
+
+  it('"Fill again" is kept on the order (a restarted worker still knows) until the code is filled', () => {
+    const filled: OrderEvent = { type: 'filled', what: 'phone' };
+    const asked = run([placedEvent, filled, { type: 'refill' }]).order;
+    expect(asked).toMatchObject({ fillAsked: true, phoneFilled: false });
+    // The number filled again does not end it: the code is still to come by hand.
+    const phoneAgain = transition(asked, filled, T0).order;
+    expect(phoneAgain).toMatchObject({ fillAsked: true, phoneFilled: true });
+    const withCode = transition(phoneAgain, code, T0).order;
+    expect(withCode.fillAsked).toBe(true);
+    const done = transition(withCode, { type: 'filled', what: 'code' }, T0).order;
+    expect(done).toMatchObject({ fillAsked: false, codeFilled: true });
+    expect(JSON.parse(JSON.stringify(asked))).toMatchObject({ fillAsked: true });
+  });
 });
 
 describe('request another SMS (providers with capabilities.anotherSms)', () => {
