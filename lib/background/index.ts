@@ -16,8 +16,9 @@ import { createProviderPins } from './provider-pins.ts';
 import { createNoSmsWatch, pageStep } from './no-sms.ts';
 import { startManualFill } from './manual-fill.ts';
 import { routeMessage } from './routing.ts';
-import { startSiteAccess } from './registration.ts';
-import { fillPending } from '../orders/queries.ts';
+import { ACCESS_ALARM, startSiteAccess } from './registration.ts';
+import { BADGE_ALARM } from './badge.ts';
+import { fillPending, pageFactsChanged } from '../orders/queries.ts';
 import { adoptTab, resumeFills } from './tabs.ts';
 import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
@@ -51,14 +52,15 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
   // `orderAgain` runs long after start-up, when both exist.
   const engine: Engine = createEngine({
-    // A state change moves money (held, charged, refunded): the cached balance is stale then.
-    store: {
-      ...store,
-      async put(order) {
-        const before = await store.get(order.id);
-        await store.put(order);
-        if (before?.state !== order.state) handlers.orderStateChanged();
-      },
+    store,
+    // Only changes that matter reach the hooks: a poll repeating "waiting" does not (#16).
+    onChange: (order, previous) => {
+      // A state change moves money (held, charged, refunded): the cached balance is stale then.
+      if (previous?.state !== order.state) handlers.orderStateChanged();
+      if (pageFactsChanged(previous, order)) {
+        manual.refresh();
+        siteAccess.later();
+      }
     },
     provider,
     now,
@@ -100,9 +102,10 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
   // Context menu, "fill here" shortcut and toolbar badge (manual-fill.ts).
-  startManualFill({ browser, engine, now });
+  const manual = startManualFill({ browser, engine, now });
   // The fill script registered only for sites of open orders, and site access asked (#7).
-  startSiteAccess({ browser, orders: () => engine.allOrders(), now, ready: clock.ready });
+  const orders = () => engine.allOrders();
+  const siteAccess = startSiteAccess({ browser, orders, now, ready: clock.ready });
   // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
   const wake = () => void clock.ready.then(() => scheduler.wake());
 
@@ -116,25 +119,35 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
   const fillAgain = () =>
     resumeFills({ browser, engine, now }, (o, type) => runEffect(o, { type }));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== BACKSTOP_ALARM) return;
-    wake();
-    void clock.ready.then(fillAgain).catch((e) => warn('filling again failed', e));
-  });
+  // One listener per browser event, dispatching by alarm name (style.md, rule 14).
+  const alarms: Record<string, () => void> = {
+    [BACKSTOP_ALARM]: () => {
+      wake();
+      void clock.ready.then(fillAgain).catch((e) => warn('filling again failed', e));
+    },
+    [ACCESS_ALARM]: siteAccess.later,
+    [BADGE_ALARM]: manual.refresh,
+  };
+  browser.alarms.onAlarm.addListener((alarm) => alarms[alarm.name]?.());
   browser.runtime.onStartup.addListener(wake);
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (info.status !== 'complete' || !tab.url) return;
+    if (info.status !== 'complete') return;
+    // Firefox drops a tab's own badge when it loads another page.
+    manual.refresh();
+    siteAccess.tabLoaded(tabId, tab.url);
+    if (!tab.url) return;
     void adoptTab({ browser, engine, now }, tabId, tab.url).catch((e) =>
       warn('adopting a tab failed', e),
     );
   });
 
   // A fresh worker (after a kill, a browser restart or an update) asks the provider about every
-  // open order first, then keeps polling.
+  // open order first, then keeps polling; orders finished long ago leave the live record.
   void clock.ready
     .then(() => engine.reconcile())
     .then(fillAgain)
     .catch((e) => warn('reconcile failed', e))
+    .then(() => engine.archiveEnded().catch((e) => warn('archiving old orders failed', e)))
     .then(() => scheduler.wake());
   return { engine, scheduler };
 }

@@ -62,6 +62,32 @@ export function numberWithdrawn(order: Order, now: number): boolean {
   );
 }
 
+/** What the badge, the context menu and site access read of an order. */
+function pageFacts(o: Order): string {
+  return JSON.stringify([
+    o.state,
+    o.phone,
+    o.code,
+    o.smsText,
+    o.phoneFilled,
+    o.codeFilled,
+    o.fillAsked ?? false,
+    o.site,
+    o.endedAt,
+    o.expiresAt,
+    o.rejectedBySite ?? null,
+    o.refund?.outcome ?? null,
+  ]);
+}
+
+/**
+ * Whether a change of an order matters to what the pages get and show (badge, menus, site
+ * access); a poll's retry time, failures or reply log do not. `previous` null: a new order.
+ */
+export function pageFactsChanged(previous: Order | null, next: Order): boolean {
+  return previous === null || pageFacts(previous) !== pageFacts(next);
+}
+
 /**
  * Inside the provider's early-cancel lock: a cancel would be refused (the machine keeps
  * polling instead of cancelling, the popup shows the time left).
