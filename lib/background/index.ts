@@ -1,7 +1,7 @@
 import { warn } from '../redact.ts';
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../orders/engine.ts';
-import { createScheduler } from '../orders/scheduler.ts';
+import { createScheduler, type Scheduler } from '../orders/scheduler.ts';
 import { createProviderResolver } from '../providers/active.ts';
 import {
   createOrderStore,
@@ -16,7 +16,7 @@ import { createProviderPins } from './provider-pins.ts';
 import { createNoSmsWatch, pageStep } from './no-sms.ts';
 import { startManualFill } from './manual-fill.ts';
 import { routeMessage } from './routing.ts';
-import { ACCESS_ALARM, startSiteAccess } from './registration.ts';
+import { ACCESS_ALARM, startSiteAccess, type SiteAccess } from './registration.ts';
 import { BADGE_ALARM } from './badge.ts';
 import { fillPending, pageFactsChanged } from '../orders/queries.ts';
 import { adoptTab, resumeFills } from './tabs.ts';
@@ -92,12 +92,7 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     now,
     afterPass: noSmsWatch,
     rateLimitPerMinute: async () => (await provider())?.capabilities.rateLimitPerMinute ?? 60,
-    setBackstop: async (on) => {
-      const t = now();
-      const keep = on || (await engine.allOrders()).some((o) => fillPending(o, t));
-      if (keep) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
-      else await browser.alarms.clear(BACKSTOP_ALARM);
-    },
+    setBackstop: backstop(browser, engine, now),
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
@@ -106,9 +101,6 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   // The fill script registered only for sites of open orders, and site access asked (#7).
   const orders = () => engine.allOrders();
   const siteAccess = startSiteAccess({ browser, orders, now, ready: clock.ready });
-  // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
-  const wake = () => void clock.ready.then(() => scheduler.wake());
-
   // Who may say what is decided from the sender the browser reports (routing.ts), never from
   // the message: extension pages order and cancel, a content script talks about its own tab.
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -117,9 +109,40 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     if (route.to === 'content') return clock.ready.then(() => handlers.onContent(message, sender));
     return undefined;
   });
+  listen({ browser, clock, engine, scheduler, runEffect, manual, siteAccess });
+  return { engine, scheduler };
+}
+
+/** Keeps a killed worker coming back while orders are open or a known code waits to be filled. */
+function backstop(browser: Browser, engine: Engine, now: () => number) {
+  return async (on: boolean) => {
+    const t = now();
+    const keep = on || (await engine.allOrders()).some((o) => fillPending(o, t));
+    if (keep) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
+    else await browser.alarms.clear(BACKSTOP_ALARM);
+  };
+}
+
+interface Wiring {
+  browser: Browser;
+  clock: WorkerClock;
+  engine: Engine;
+  scheduler: Scheduler;
+  runEffect: ReturnType<typeof createEffectRunner>;
+  manual: ReturnType<typeof startManualFill>;
+  siteAccess: SiteAccess;
+}
+
+/**
+ * The worker's one alarm listener (dispatching by alarm name, style.md rule 14), its one tab
+ * listener, and what a fresh worker does first.
+ */
+function listen({ browser, clock, engine, scheduler, runEffect, manual, siteAccess }: Wiring) {
+  const { now } = clock;
+  // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
+  const wake = () => void clock.ready.then(() => scheduler.wake());
   const fillAgain = () =>
     resumeFills({ browser, engine, now }, (o, type) => runEffect(o, { type }));
-  // One listener per browser event, dispatching by alarm name (style.md, rule 14).
   const alarms: Record<string, () => void> = {
     [BACKSTOP_ALARM]: () => {
       wake();
@@ -149,5 +172,4 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     .catch((e) => warn('reconcile failed', e))
     .then(() => engine.archiveEnded().catch((e) => warn('archiving old orders failed', e)))
     .then(() => scheduler.wake());
-  return { engine, scheduler };
 }
