@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Order } from './orders/types.ts';
 import type { PhoneEntryFormat } from './phone/entry.ts';
 import type { OrderStore } from './orders/engine.ts';
+import { splitArchive } from './orders/archive.ts';
 import type { ProviderSettings } from './providers/registry.ts';
 import type { Tier } from './providers/types.ts';
 import type { LanguageChoice } from './i18n.ts';
@@ -15,6 +16,24 @@ export const ordersItem = storage.defineItem<Record<string, Order>>('local:order
   fallback: {},
   version: 1,
 });
+
+/**
+ * Finished orders moved out of `local:orders` after ARCHIVE_AFTER_MS (lib/orders/archive.ts):
+ * only the history page reads them.
+ */
+export const ordersArchiveItem = storage.defineItem<Record<string, Order>>('local:ordersArchive', {
+  fallback: {},
+  version: 1,
+});
+
+/** Every order, live and archived, for the history (a live one wins over a stale copy). */
+export async function readAllOrders(
+  live = ordersItem,
+  archive = ordersArchiveItem,
+): Promise<Order[]> {
+  const [current, old] = await Promise.all([live.getValue(), archive.getValue()]);
+  return Object.values({ ...old, ...current });
+}
 
 /**
  * What the extension remembers about site access (lib/background/site-plan.ts):
@@ -176,7 +195,7 @@ export const siteCountriesItem = storage.defineItem<Record<string, PageCountries
 );
 
 /** Orders live in one record; the engine serialises writes, so read-modify-write is safe. */
-export function createOrderStore(item = ordersItem): OrderStore {
+export function createOrderStore(item = ordersItem, archiveItem = ordersArchiveItem): OrderStore {
   return {
     async all() {
       return Object.values(await item.getValue());
@@ -187,6 +206,19 @@ export function createOrderStore(item = ordersItem): OrderStore {
     async put(order) {
       const all = await item.getValue();
       await item.setValue({ ...all, [order.id]: order });
+    },
+    async putMany(orders) {
+      const all = await item.getValue();
+      await item.setValue({ ...all, ...Object.fromEntries(orders.map((o) => [o.id, o])) });
+    },
+    async archive(endedBefore) {
+      const { live, moved } = splitArchive(await item.getValue(), endedBefore);
+      const count = Object.keys(moved).length;
+      if (count === 0) return 0;
+      // The archive first: a worker killed in between leaves a copy in both, never none.
+      await archiveItem.setValue({ ...(await archiveItem.getValue()), ...moved });
+      await item.setValue(live);
+      return count;
     },
   };
 }

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { deliveryStatsCsv } from '@/lib/history/delivery-csv.ts';
-import { historyCsv, outcomeOf, totals, type Outcome } from '@/lib/history/summary.ts';
+import { historyCsv, totals } from '@/lib/history/summary.ts';
+import { numberLive, outcomeOf, type Outcome } from '@/lib/orders/queries.ts';
 import { t, tn, type MessageKey } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
-import { ordersItem } from '@/lib/storage.ts';
+import { ordersItem, readAllOrders } from '@/lib/storage.ts';
 import { flagEmoji, formatPhone, formatPrice, formatWhen } from '../shared/format.ts';
 import { slot, withNodes } from '../shared/rich.tsx';
 import { countryLabel } from '../shared/country.ts';
@@ -45,8 +46,8 @@ export function HistoryApp() {
   const client = useQueryClient();
   const orders = useQuery({
     queryKey: ['history'],
-    queryFn: async () =>
-      Object.values(await ordersItem.getValue()).sort((a, b) => b.createdAt - a.createdAt),
+    // The live record and the archive of orders finished long ago (lib/orders/archive.ts).
+    queryFn: async () => (await readAllOrders()).sort((a, b) => b.createdAt - a.createdAt),
   });
   // Live: an order ending while the page is open shows up at once.
   useEffect(
@@ -131,7 +132,7 @@ export function HistoryApp() {
                 <td>
                   {formatPhone(o.phone)}{' '}
                   {/* A number given back (or being given back) is dead: nothing to copy. */}
-                  {o.phone && (outcome === 'charged' || outcome === 'open') ? (
+                  {o.phone && numberLive(o) ? (
                     <CopyButton
                       text={o.phone}
                       shown={formatPhone(o.phone)}

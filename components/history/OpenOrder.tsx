@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { t } from '@/lib/i18n.ts';
+import { cancelLockLeft, mayCancel } from '@/lib/orders/queries.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { formatCountdown } from '../shared/format.ts';
@@ -12,9 +13,10 @@ export function OpenOrder({ order }: { order: Order }) {
     mutationFn: () => ask({ type: 'popup.cancelOrder', orderId: order.id }),
   });
   if (order.state !== 'waiting' || !order.expiresAt) return null;
-  const lockLeft = (order.cancelAllowedAt ?? 0) - now;
-  const shown =
-    lockLeft > 0 ? t('popup.order.cancelIn', formatCountdown(lockLeft)) : t('popup.order.cancel');
+  const canCancel = mayCancel(order, now);
+  const shown = canCancel
+    ? t('popup.order.cancel')
+    : t('popup.order.cancelIn', formatCountdown(cancelLockLeft(order, now)));
   return (
     <>
       {' · '}
@@ -23,7 +25,7 @@ export function OpenOrder({ order }: { order: Order }) {
       </span>{' '}
       <button
         type="button"
-        disabled={lockLeft > 0 || cancel.isPending}
+        disabled={!canCancel || cancel.isPending}
         // The visible words first, then which order: several may be open.
         aria-label={t('guide.history.cancelNamed', shown, order.service.name)}
         onClick={() => cancel.mutate()}

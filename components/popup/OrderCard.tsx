@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import { formatMoney } from '@/lib/money.ts';
-import { boundCodeHost, codeFitsSite } from '@/lib/orders/origin.ts';
+import { boundCodeHost, codeFitsSite } from '@/lib/orders/code-host.ts';
+import { cancelLockLeft, mayCancel, numberLive, outcomeOf } from '@/lib/orders/queries.ts';
 import { notRefunded, refundPending } from '@/lib/orders/refund.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
@@ -41,19 +42,18 @@ function moneyLine(order: Order): string {
   if (notRefunded(order)) return t('popup.order.refundCheck.missingLine', price ?? '—');
   const ended = endedReason(order);
   if (ended) return t(ended.key, ended.minutes, price ?? t('guide.ended.nothingCharged'));
-  switch (order.state) {
-    case 'waiting':
-    case 'cancelling':
+  switch (outcomeOf(order)) {
+    case 'open':
+    case 'refund pending':
       return price ? t('popup.order.held', price) : '';
-    case 'received':
-    case 'completed':
+    case 'charged':
       return price ? t('popup.order.charged', price) : '';
     case 'refunded':
+    case 'rejected by site':
       return price ? t('popup.order.refunded', price) : t('popup.order.nothingCharged');
-    case 'failed':
+    case 'no number':
+    case 'not refunded':
       return t('popup.order.nothingCharged');
-    case 'ordering':
-      return '';
   }
 }
 
@@ -79,15 +79,11 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: P
     onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
   });
   const open = order.state === 'waiting' || order.state === 'cancelling';
-  const lockLeft = (order.cancelAllowedAt ?? 0) - now;
+  const lockLeft = cancelLockLeft(order, now);
   const windowLeft = (order.expiresAt ?? now) - now;
-  const canCancel = order.state === 'waiting' && lockLeft <= 0;
+  const canCancel = mayCancel(order, now);
   // A refunded or never-given number is dead: nothing to copy.
-  const dead =
-    order.state === 'refunded' ||
-    order.state === 'failed' ||
-    refundPending(order) ||
-    notRefunded(order);
+  const dead = !numberLive(order);
   const lockedId = `locked-${order.id}`;
 
   return (

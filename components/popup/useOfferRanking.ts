@@ -8,7 +8,7 @@ import {
 } from '@/lib/history/delivery-stats.ts';
 import type { PopupState } from '@/lib/messaging.ts';
 import type { Offer, Tier } from '@/lib/providers/types.ts';
-import { ordersItem, updatePreferences, type OfferSort } from '@/lib/storage.ts';
+import { ordersItem, readAllOrders, updatePreferences, type OfferSort } from '@/lib/storage.ts';
 
 /**
  * Every stored order, read from the extension's storage (the history page reads it the same
@@ -17,7 +17,7 @@ import { ordersItem, updatePreferences, type OfferSort } from '@/lib/storage.ts'
  */
 export const storedOrdersQuery = {
   queryKey: ['storedOrders'],
-  queryFn: async () => Object.values(await ordersItem.getValue()),
+  queryFn: () => readAllOrders(),
 };
 
 export interface OfferRanking {

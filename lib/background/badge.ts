@@ -2,7 +2,7 @@ import type { Browser } from 'webextension-polyfill';
 import { notRefunded } from '../orders/refund.ts';
 import type { Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
-import { codeUsable } from './manual-choice.ts';
+import { codeUsable } from '../orders/queries.ts';
 
 /**
  * The toolbar badge. On a tab with its own order: the minutes left for the SMS, or a check

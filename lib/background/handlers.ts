@@ -27,7 +27,7 @@ import {
   type ServiceInfo,
 } from '../providers/types.ts';
 import { bindingRules, ownTabFit, type BindingRules } from '../orders/binding.ts';
-import { boundCodeHost } from '../orders/origin.ts';
+import { boundCodeHost } from '../orders/code-host.ts';
 import { detectSite, registrableDomain, sameSite } from '../services/detect.ts';
 import {
   DEFAULT_PREFERENCES,
@@ -41,7 +41,8 @@ import {
 import { createOffersCache } from './offers-cache.ts';
 import { createOffersProgress } from './offers-progress.ts';
 import { fail, ok } from './reply.ts';
-import { wantsPage, withdrawnNumbers } from './tabs.ts';
+import { withdrawnNumbers } from './tabs.ts';
+import { wantsPage } from '../orders/queries.ts';
 import { accessDeps, pokeOrderTab, siteAccessGranted } from './registration.ts';
 import { mergeServices, rememberSiteService, siteChoice } from './site-services.ts';
 import { createSiteCountries } from './site-countries.ts';
@@ -285,7 +286,6 @@ export function createHandlers(deps: HandlerDeps) {
           return ok(order);
         }
         case 'popup.fillAgain': {
-          fillAsked.add(msg.orderId);
           const order = await engine.apply(msg.orderId, { type: 'refill' });
           if (order) await pokeOrderTab(browser, order, order.site.tabId);
           return ok(order);
@@ -311,9 +311,6 @@ export function createHandlers(deps: HandlerDeps) {
       return fail(e);
     }
   }
-
-  /** Orders whose "Fill again" the user pressed (kept until the code is filled). */
-  const fillAsked = new Set<string>();
 
   /**
    * The tab's orders this page may fill: on an origin the order is bound to, or one more host
@@ -355,7 +352,7 @@ export function createHandlers(deps: HandlerDeps) {
         // The options' auto-fill switches: off, the page gets nothing filled (the popup shows it).
         const { autoFillPhone, autoFillCode } = await readPreferences();
         // "Fill again" in the popup is the user asking by hand: it fills whatever the switches say.
-        const byHand = !!order && fillAsked.has(order.id);
+        const byHand = !!order?.fillAsked;
         const reply: HelloReply = {
           orderId: order?.id ?? null,
           phone: order?.phone ?? null,
@@ -372,7 +369,6 @@ export function createHandlers(deps: HandlerDeps) {
       case 'content.filled': {
         if (!mine.some((o) => o.id === msg.orderId)) return null;
         await engine.apply(msg.orderId, { type: 'filled', what: msg.what });
-        if (msg.what === 'code') fillAsked.delete(msg.orderId);
         const domain = mine.find((o) => o.id === msg.orderId)?.site.domain;
         if (msg.phoneFormat && domain) await rememberPhoneFormat(domain, msg.phoneFormat);
         return true;

@@ -1,7 +1,7 @@
 import { warn } from '../redact.ts';
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { createEngine, type Engine } from '../orders/engine.ts';
-import { createScheduler } from '../orders/scheduler.ts';
+import { createScheduler, type Scheduler } from '../orders/scheduler.ts';
 import { createProviderResolver } from '../providers/active.ts';
 import {
   createOrderStore,
@@ -14,10 +14,12 @@ import { createEffectRunner } from './effects.ts';
 import { createHandlers } from './handlers.ts';
 import { createProviderPins } from './provider-pins.ts';
 import { createNoSmsWatch, pageStep } from './no-sms.ts';
-import { startManual } from './manual.ts';
+import { startManualFill } from './manual-fill.ts';
 import { routeMessage } from './routing.ts';
-import { startSiteAccess } from './registration.ts';
-import { adoptTab, fillPending, resumeFills } from './tabs.ts';
+import { ACCESS_ALARM, startSiteAccess, type SiteAccess } from './registration.ts';
+import { BADGE_ALARM } from './badge.ts';
+import { fillPending, pageFactsChanged } from '../orders/queries.ts';
+import { adoptTab, resumeFills } from './tabs.ts';
 import { createWorkerClock, type WorkerClock } from './test-clock.ts';
 
 const BACKSTOP_ALARM = 'orders-backstop';
@@ -50,14 +52,15 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
   });
   // `orderAgain` runs long after start-up, when both exist.
   const engine: Engine = createEngine({
-    // A state change moves money (held, charged, refunded): the cached balance is stale then.
-    store: {
-      ...store,
-      async put(order) {
-        const before = await store.get(order.id);
-        await store.put(order);
-        if (before?.state !== order.state) handlers.orderStateChanged();
-      },
+    store,
+    // Only changes that matter reach the hooks: a poll repeating "waiting" does not (#16).
+    onChange: (order, previous) => {
+      // A state change moves money (held, charged, refunded): the cached balance is stale then.
+      if (previous?.state !== order.state) handlers.orderStateChanged();
+      if (pageFactsChanged(previous, order)) {
+        manual.refresh();
+        siteAccess.later();
+      }
     },
     provider,
     now,
@@ -89,22 +92,15 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     now,
     afterPass: noSmsWatch,
     rateLimitPerMinute: async () => (await provider())?.capabilities.rateLimitPerMinute ?? 60,
-    setBackstop: async (on) => {
-      const t = now();
-      const keep = on || (await engine.allOrders()).some((o) => fillPending(o, t));
-      if (keep) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
-      else await browser.alarms.clear(BACKSTOP_ALARM);
-    },
+    setBackstop: backstop(browser, engine, now),
   });
 
   const handlers = createHandlers({ browser, engine, scheduler, provider });
-  // Context menu, "fill here" shortcut and toolbar badge (manual.ts).
-  startManual({ browser, engine, now });
+  // Context menu, "fill here" shortcut and toolbar badge (manual-fill.ts).
+  const manual = startManualFill({ browser, engine, now });
   // The fill script registered only for sites of open orders, and site access asked (#7).
-  startSiteAccess({ browser, orders: () => engine.allOrders(), now, ready: clock.ready });
-  // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
-  const wake = () => void clock.ready.then(() => scheduler.wake());
-
+  const orders = () => engine.allOrders();
+  const siteAccess = startSiteAccess({ browser, orders, now, ready: clock.ready });
   // Who may say what is decided from the sender the browser reports (routing.ts), never from
   // the message: extension pages order and cancel, a content script talks about its own tab.
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -113,27 +109,67 @@ export function startBackground({ browser, clock = createWorkerClock() }: Backgr
     if (route.to === 'content') return clock.ready.then(() => handlers.onContent(message, sender));
     return undefined;
   });
+  listen({ browser, clock, engine, scheduler, runEffect, manual, siteAccess });
+  return { engine, scheduler };
+}
+
+/** Keeps a killed worker coming back while orders are open or a known code waits to be filled. */
+function backstop(browser: Browser, engine: Engine, now: () => number) {
+  return async (on: boolean) => {
+    const t = now();
+    const keep = on || (await engine.allOrders()).some((o) => fillPending(o, t));
+    if (keep) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
+    else await browser.alarms.clear(BACKSTOP_ALARM);
+  };
+}
+
+interface Wiring {
+  browser: Browser;
+  clock: WorkerClock;
+  engine: Engine;
+  scheduler: Scheduler;
+  runEffect: ReturnType<typeof createEffectRunner>;
+  manual: ReturnType<typeof startManualFill>;
+  siteAccess: SiteAccess;
+}
+
+/**
+ * The worker's one alarm listener (dispatching by alarm name, style.md rule 14), its one tab
+ * listener, and what a fresh worker does first.
+ */
+function listen({ browser, clock, engine, scheduler, runEffect, manual, siteAccess }: Wiring) {
+  const { now } = clock;
+  // Every wake-up waits for the clock, so a test build's shifted time holds from the start.
+  const wake = () => void clock.ready.then(() => scheduler.wake());
   const fillAgain = () =>
     resumeFills({ browser, engine, now }, (o, type) => runEffect(o, { type }));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== BACKSTOP_ALARM) return;
-    wake();
-    void clock.ready.then(fillAgain).catch((e) => warn('filling again failed', e));
-  });
+  const alarms: Record<string, () => void> = {
+    [BACKSTOP_ALARM]: () => {
+      wake();
+      void clock.ready.then(fillAgain).catch((e) => warn('filling again failed', e));
+    },
+    [ACCESS_ALARM]: siteAccess.later,
+    [BADGE_ALARM]: manual.refresh,
+  };
+  browser.alarms.onAlarm.addListener((alarm) => alarms[alarm.name]?.());
   browser.runtime.onStartup.addListener(wake);
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (info.status !== 'complete' || !tab.url) return;
+    if (info.status !== 'complete') return;
+    // Firefox drops a tab's own badge when it loads another page.
+    manual.refresh();
+    siteAccess.tabLoaded(tabId, tab.url);
+    if (!tab.url) return;
     void adoptTab({ browser, engine, now }, tabId, tab.url).catch((e) =>
       warn('adopting a tab failed', e),
     );
   });
 
   // A fresh worker (after a kill, a browser restart or an update) asks the provider about every
-  // open order first, then keeps polling.
+  // open order first, then keeps polling; orders finished long ago leave the live record.
   void clock.ready
     .then(() => engine.reconcile())
     .then(fillAgain)
     .catch((e) => warn('reconcile failed', e))
+    .then(() => engine.archiveEnded().catch((e) => warn('archiving old orders failed', e)))
     .then(() => scheduler.wake());
-  return { engine, scheduler };
 }

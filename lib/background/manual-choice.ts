@@ -4,9 +4,9 @@
  * automatic fill: the registrable domain that ordered, and the host an SMS binds its code to.
  */
 import { bindingRules, manualFits, type BindingRules } from '../orders/binding.ts';
-import { boundCodeHost, codeFitsSite } from '../orders/origin.ts';
+import { boundCodeHost, codeFitsSite } from '../orders/code-host.ts';
+import { codeUsable } from '../orders/queries.ts';
 import { OPEN_STATES, type Order } from '../orders/types.ts';
-import { CODE_FILL_MS } from './tabs.ts';
 
 export type ManualWant = 'phone' | 'code' | 'auto';
 
@@ -19,13 +19,6 @@ export type ManualChoice =
   | { kind: 'no-code' }
   /** The code is bound (`@host #code`) to another host than this page's. */
   | { kind: 'code-elsewhere'; host: string };
-
-/** A code that may still be filled: it arrived, and the order ended not long ago if at all. */
-export function codeUsable(o: Order, now: number): boolean {
-  if (o.code === null) return false;
-  if (o.state === 'received') return true;
-  return o.state === 'completed' && now - (o.endedAt ?? 0) < CODE_FILL_MS;
-}
 
 const phoneUsable = (o: Order): boolean =>
   o.phone !== null && (o.state === 'waiting' || o.state === 'received');

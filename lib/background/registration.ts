@@ -2,7 +2,7 @@ import type { Browser, Permissions, Scripting } from 'webextension-polyfill';
 import type { Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
 import { sameSite } from '../services/detect.ts';
-import { ordersItem, siteAccessItem } from '../storage.ts';
+import { siteAccessItem } from '../storage.ts';
 import {
   markAsked,
   nextCheckAt,
@@ -13,7 +13,8 @@ import {
   wantedSites,
   type WantedSite,
 } from './site-plan.ts';
-import { CONTENT_SCRIPT_FILE, pokeTab, wantsPage } from './tabs.ts';
+import { wantsPage } from '../orders/queries.ts';
+import { CONTENT_SCRIPT_FILE, pokeTab } from './tabs.ts';
 
 // Least privilege (issue #7). The fill script is registered as a content script only for the
 // sites of orders that still want a page, and only where the user gave the extension access to
@@ -219,9 +220,11 @@ function coalesce(fn: () => Promise<void>): () => Promise<void> {
 }
 
 /**
- * Wires site access into the worker. Listeners are added synchronously (MV3); work waits for
- * `ready` (the worker's clock). Syncs now, after every stored order change, when a permission
- * comes or goes, and when a left-over code stops being offered.
+ * Wires site access into the worker. Its own listeners (permissions) are added synchronously
+ * (MV3); the worker's one alarm and tab listeners call `onAlarm` and `tabLoaded`, the engine's
+ * change hook calls `later`. Work waits for `ready` (the worker's clock). Syncs now, after
+ * every order change a page cares about, when a permission comes or goes, and when a
+ * left-over code stops being offered.
  */
 export function startSiteAccess(opts: {
   browser: Browser;
@@ -235,18 +238,19 @@ export function startSiteAccess(opts: {
   const later = () => void ready.then(sync);
   const log = (what: string) => (e: unknown) => warn(what, e);
 
-  ordersItem.watch(later);
   browser.permissions.onAdded.addListener(() => {
     void ready.then(() => siteAccessGranted(deps)).then(later, log('site access granted'));
   });
   browser.permissions.onRemoved.addListener(later);
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ACCESS_ALARM) later();
-  });
-  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (info.status !== 'complete') return;
-    void ready.then(() => orderTabLoaded(deps, tabId, tab.url)).catch(log('order tab loaded'));
-  });
   later();
-  return { sync };
+  return {
+    sync,
+    later,
+    /** A page finished loading in a tab (see orderTabLoaded). */
+    tabLoaded(tabId: number, url?: string) {
+      void ready.then(() => orderTabLoaded(deps, tabId, url)).catch(log('order tab loaded'));
+    },
+  };
 }
+
+export type SiteAccess = ReturnType<typeof startSiteAccess>;

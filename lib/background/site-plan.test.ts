@@ -11,7 +11,7 @@ import {
   sitePatterns,
   wantedSites,
 } from './site-plan.ts';
-import { CODE_FILL_MS } from './tabs.ts';
+import { CODE_FILL_MS } from '../orders/queries.ts';
 
 const NOW = 1_700_000_000_000;
 

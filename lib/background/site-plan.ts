@@ -1,6 +1,6 @@
 import type { Order, OrderSite } from '../orders/types.ts';
 import type { SiteAccessState } from '../storage.ts';
-import { CODE_FILL_MS, wantsPage } from './tabs.ts';
+import { pageWantedUntil, wantsPage } from '../orders/queries.ts';
 
 // Pure planning for least privilege (issue #7): which sites get the fill script registered,
 // which registrations go, and which site permissions we asked for may be given back. No
@@ -47,7 +47,7 @@ export function wantedSites(orders: readonly Order[], now: number): WantedSite[]
     if (!wantsPage(order, now)) continue;
     const patterns = sitePatterns(order.site);
     if (!patterns) continue;
-    const until = order.state === 'completed' ? (order.endedAt ?? now) + CODE_FILL_MS : null;
+    const until = pageWantedUntil(order, now);
     const seen = byDomain.get(order.site.domain);
     if (!seen) {
       byDomain.set(order.site.domain, { domain: order.site.domain, patterns, until });

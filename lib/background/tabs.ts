@@ -3,7 +3,8 @@ import type { Browser } from 'webextension-polyfill';
 import type { BackgroundToContent } from '../messaging.ts';
 import type { Engine } from '../orders/engine.ts';
 import { bindingRules, ownTabFit, pageBound, type BindingRules } from '../orders/binding.ts';
-import { OPEN_STATES, type Order } from '../orders/types.ts';
+import { numberWithdrawn, wantsPage } from '../orders/queries.ts';
+import type { Order } from '../orders/types.ts';
 import { sameSite } from '../services/detect.ts';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -66,30 +67,6 @@ export async function findSiteTab(
   }
 }
 
-/** How long after a code arrived a page of its site may still get it filled. */
-export const CODE_FILL_MS = 20 * 60_000;
-
-/** Orders that may still fill something into a page: open ones, and codes not yet filled. */
-export function wantsPage(order: Order, now: number): boolean {
-  if (OPEN_STATES.has(order.state)) return true;
-  return (
-    order.state === 'completed' &&
-    order.code !== null &&
-    !order.codeFilled &&
-    now - (order.endedAt ?? 0) < CODE_FILL_MS
-  );
-}
-
-/** A number filled into a page, then refunded lately: the page should no longer hold it. */
-function givenBack(order: Order, now: number): boolean {
-  return (
-    order.state === 'refunded' &&
-    order.phoneFilled &&
-    order.phone !== null &&
-    now - (order.endedAt ?? 0) < CODE_FILL_MS
-  );
-}
-
 /**
  * Numbers a page was given that are no longer ours: refunded orders of its tab, bound to the
  * page, whose number was filled; never the current order's number. The page takes them out.
@@ -106,7 +83,7 @@ export function withdrawnNumbers(
       (o) =>
         o.site.tabId === page.tabId &&
         o.phone !== current?.phone &&
-        givenBack(o, now) &&
+        numberWithdrawn(o, now) &&
         ownTabFit(o, page.url, binding) !== null,
     )
     .flatMap((o) => (o.phone ? [o.phone] : []))
@@ -133,18 +110,6 @@ export async function adoptTab(
     await deps.engine.apply(order.id, { type: 'rebind', tabId });
     await pokeTab(deps.browser, tabId);
   }
-}
-
-/**
- * How long the alarm keeps coming back for a code that is known but not yet filled: a worker
- * killed right after storing the code (before poking the page) has nothing else to wake it.
- */
-export const FILL_BACKSTOP_MS = 2 * 60_000;
-
-export function fillPending(order: Order, now: number): boolean {
-  if (order.code === null || order.codeFilled) return false;
-  if (order.state === 'received') return true;
-  return order.state === 'completed' && now - (order.endedAt ?? 0) < FILL_BACKSTOP_MS;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import { createOrder } from '../orders/machine.ts';
 import type { Order, OrderState } from '../orders/types.ts';
-import { historyCsv, outcomeOf, totals } from './summary.ts';
+import { outcomeOf } from '../orders/queries.ts';
+import { historyCsv, totals } from './summary.ts';
 
 function order(id: string, state: OrderState, cents: number | null, extra: Partial<Order> = {}) {
   const base = createOrder(

@@ -1,34 +1,5 @@
-import { notRefunded, refundPending } from '../orders/refund.ts';
+import { moneyOf, outcomeOf } from '../orders/queries.ts';
 import type { Order } from '../orders/types.ts';
-
-export type Outcome =
-  | 'charged'
-  | 'refunded'
-  | 'rejected by site'
-  | 'refund pending'
-  | 'not refunded'
-  | 'no number'
-  | 'open';
-
-/** How an order ended; a refund counts only once the provider confirmed it (refund.ts). */
-export function outcomeOf(order: Order): Outcome {
-  if (notRefunded(order)) return 'not refunded';
-  if (refundPending(order)) return 'refund pending';
-  switch (order.state) {
-    case 'received':
-    case 'completed':
-      return 'charged';
-    case 'refunded':
-      // The site refused the number and it was given back: refunded, and why.
-      return order.rejectedBySite ? 'rejected by site' : 'refunded';
-    case 'failed':
-      return 'no number';
-    case 'ordering':
-    case 'waiting':
-    case 'cancelling':
-      return 'open';
-  }
-}
 
 export interface Totals {
   currency: string;
@@ -63,30 +34,14 @@ export function totals(orders: readonly Order[]): Totals {
     orders: orders.length,
   };
   for (const o of orders) {
-    const cents = o.price?.cents ?? 0;
-    switch (outcomeOf(o)) {
-      case 'charged':
-        t.spentCents += cents;
-        t.codes += 1;
-        break;
-      case 'refunded':
-      case 'rejected by site':
-        t.refundedCents += cents;
-        t.savedCents += cents;
-        break;
-      case 'open':
-        if (o.state !== 'ordering') t.heldCents += cents;
-        break;
-      case 'refund pending':
-        t.heldCents += cents;
-        break;
-      case 'not refunded':
-        t.notRefundedCents += cents;
-        t.notRefunded += 1;
-        break;
-      case 'no number':
-        break;
-    }
+    const m = moneyOf(o);
+    t.spentCents += m.charged;
+    t.refundedCents += m.refunded;
+    t.heldCents += m.held;
+    t.notRefundedCents += m.notRefunded;
+    t.savedCents += m.saved;
+    if (m.outcome === 'charged') t.codes += 1;
+    if (m.outcome === 'not refunded') t.notRefunded += 1;
   }
   return t;
 }

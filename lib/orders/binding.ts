@@ -8,7 +8,7 @@ import type { Order } from './types.ts';
  * such as wordpress.com, so evil.wordpress.com shares a "site" with blog.wordpress.com. The
  * order follows to another host of its registrable domain only where its own tab went during
  * the signup (www. -> accounts.), and otherwise only where the user fills by hand.
- * Kept apart from origin.ts, which the popup reads: this module pulls in tldts' public suffix
+ * Kept apart from code-host.ts, which the popup reads: this module pulls in tldts' public suffix
  * list, which the popup bundle must not carry.
  */
 

@@ -3,6 +3,7 @@
  * engine derives everything it does from the stored order and the clock, so a killed worker
  * resumes exactly where the stored order says.
  */
+import { cancelLocked } from './queries.ts';
 import { refundPending } from './refund.ts';
 import type { Order } from './types.ts';
 
@@ -55,7 +56,7 @@ export function nextCall(order: Order, now: number): ProviderCall {
       // The provider said a code exists: take it, never cancel again.
       if (order.pollBeforeCancel) return 'poll';
       // Inside the early-cancel lock a code may still come: keep polling.
-      if (now < (order.cancelAllowedAt ?? 0)) return 'poll';
+      if (cancelLocked(order, now)) return 'poll';
       return 'cancel';
     case 'received':
       if (order.resend === 'requested') return 'anotherSms';
@@ -66,14 +67,4 @@ export function nextCall(order: Order, now: number): ProviderCall {
     case 'failed':
       return null;
   }
-}
-
-/** Money this order holds at the provider right now (price held while waiting). */
-export function heldCents(order: Order): number {
-  return order.state === 'waiting' || order.state === 'cancelling' ? (order.price?.cents ?? 0) : 0;
-}
-
-/** Money this order cost: the price stands once a code arrived, never otherwise. */
-export function chargedCents(order: Order): number {
-  return order.state === 'received' || order.state === 'completed' ? (order.price?.cents ?? 0) : 0;
 }

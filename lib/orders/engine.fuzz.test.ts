@@ -9,7 +9,7 @@ import { createRateBudget } from '../providers/rate-budget.ts';
 import { providerFactories } from '../providers/registry.ts';
 import { ProviderError, type Provider, type ProviderId } from '../providers/types.ts';
 import { money } from '../money.ts';
-import { chargedCents } from './calls.ts';
+import { chargedCents } from './queries.ts';
 import { createEngine } from './engine.ts';
 import type { Order } from './types.ts';
 

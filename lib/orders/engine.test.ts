@@ -7,6 +7,7 @@ import type { Provider } from '../providers/types.ts';
 import { MAX_SMS_TEXT } from '../sms/extract-code.ts';
 import { createEngine, type Engine, type OrderInput, type OrderStore } from './engine.ts';
 import type { OrderEffect } from './machine.ts';
+import type { OrderChange } from './order-writes.ts';
 import type { Order } from './types.ts';
 
 // Engine + real CODASMS adapter + real sandbox, on one simulated clock (the sandbox's window
@@ -83,9 +84,11 @@ function engineOver(
   provider: Provider,
   effects: string[],
   fail = new Set<OrderEffect['type']>(),
+  onChange?: OrderChange,
 ) {
   return createEngine({
     store,
+    onChange,
     // Like the background, which reads the provider settings from storage first.
     provider: async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
@@ -167,6 +170,31 @@ describe('order engine with the CODASMS adapter and the sandbox', () => {
     expect((await engine.step(order.id, true))?.state).toBe('completed');
     expect(await engine.openOrders()).toEqual([]);
     expect((await ledger(key)).charged_cents).toBe(order.price?.cents);
+  });
+
+  it('onChange hears of real changes; a poll that only repeats "waiting" is not even stored', async () => {
+    const { provider } = await setup();
+    const store = memoryStore();
+    const puts = vi.spyOn(store, 'put');
+    const seen: string[] = [];
+    const engine = engineOver(store, provider, [], new Set(), (o, prev) =>
+      seen.push(`${prev?.state ?? 'new'}>${o.state}`),
+    );
+    const order = await engine.create(discord);
+    const poll = async () => {
+      clock.t += 5_000;
+      return engine.step(order.id, true);
+    };
+    await poll();
+    const writes = puts.mock.calls.length;
+    for (let i = 0; i < 3; i++) await poll();
+    expect(puts.mock.calls.length).toBe(writes);
+    expect(seen).toEqual(['new>ordering', 'ordering>waiting', 'waiting>waiting']);
+    await sms(order.phone, 'Your Discord verification code is 731905');
+    expect(await poll()).toMatchObject({ state: 'received' });
+    expect(seen.at(-1)).toBe('waiting>received');
+    const stored = await store.get(order.id);
+    expect(stored?.replies?.find((r) => r.what === 'waiting')?.count).toBe(4);
   });
 
   it('a user cancel after the early-cancel lock is refunded', async () => {

@@ -7,7 +7,9 @@ import {
   type ProviderStatus,
 } from '../providers/types.ts';
 import type { Money } from '../money.ts';
+import { ARCHIVE_AFTER_MS } from './archive.ts';
 import { checkLimits, LimitError, type SpendLimits } from './limits.ts';
+import { createOrderWriter, type OrderChange, type OrderStore } from './order-writes.ts';
 import { createOrder, nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
 import {
   OPEN_STATES,
@@ -17,14 +19,15 @@ import {
   type OrderError,
 } from './types.ts';
 
-export interface OrderStore {
-  all(): Promise<Order[]>;
-  get(id: string): Promise<Order | null>;
-  put(order: Order): Promise<void>;
-}
+export type { OrderStore };
 
 export interface EngineDeps {
   store: OrderStore;
+  /**
+   * Told after an order that changed was stored (badge, site access, cached balance); not
+   * after a poll that only repeated the last reply (order-writes.ts).
+   */
+  onChange?: OrderChange;
   /**
    * The provider with that id (an order's), or the default one; null when none is set up.
    * With an order id: the settings that order was placed with (its own key, kept after edits).
@@ -87,6 +90,8 @@ function withChosenCode(status: ProviderStatus): ProviderStatus {
 
 export function createEngine(deps: EngineDeps) {
   const exclusive = createMutex();
+  // Every read and write of orders goes through it: held-back poll bookkeeping merged in.
+  const store = createOrderWriter(deps.store, () => deps.now(), deps.onChange);
   const inFlight = new Set<string>();
 
   async function runEffects(order: Order, effects: OrderEffect[]) {
@@ -119,10 +124,10 @@ export function createEngine(deps: EngineDeps) {
   /** Applies an event to the stored order: transition, persist, then effects. */
   async function apply(id: string, event: OrderEvent): Promise<Order | null> {
     const result = await exclusive(async () => {
-      const order = await deps.store.get(id);
+      const order = await store.get(id);
       if (!order) return null;
       const t = transition(order, event, deps.now());
-      if (t.order !== order) await deps.store.put(t.order);
+      if (t.order !== order) await store.put(t.order, order);
       return t;
     });
     if (!result) return null;
@@ -132,7 +137,7 @@ export function createEngine(deps: EngineDeps) {
 
   /** What our records hold at this provider: never to be taken for a lost purchase. */
   async function heldIds(providerId: Order['providerId']): Promise<string[]> {
-    const all = await deps.store.all();
+    const all = await store.all();
     return all.flatMap((o) =>
       o.providerId === providerId && o.providerOrderId !== null ? [o.providerOrderId] : [],
     );
@@ -269,11 +274,11 @@ export function createEngine(deps: EngineDeps) {
      * arrived while the browser was closed: that code is filled, shown and completed.
      */
     async reconcile(): Promise<Order[]> {
-      const open = (await deps.store.all()).filter((o) => OPEN_STATES.has(o.state));
+      const open = (await store.all()).filter((o) => OPEN_STATES.has(o.state));
       const settled = await pollMany(open.map((o) => o.id));
       const out: Order[] = [];
       for (const o of open) {
-        const after = settled.has(o.id) ? await deps.store.get(o.id) : await step(o.id, true);
+        const after = settled.has(o.id) ? await store.get(o.id) : await step(o.id, true);
         if (after) out.push(after);
       }
       return out;
@@ -288,7 +293,7 @@ export function createEngine(deps: EngineDeps) {
     async refusal(input: OrderInput, replacing?: string) {
       if (!deps.spend) return null;
       const prepared = await limitCheck(input);
-      const all = await deps.store.all();
+      const all = await store.all();
       return prepared(all.map((o) => (o.id === replacing ? { ...o, state: 'refunded' } : o)));
     },
 
@@ -304,7 +309,7 @@ export function createEngine(deps: EngineDeps) {
       for (const id of new Set(providerIds)) {
         balances.set(id, limits.balanceFloor ? await spend.balance(id) : null);
       }
-      const orders = (await deps.store.all()).map((o) =>
+      const orders = (await store.all()).map((o) =>
         o.id === replacing.id ? { ...o, state: 'refunded' as const } : o,
       );
       const { site } = replacing;
@@ -338,19 +343,23 @@ export function createEngine(deps: EngineDeps) {
       // The limits are checked in the same write turn, so two orders at once cannot both slip
       // under a cap that has room for one.
       await exclusive(async () => {
-        const refused = check ? check(await deps.store.all()) : null;
+        const refused = check ? check(await store.all()) : null;
         if (refused) throw new LimitError(refused);
-        await deps.store.put(order);
+        await store.put(order, null);
       });
       return (await step(order.id, true)) ?? order;
     },
 
     cancel: (id: string, reason: CancelReason) => apply(id, { type: 'cancel', reason }),
 
-    allOrders: () => deps.store.all(),
+    allOrders: () => store.all(),
+
+    /** Finished orders older than ARCHIVE_AFTER_MS leave the live record (history keeps them). */
+    archiveEnded: () =>
+      exclusive(async () => (await deps.store.archive?.(deps.now() - ARCHIVE_AFTER_MS)) ?? 0),
 
     async openOrders(): Promise<Order[]> {
-      return (await deps.store.all()).filter((o) => OPEN_STATES.has(o.state));
+      return (await store.all()).filter((o) => OPEN_STATES.has(o.state));
     },
   };
 }

@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
-import {
-  chargedCents,
-  createOrder,
-  heldCents,
-  nextCall,
-  transition,
-  type OrderEvent,
-} from './machine.ts';
+import { createOrder, nextCall, transition, type OrderEvent } from './machine.ts';
+import { chargedCents, heldCents } from './queries.ts';
 import {
   deliverSms,
   modelProvider,

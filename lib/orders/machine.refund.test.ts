@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import type { ProviderStatus } from '../providers/types.ts';
-import {
-  chargedCents,
-  createOrder,
-  heldCents,
-  nextCall,
-  transition,
-  type OrderEffect,
-  type OrderEvent,
-} from './machine.ts';
+import { createOrder, nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
+import { chargedCents, heldCents } from './queries.ts';
 import { notRefunded, REFUND_CONFIRM_MS, refundCheckDelayMs } from './refund.ts';
 import type { CancelReason, Order } from './types.ts';
 

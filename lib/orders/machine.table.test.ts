@@ -4,11 +4,11 @@ import type { ProviderErrorKind } from '../providers/types.ts';
 import {
   createOrder,
   GRACE_AFTER_WINDOW_MS,
-  heldCents,
   nextCall,
   transition,
   type OrderEvent,
 } from './machine.ts';
+import { heldCents } from './queries.ts';
 import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { createOrder, heldCents, nextCall, transition, type OrderEvent } from './machine.ts';
+import { createOrder, nextCall, transition, type OrderEvent } from './machine.ts';
+import { heldCents } from './queries.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
 import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
@@ -208,6 +209,20 @@ describe('order state machine', () => {
     const moved = transition(order, { type: 'rebind', tabId: 42 }, T0).order;
     expect(moved.site.tabId).toBe(42);
     expect(moved).toMatchObject({ state: 'received', codeFilled: false, phoneFilled: false });
+  });
+
+  it('"Fill again" is kept on the order (a restarted worker still knows) until the code is filled', () => {
+    const filled: OrderEvent = { type: 'filled', what: 'phone' };
+    const asked = run([placedEvent, filled, { type: 'refill' }]).order;
+    expect(asked).toMatchObject({ fillAsked: true, phoneFilled: false });
+    // The number filled again does not end it: the code is still to come by hand.
+    const phoneAgain = transition(asked, filled, T0).order;
+    expect(phoneAgain).toMatchObject({ fillAsked: true, phoneFilled: true });
+    const withCode = transition(phoneAgain, code, T0).order;
+    expect(withCode.fillAsked).toBe(true);
+    const done = transition(withCode, { type: 'filled', what: 'code' }, T0).order;
+    expect(done).toMatchObject({ fillAsked: false, codeFilled: true });
+    expect(JSON.parse(JSON.stringify(asked))).toMatchObject({ fillAsked: true });
   });
 });
 

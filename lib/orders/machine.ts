@@ -356,12 +356,12 @@ export function transition(order: Order, event: OrderEvent, now: number): Transi
     case 'tick':
       return onTick(order, now);
     case 'filled':
-      return stay(
-        event.what === 'phone' ? { ...order, phoneFilled: true } : { ...order, codeFilled: true },
-      );
+      // A filled code ends what the user's "Fill again" asked for.
+      if (event.what === 'phone') return stay({ ...order, phoneFilled: true });
+      return stay({ ...order, codeFilled: true, fillAsked: false });
     case 'refill':
-      // "Fill again": the page lost what we filled (reload, a form reset).
-      return stay({ ...order, phoneFilled: false, codeFilled: false });
+      // "Fill again": the page lost what we filled (reload, a form reset); asked by hand.
+      return stay({ ...order, phoneFilled: false, codeFilled: false, fillAsked: true });
     case 'rebind':
       // The ordering tab is gone (browser restart): the same site in a new tab takes over.
       if (event.tabId === order.site.tabId) return stay(order);

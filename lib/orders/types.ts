@@ -63,6 +63,11 @@ export interface Order {
   lastError: OrderError | null;
   phoneFilled: boolean;
   codeFilled: boolean;
+  /**
+   * The user pressed "Fill again": the page fills what is unfilled whatever the options'
+   * auto-fill switches say, until the code is filled. Absent on orders stored before.
+   */
+  fillAsked?: boolean;
   endedAt: number | null;
   /** The attempt this one replaced ("try another number"). */
   previousOrderId: string | null;

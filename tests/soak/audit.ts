@@ -2,7 +2,7 @@
  * The soak's verdict: the provider's own ledger (the sandbox) against the engine's own order
  * records, per API key, to the cent.
  */
-import { chargedCents } from '../../lib/orders/calls.ts';
+import { chargedCents } from '../../lib/orders/queries.ts';
 import {
   committedCents,
   dailyCapFor,

@@ -6,12 +6,11 @@ import type { Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
 import {
   readPreferences,
-  ordersItem,
   preferencesItem,
   rememberSiteField,
   rememberPhoneFormat,
 } from '../storage.ts';
-import { BADGE_ALARM, badgeUpdater, toolbarAction } from './badge.ts';
+import { badgeUpdater, toolbarAction } from './badge.ts';
 import { chooseManual, codeMenuVisible, type ManualWant } from './manual-choice.ts';
 import { sameSite } from '../services/detect.ts';
 import { CONTENT_SCRIPT_FILE, tabShowsSite } from './tabs.ts';
@@ -49,7 +48,7 @@ export interface FillPlace {
  * toolbar badge, which changes with the same order updates. Listeners are added synchronously
  * (MV3 worker); the returned handlers are what the listeners call (tests call them too).
  */
-export function startManual({ browser, engine, now }: ManualDeps) {
+export function startManualFill({ browser, engine, now }: ManualDeps) {
   const menus = browser.contextMenus;
   // Orders as last seen: a click decides from memory, so Firefox still counts the popup
   // opening as the user's own action (it must happen before the first await).
@@ -220,14 +219,8 @@ export function startManual({ browser, engine, now }: ManualDeps) {
     (command, tab) => void onCommand(command, tab).catch(log('shortcut')),
   );
   browser.tabs.onActivated.addListener(() => void refreshMenus().catch(log('menu update')));
-  // Firefox drops a tab's own badge when it loads another page.
-  browser.tabs.onUpdated.addListener((_id, info) => {
-    if (info.status === 'complete') refresh();
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) refresh();
-  });
-  ordersItem.watch(refresh);
+  // The worker's one alarm and tab listeners, and the engine's change hook, call `refresh`
+  // (BADGE_ALARM, a page loaded: Firefox drops a tab's own badge then, an order changed).
   // Menu titles follow the language chosen in the options.
   preferencesItem.watch((next, prev) => {
     if (next?.language !== prev?.language) void createMenus();
