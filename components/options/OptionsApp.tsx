@@ -14,19 +14,12 @@ import { LanguageSection } from './LanguageSection.tsx';
 import { LimitsSection } from './LimitsSection.tsx';
 import { NoSmsSection } from './NoSmsSection.tsx';
 import { accountCurrency } from './max-price.ts';
-import {
-  addressChanged,
-  draftFor,
-  editDraft,
-  draftProblem,
-  originPattern,
-  toSettings,
-  type Draft,
-} from './provider-form.ts';
+import { addressChanged, draftProblem, originPattern, toSettings } from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
 import { ProvidersList } from './ProvidersList.tsx';
 import { Welcome } from './Welcome.tsx';
 import { SiteServicesSection } from './SiteServicesSection.tsx';
+import { optionsStore, shownDraft, useOptionsStore } from './store.ts';
 import { usePreferences } from './usePreferences.ts';
 
 /** The address as typed, or the provider's default one, for messages. */
@@ -47,8 +40,11 @@ export function OptionsApp() {
   });
   const list = saved.data ?? [];
   const prefs = usePreferences();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const values = draft ?? draftFor(list[0]?.providerId ?? 'codasms', list);
+  // The store's parts, not a draft made in the selector (a new object each time would loop).
+  const shown = useOptionsStore((s) => s.shown);
+  const drafts = useOptionsStore((s) => s.drafts);
+  const { showFamily, editSaved, type } = optionsStore.getState();
+  const values = shownDraft({ shown, drafts }, list);
   const editing = list.some((s) => s.providerId === values.providerId);
   // Nothing set up when the page opened: the welcome steps stay for this visit.
   const [firstRun, setFirstRun] = useState<boolean | null>(null);
@@ -91,16 +87,21 @@ export function OptionsApp() {
     e.preventDefault();
     save.mutate();
   };
-  const pick = (providerId: ProviderId) => {
+  // Another provider's form: the last test's outcome does not speak for it.
+  const pick = (show: (providerId: ProviderId) => void) => (providerId: ProviderId) => {
     save.reset();
-    setDraft(draftFor(providerId, list));
+    show(providerId);
   };
 
   return (
     <>
       {firstRun ? <Welcome draft={values} connected={save.isSuccess} /> : null}
       {list.length > 0 ? (
-        <ProvidersList list={list} onEdit={pick} onChange={(next) => update.mutate(next)} />
+        <ProvidersList
+          list={list}
+          onEdit={pick(editSaved)}
+          onChange={(next) => update.mutate(next)}
+        />
       ) : null}
       <form onSubmit={onSubmit} className="card">
         <h2>
@@ -113,9 +114,9 @@ export function OptionsApp() {
           onChange={(next) => {
             // An edited form is untested: the last test's outcome no longer speaks for it.
             if (!save.isPending) save.reset();
-            setDraft(editDraft(next, list));
+            type(next, list);
           }}
-          onFamily={pick}
+          onFamily={pick(showFamily)}
           keyAgain={!values.apiKey && addressChanged(values, list)}
         />
         <button type="submit" disabled={save.isPending}>

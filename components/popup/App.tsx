@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
 import { refundPending } from '@/lib/orders/refund.ts';
 import { OPEN_STATES, type Order } from '@/lib/orders/types.ts';
@@ -10,6 +9,7 @@ import { OrderCard } from './OrderCard.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { usePopupStore } from './store.ts';
 import { useFocusOnNewOrder, useFreshBalance } from './order-watch.ts';
 import { fetchState, stateKey, tabKey } from './preload.ts';
 import { targetTabId } from './target-tab.ts';
@@ -18,7 +18,7 @@ import { targetTabId } from './target-tab.ts';
 const running = (o: Order) => OPEN_STATES.has(o.state) && !refundPending(o);
 
 export function PopupApp() {
-  const [picking, setPicking] = useState(false);
+  const picking = usePopupStore((s) => s.picking);
   // Both usually in the cache before the first render (preload.ts).
   const tab = useQuery({ queryKey: tabKey, queryFn: () => targetTabId(), staleTime: Infinity });
   const tabId = tab.data;
@@ -56,10 +56,7 @@ export function PopupApp() {
 
   return (
     <>
-      <SiteHeader
-        site={site}
-        onChangeService={configured && showOffers && !choosing ? () => setPicking(true) : null}
-      />
+      <SiteHeader site={site} changeable={configured && showOffers && !choosing} />
       {current ? (
         <section
           aria-label={t('popup.thisSiteOrder')}
@@ -78,12 +75,7 @@ export function PopupApp() {
       ) : null}
       <SiteAccess orders={orders} />
       {choosing && site ? (
-        <ServicePicker
-          domain={site.domain}
-          current={site.service}
-          picked={site.picked}
-          onDone={() => setPicking(false)}
-        />
+        <ServicePicker domain={site.domain} current={site.service} picked={site.picked} />
       ) : null}
       {/* Orders stay shown without a provider (removed meanwhile): they end by themselves. */}
       {!configured ? (

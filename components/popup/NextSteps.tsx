@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { currentLanguage, t } from '@/lib/i18n.ts';
-import { formatMoney, type Money } from '@/lib/money.ts';
+import { formatMoney } from '@/lib/money.ts';
 import type { Order } from '@/lib/orders/types.ts';
-import { ask } from '../shared/background.ts';
 import { COUNTRY_SEARCH_ID, offersQuery } from './offers-query.ts';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
+import { useOrdering } from './useOrdering.ts';
 
 interface Props {
   order: Order;
@@ -16,19 +16,8 @@ interface Props {
  * tier where there is none), or another country from the list below.
  */
 export function NextSteps({ order, tabId }: Props) {
-  const client = useQueryClient();
   const offers = useQuery(offersQuery(order.service.code));
-  const again = useMutation({
-    mutationFn: (o: { tier: Order['tier']; providerId: Order['providerId']; price: Money }) =>
-      ask({
-        type: 'popup.createOrder',
-        tabId,
-        service: order.service.code,
-        country: order.country.code,
-        ...o,
-      }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
-  });
+  const { order: again, busy, place } = useOrdering(tabId, order.service.code);
   if (order.state !== 'refunded' || order.cancelReason === 'another') return null;
   const here = (offers.data?.offers ?? []).filter(
     (o) => o.country === order.country.code && o.stock !== 0,
@@ -40,9 +29,14 @@ export function NextSteps({ order, tabId }: Props) {
       {offer ? (
         <button
           type="button"
-          disabled={again.isPending}
+          disabled={busy}
           onClick={() =>
-            again.mutate({ tier: offer.tier, providerId: offer.providerId, price: offer.price })
+            place({
+              country: order.country.code,
+              tier: offer.tier,
+              providerId: offer.providerId,
+              price: offer.price,
+            })
           }
         >
           {offer.tier === 'priority'

@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { currentLanguage, t } from '@/lib/i18n.ts';
 import type { PopupState } from '@/lib/messaging.ts';
 import type { Offer } from '@/lib/providers/types.ts';
-import { ask } from '../shared/background.ts';
 import {
   applyPriceCap,
   countryLabel,
@@ -13,7 +12,6 @@ import {
   siteFit,
   type OfferRow,
 } from './offer-order.ts';
-import type { Pick } from './OfferRowItem.tsx';
 import {
   CapNote,
   CountrySearch,
@@ -26,7 +24,9 @@ import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 import { offersQuery } from './offers-query.ts';
 import { SortControl } from './OfferRanking.tsx';
 import { firstRowButton } from './row-keys.ts';
+import { offerView, usePopupStore } from './store.ts';
 import { useOfferRanking } from './useOfferRanking.ts';
+import { useOrdering } from './useOrdering.ts';
 
 interface Props {
   tabId: number;
@@ -73,18 +73,14 @@ function listRows(
 /** The service's numbers by country: search, price cap, and a button per tier to order. */
 export function OfferList(props: Props) {
   const { tabId, service, preferences, topUpUrls, cached, site, waiting = [] } = props;
-  const client = useQueryClient();
-  const [query, setQuery] = useState('');
-  const [showAboveCap, setShowAboveCap] = useState(false);
+  // Two selectors: each returns a plain value (an object made in a selector would loop).
+  const query = usePopupStore((s) => offerView(s, service.code).search);
+  const showAboveCap = usePopupStore((s) => offerView(s, service.code).showAboveCap);
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const offers = useQuery(offersQuery(service.code, cached));
   const ranking = useOfferRanking(service.code, preferences);
-  const order = useMutation({
-    mutationFn: (pick: Pick) =>
-      ask({ type: 'popup.createOrder', tabId, service: service.code, ...pick }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
-  });
+  const { order, place } = useOrdering(tabId, service.code);
 
   const ready = offers.isSuccess;
   // Typing a country is the first thing to do, so the search has focus when the list shows.
@@ -126,7 +122,7 @@ export function OfferList(props: Props) {
           onAccept={(price) => {
             const last = order.variables;
             // The best offer for the country at the accepted price, whoever sells it now.
-            if (last) order.mutate({ country: last.country, tier: last.tier, price });
+            if (last) place({ country: last.country, tier: last.tier, price });
           }}
         />
       ) : null}
@@ -134,16 +130,13 @@ export function OfferList(props: Props) {
         <p className="hint">{t('popup.offers.noNumbers', service.name)}</p>
       ) : (
         <CountrySearch
-          query={query}
+          service={service.code}
           noMatch={matching.length === 0}
-          onChange={setQuery}
           inputRef={search}
           onEnter={() => firstRowButton(list.current)?.focus()}
         />
       )}
-      {hiddenAboveCap > 0 ? (
-        <CapNote hidden={hiddenAboveCap} shown={showAboveCap} onToggle={setShowAboveCap} />
-      ) : null}
+      {hiddenAboveCap > 0 ? <CapNote service={service.code} hidden={hiddenAboveCap} /> : null}
       {all.length > 0 ? <SortControl sort={ranking.sort} onChange={ranking.setSort} /> : null}
       <OfferRows
         rows={rows}
@@ -165,8 +158,7 @@ export function OfferList(props: Props) {
             : null
         }
         capCents={showAboveCap ? preferences.maxPriceCents : null}
-        busy={order.isPending}
-        onPick={(pick) => order.mutate(pick)}
+        onPick={place}
         listRef={list}
       />
     </section>

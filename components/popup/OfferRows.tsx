@@ -15,6 +15,7 @@ import type { ProviderWait } from '@/lib/background/offers-progress.ts';
 import { priorityNote } from './priority-note.ts';
 import { RatingWarning } from './RatingWarning.tsx';
 import { rowButtonAfter } from './row-keys.ts';
+import { offerView, usePopupStore } from './store.ts';
 
 // The offer list's parts (OfferList.tsx puts them together).
 
@@ -45,16 +46,18 @@ export function OfferNotes({ data, topUpUrl }: { data: OffersReply; topUpUrl: st
 }
 
 interface SearchProps {
-  query: string;
+  /** The service whose list is searched (the search is kept per service: store.ts). */
+  service: string;
   /** No country matches the query: said under the box. */
   noMatch: boolean;
-  onChange: (query: string) => void;
   onEnter: () => void;
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
 /** The country search; Enter goes to the first row's button. */
-export function CountrySearch({ query, noMatch, onChange, onEnter, inputRef }: SearchProps) {
+export function CountrySearch({ service, noMatch, onEnter, inputRef }: SearchProps) {
+  const query = usePopupStore((s) => offerView(s, service).search);
+  const setSearch = usePopupStore((s) => s.setSearch);
   return (
     <>
       <input
@@ -65,7 +68,7 @@ export function CountrySearch({ query, noMatch, onChange, onEnter, inputRef }: S
         placeholder={t('popup.offers.searchCountries')}
         value={query}
         ref={inputRef}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => setSearch(service, e.target.value)}
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
           e.preventDefault();
@@ -78,12 +81,14 @@ export function CountrySearch({ query, noMatch, onChange, onEnter, inputRef }: S
 }
 
 /** "N countries hidden above your price cap", with the button that shows or hides them. */
-export function CapNote(props: { hidden: number; shown: boolean; onToggle: (v: boolean) => void }) {
+export function CapNote({ service, hidden }: { service: string; hidden: number }) {
+  const shown = usePopupStore((s) => offerView(s, service).showAboveCap);
+  const setShown = usePopupStore((s) => s.setShowAboveCap);
   return (
     <p className="hint cap-note" data-testid="cap-note">
-      {props.shown ? null : tn('popup.offers.hiddenByCap', props.hidden)}{' '}
-      <button type="button" className="link" onClick={() => props.onToggle(!props.shown)}>
-        {props.shown ? t('popup.offers.hideAgain') : t('popup.offers.showHidden')}
+      {shown ? null : tn('popup.offers.hiddenByCap', hidden)}{' '}
+      <button type="button" className="link" onClick={() => setShown(service, !shown)}>
+        {shown ? t('popup.offers.hideAgain') : t('popup.offers.showHidden')}
       </button>
     </p>
   );
@@ -105,7 +110,6 @@ interface RowsProps {
   statsOf: (offer: Offer) => DeliveryStats | undefined;
   /** The price cap, when the rows above it are shown on request (they say so). */
   capCents: number | null;
-  busy: boolean;
   onPick: (pick: Pick) => void;
   listRef: RefObject<HTMLUListElement | null>;
 }
@@ -113,6 +117,8 @@ interface RowsProps {
 /** The rows, one per country; the arrow keys move between their buttons (row-keys.ts). */
 export function OfferRows(props: RowsProps) {
   const { rows, label, preferences, fit, domain, listRef, lastUsedTier, ...rest } = props;
+  // Every order button waits while an order is asked for (store.ts: one at a time).
+  const busy = usePopupStore((s) => s.pending !== null);
   const pinned = (r: OfferRow) =>
     r.country === preferences.lastCountry
       ? 'lastUsed'
@@ -140,6 +146,7 @@ export function OfferRows(props: RowsProps) {
           pinned={pinned(r)}
           lastUsedTier={r.country === preferences.lastCountry ? lastUsedTier : null}
           site={fit && domain ? { fit: fit(r), domain } : null}
+          busy={busy}
           {...rest}
         />
       ))}

@@ -5,6 +5,7 @@ import type { ServiceInfo } from '@/lib/providers/types.ts';
 import { ask } from '../shared/background.ts';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 import { OTHER, searchServices, serviceName } from './service-search.ts';
+import { usePopupStore } from './store.ts';
 
 interface Props {
   domain: string;
@@ -12,12 +13,12 @@ interface Props {
   current: ServiceInfo | null;
   /** The current service is the user's own pick (so it can be forgotten). */
   picked: boolean;
-  onDone: () => void;
 }
 
 /** A search over the provider's whole service list; the pick is remembered for the site. */
-export function ServicePicker({ domain, current, picked, onDone }: Props) {
+export function ServicePicker({ domain, current, picked }: Props) {
   const client = useQueryClient();
+  const onDone = usePopupStore((s) => s.closePicker);
   const [query, setQuery] = useState('');
   const services = useQuery({
     queryKey: ['services'],

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   chanceOf,
   offerKey,
@@ -9,6 +9,7 @@ import {
 import type { PopupState } from '@/lib/messaging.ts';
 import type { Offer, Tier } from '@/lib/providers/types.ts';
 import { ordersItem, readAllOrders, updatePreferences, type OfferSort } from '@/lib/storage.ts';
+import { sortOf, usePopupStore } from './store.ts';
 
 /**
  * Every stored order, read from the extension's storage (the history page reads it the same
@@ -40,7 +41,8 @@ export function useOfferRanking(
 ): OfferRanking {
   const client = useQueryClient();
   // The choice shows at once; it is stored for the next popup (the state brings it back).
-  const [sort, setSortNow] = useState<OfferSort>(preferences.offerSort ?? 'cheapest');
+  const sort = usePopupStore((s) => sortOf(s, preferences.offerSort));
+  const setSortNow = usePopupStore((s) => s.setSort);
   const stored = useQuery(storedOrdersQuery);
   // An order ending while the popup is open counts at once.
   useEffect(
