@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import browser from 'webextension-polyfill';
 import { t } from '@/lib/i18n.ts';
-import { providerName, type ProviderSettings } from '@/lib/providers/registry.ts';
+import { accountCurrency, providerName, type ProviderSettings } from '@/lib/providers/catalog.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import { providerSettingsItem } from '@/lib/storage.ts';
 import { ask, BackgroundError } from '../shared/background.ts';
@@ -13,7 +13,6 @@ import { DefaultsSection } from './DefaultsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { LimitsSection } from './LimitsSection.tsx';
 import { NoSmsSection } from './NoSmsSection.tsx';
-import { accountCurrency } from './max-price.ts';
 import {
   addressChanged,
   draftFor,
