@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ProviderError } from './types.ts';
 import type { Priority, RateBudget } from './rate-budget.ts';
 import { defaultSleep } from './rate-budget.ts';
@@ -177,7 +177,7 @@ export function createHttp(opts: HttpOptions) {
 export type Http = ReturnType<typeof createHttp>;
 
 /** Parses a reply with a schema or fails as a malformed reply, never a cast. */
-export function parseReply<S extends z.ZodType>(
+export function parseReply<S extends z.ZodMiniType>(
   schema: S,
   json: unknown,
   what: string,

@@ -27,7 +27,6 @@ import {
   toE164,
 } from './map.ts';
 import * as s from './schemas.ts';
-import * as z from 'zod';
 
 export interface CodasmsOptions {
   apiKey: string;
@@ -228,8 +227,3 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     },
   };
 }
-
-export const codasmsSettingsSchema = z.object({
-  apiKey: z.string().min(1),
-  baseUrl: z.string().url().optional(),
-});
