@@ -5,7 +5,7 @@ import { historyCsv, outcomeOf, totals, type Outcome } from '@/lib/history/summa
 import { t, tn, type MessageKey } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
 import { ordersItem } from '@/lib/storage.ts';
-import { flagEmoji, formatPhone, formatPrice, formatWhen } from '../shared/format.ts';
+import { flagEmoji, formatPrice, formatWhen, usePhoneFormat } from '../shared/format.ts';
 import { slot, withNodes } from '../shared/rich.tsx';
 import { countryLabel } from '../shared/country.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
@@ -42,6 +42,7 @@ const COLUMNS: readonly MessageKey[] = [
 ];
 
 export function HistoryApp() {
+  const formatPhone = usePhoneFormat();
   const client = useQueryClient();
   const orders = useQuery({
     queryKey: ['history'],
