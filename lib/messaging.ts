@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Money } from './money.ts';
 import { PHONE_ENTRY_FORMATS } from './phone/entry.ts';
 import type { Order } from './orders/types.ts';
@@ -21,54 +21,63 @@ import type { Unanswered } from './providers/offers.ts';
 /** Longest rejection text a content script reports: a sentence or two. */
 export const REJECTION_TEXT_MAX = 200;
 
+/** A string of `min` to `max` characters. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const id = () => z.string().check(z.minLength(1));
 const tier = z.enum(['standard', 'priority']);
 const serviceInfo = z.object({
-  code: z.string().min(1).max(32),
-  name: z.string().trim().min(1).max(100),
+  code: text(1, 32),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 
 const providerSettings = z.object({
   providerId: z.enum(['codasms', 'smsactivate', 'fivesim'] satisfies ProviderId[]),
-  apiKey: z.string().trim().min(1).max(500),
-  baseUrl: z.string().max(2000),
-  hostPreset: z.string().max(64).optional(),
-  currency: z.string().length(3).optional(),
-  name: z.string().trim().max(40).optional(),
-  savedAt: z.number().optional(),
+  apiKey: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  baseUrl: z.string().check(z.maxLength(2000)),
+  hostPreset: z.optional(z.string().check(z.maxLength(64))),
+  currency: z.optional(z.string().check(z.length(3))),
+  name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  savedAt: z.optional(z.number()),
 });
 
 export const pageMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('popup.getState'), tabId: z.number().int() }),
-  z.object({ type: z.literal('popup.getOffers'), service: z.string().min(1).max(32) }),
+  z.object({ type: z.literal('popup.getState'), tabId: z.number().check(z.int()) }),
+  z.object({ type: z.literal('popup.getOffers'), service: text(1, 32) }),
   /** The provider's whole service list, for a site the catalog does not know. */
   z.object({ type: z.literal('popup.getServices') }),
   /** Remembers the service the user picked for a registrable domain; null forgets it. */
   z.object({
     type: z.literal('popup.setSiteService'),
-    domain: z.string().min(1).max(253),
-    service: serviceInfo.nullable(),
+    domain: text(1, 253),
+    service: z.nullable(serviceInfo),
   }),
   z.object({
     type: z.literal('popup.createOrder'),
-    tabId: z.number().int(),
-    service: z.string().min(1).max(32),
-    country: z.string().min(1).max(16),
+    tabId: z.number().check(z.int()),
+    service: text(1, 32),
+    country: text(1, 16),
     tier,
     /** The provider whose offer the user clicked (several may be set up). */
-    providerId: z.string().max(32).optional(),
+    providerId: z.optional(z.string().check(z.maxLength(32))),
     /** The price on the button the user clicked (or the new one accepted): the order's cap. */
-    price: z
-      .object({ cents: z.int().nonnegative().max(100_000_000), currency: z.string().length(3) })
-      .optional(),
+    price: z.optional(
+      z.object({
+        cents: z.int().check(z.nonnegative(), z.maximum(100_000_000)),
+        currency: z.string().check(z.length(3)),
+      }),
+    ),
   }),
-  z.object({ type: z.literal('popup.cancelOrder'), orderId: z.string().min(1) }),
-  z.object({ type: z.literal('popup.anotherNumber'), orderId: z.string().min(1) }),
-  z.object({ type: z.literal('popup.fillAgain'), orderId: z.string().min(1) }),
-  z.object({ type: z.literal('popup.requestAnotherSms'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('popup.cancelOrder'), orderId: id() }),
+  z.object({ type: z.literal('popup.anotherNumber'), orderId: id() }),
+  z.object({ type: z.literal('popup.fillAgain'), orderId: id() }),
+  z.object({ type: z.literal('popup.requestAnotherSms'), orderId: id() }),
   /** The user allowed sites the popup asked for (components/popup/SiteAccess.tsx). */
   z.object({ type: z.literal('popup.siteAccessGranted') }),
   /** The account's standing at one provider (5sim's rating); null where it keeps none. */
-  z.object({ type: z.literal('options.getStanding'), providerId: z.string().max(32) }),
+  z.object({
+    type: z.literal('options.getStanding'),
+    providerId: z.string().check(z.maxLength(32)),
+  }),
   /** Tests a provider's settings and saves them only when the provider accepts the key. */
   z.object({ type: z.literal('options.saveProvider'), settings: providerSettings }),
 ]);
@@ -78,25 +87,22 @@ export const contentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content.hello') }),
   z.object({
     type: z.literal('content.filled'),
-    orderId: z.string().min(1),
+    orderId: id(),
     what: z.enum(['phone', 'code']),
     /** How the page's phone field took the number (copy buttons copy it that way). */
-    phoneFormat: z.enum(PHONE_ENTRY_FORMATS).nullable().optional(),
+    phoneFormat: z.optional(z.nullable(z.enum(PHONE_ENTRY_FORMATS))),
   }),
-  z.object({ type: z.literal('content.codeFieldVisible'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('content.codeFieldVisible'), orderId: id() }),
   /** The page refused the ordered number: the error text beside its phone field (clipped). */
   z.object({
     type: z.literal('content.rejected'),
-    orderId: z.string().min(1),
-    text: z.string().min(1).max(REJECTION_TEXT_MAX),
+    orderId: id(),
+    text: text(1, REJECTION_TEXT_MAX),
   }),
   /** The countries the page's phone country selector offers; null: none, or unreadable. */
   z.object({
     type: z.literal('content.siteCountries'),
-    countries: z
-      .array(z.string().regex(/^[A-Z]{2}$/))
-      .max(300)
-      .nullable(),
+    countries: z.nullable(z.array(z.string().check(z.regex(/^[A-Z]{2}$/))).check(z.maxLength(300))),
   }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
@@ -107,7 +113,7 @@ export const backgroundToContent = z.discriminatedUnion('type', [
   /** "Read your country selector again": the content script replies with content.siteCountries. */
   z.object({ type: z.literal('bg.readCountries') }),
   /** "Is the page still on the phone step of this order?": answered with a PhoneStepReply. */
-  z.object({ type: z.literal('bg.phoneStep'), orderId: z.string().min(1) }),
+  z.object({ type: z.literal('bg.phoneStep'), orderId: id() }),
 ]);
 export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 
@@ -115,8 +121,8 @@ export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 export const phoneStepReply = z.object({ step: z.enum(['phone', 'moved', 'unknown']) });
 export type PhoneStepReply = z.infer<typeof phoneStepReply>;
 
-const selector = z.string().min(1).max(2000);
-const siteFields = z.object({ phone: selector.optional(), code: selector.optional() });
+const selector = text(1, 2000);
+const siteFields = z.object({ phone: z.optional(selector), code: z.optional(selector) });
 
 /**
  * Manual fill (context menu, keyboard shortcut): the background has checked the frame's site
@@ -126,8 +132,8 @@ const siteFields = z.object({ phone: selector.optional(), code: selector.optiona
 export const fillHereMessage = z.object({
   type: z.literal('bg.fillHere'),
   what: z.enum(['phone', 'code']),
-  value: z.string().min(1).max(32),
-  codeHost: z.string().nullable(),
+  value: text(1, 32),
+  codeHost: z.nullable(z.string()),
   target: z.enum(['clicked', 'focused']),
 });
 export type FillHereMessage = z.infer<typeof fillHereMessage>;
@@ -135,28 +141,28 @@ export type FillHereMessage = z.infer<typeof fillHereMessage>;
 export const fillHereReply = z.object({
   ok: z.boolean(),
   /** The chosen field, for the site's memory; null when nothing was filled. */
-  selector: selector.nullable(),
-  phoneFormat: z.enum(PHONE_ENTRY_FORMATS).nullable(),
+  selector: z.nullable(selector),
+  phoneFormat: z.nullable(z.enum(PHONE_ENTRY_FORMATS)),
   /** Why nothing was filled: no usable field there, or the code belongs to another host. */
-  problem: z.enum(['no-field', 'not-here', 'refused']).nullable(),
+  problem: z.nullable(z.enum(['no-field', 'not-here', 'refused'])),
 });
 export type FillHereReply = z.infer<typeof fillHereReply>;
 
 /** What a content script may know about its own tab's order: never the key. */
 export const helloReply = z.object({
-  orderId: z.string().nullable(),
-  phone: z.string().nullable(),
-  code: z.string().nullable(),
+  orderId: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
+  code: z.nullable(z.string()),
   fillPhone: z.boolean(),
   fillCode: z.boolean(),
   /** The host an origin-bound SMS (`@host #code`) names; the code is for that host only. */
-  codeHost: z.string().nullable().optional(),
+  codeHost: z.optional(z.nullable(z.string())),
   /** Fields the user chose by hand on this site (context menu, shortcut): filled first. */
-  fields: siteFields.nullable().optional(),
+  fields: z.optional(z.nullable(siteFields)),
   /** Numbers of this tab's orders that ended without a code: taken out of the phone field. */
-  withdrawn: z.array(z.string().max(32)).max(10).optional(),
+  withdrawn: z.optional(z.array(z.string().check(z.maxLength(32))).check(z.maxLength(10))),
   /** A number that replaces another: once filled, the page's send control gets the focus. */
-  focusSubmit: z.boolean().optional(),
+  focusSubmit: z.optional(z.boolean()),
 });
 export type HelloReply = z.infer<typeof helloReply>;
 

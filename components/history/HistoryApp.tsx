@@ -6,7 +6,7 @@ import { numberLive, outcomeOf, type Outcome } from '@/lib/orders/queries.ts';
 import { t, tn, type MessageKey } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
 import { ordersItem, readAllOrders } from '@/lib/storage.ts';
-import { flagEmoji, formatPhone, formatPrice, formatWhen } from '../shared/format.ts';
+import { flagEmoji, formatPrice, formatWhen, usePhoneFormat } from '../shared/format.ts';
 import { slot, withNodes } from '../shared/rich.tsx';
 import { countryLabel } from '../shared/country.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
@@ -43,6 +43,7 @@ const COLUMNS: readonly MessageKey[] = [
 ];
 
 export function HistoryApp() {
+  const formatPhone = usePhoneFormat();
   const client = useQueryClient();
   const orders = useQuery({
     queryKey: ['history'],

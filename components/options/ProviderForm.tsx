@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
+import { PROVIDERS } from '@/lib/providers/catalog.ts';
 import { customHostName, SMS_ACTIVATE_HOSTS } from '@/lib/providers/sms-activate/hosts.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import {
@@ -69,7 +70,7 @@ export function ProviderForm({ draft, onChange, onFamily, keyAgain = false }: Pr
             required
             value={draft.apiKey}
             aria-describedby={keyAgain ? 'key-again' : undefined}
-            placeholder={draft.providerId === 'codasms' ? 'coda_live_…' : ''}
+            placeholder={PROVIDERS[draft.providerId].keyPlaceholder}
             onChange={(e) => set({ apiKey: e.target.value })}
           />
         </label>

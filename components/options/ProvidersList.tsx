@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n.ts';
-import { providerName, type ProviderSettings } from '@/lib/providers/registry.ts';
+import { providerName, type ProviderSettings } from '@/lib/providers/catalog.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import { describeSettings } from './provider-form.ts';
 import { ProviderStanding } from './ProviderStanding.tsx';

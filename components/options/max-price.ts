@@ -1,6 +1,4 @@
 import type { Language } from '@/lib/i18n.ts';
-import type { ProviderSettings } from '@/lib/providers/registry.ts';
-import { smsActivateHost } from '@/lib/providers/sms-activate/hosts.ts';
 
 // The options' price cap, typed as people write money: "1.50", "1,50", "$2", " 3 ".
 // Stored as integer minor units (Preferences.maxPriceCents); empty means no cap.
@@ -28,14 +26,6 @@ export function formatMaxPrice(cents: number | null, lang: Language): string {
     maximumFractionDigits: 2,
     useGrouping: false,
   }).format(cents / 100);
-}
-
-/** The currency the default provider's prices come in, which the cap is compared with. */
-export function accountCurrency(s: ProviderSettings | undefined): string {
-  if (s?.currency) return s.currency;
-  if (s?.providerId === 'smsactivate') return smsActivateHost(s.hostPreset, s.baseUrl).currency;
-  if (s?.providerId === 'fivesim') return 'RUB';
-  return 'USD';
 }
 
 /** "3", or empty for no limit: a whole number of numbers per site visit. */

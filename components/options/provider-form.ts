@@ -1,11 +1,11 @@
-import { CODASMS_DEFAULT_BASE_URL } from '@/lib/providers/codasms/client.ts';
-import { FIVESIM_DEFAULT_BASE_URL } from '@/lib/providers/fivesim/client.ts';
-import { providerName, type ProviderSettings } from '@/lib/providers/registry.ts';
 import {
-  DEFAULT_SMS_ACTIVATE_HOST,
-  normalizeSmsActivateUrl,
-  SMS_ACTIVATE_HOSTS,
-} from '@/lib/providers/sms-activate/hosts.ts';
+  DEFAULT_HOST_PRESET,
+  defaultBaseUrl,
+  PROVIDERS,
+  providerName,
+  type ProviderSettings,
+} from '@/lib/providers/catalog.ts';
+import { normalizeSmsActivateUrl } from '@/lib/providers/sms-activate/hosts.ts';
 import type { ProviderId } from '@/lib/providers/types.ts';
 import { t, type MessageKey } from '@/lib/i18n.ts';
 
@@ -25,13 +25,13 @@ export const CUSTOM_HOST = 'custom';
 
 /** Provider families: a brand name shows as it is, a description in the page's language. */
 export const FAMILIES: readonly { id: ProviderId; label(): string; hint: MessageKey }[] = [
-  { id: 'codasms', label: () => 'CODASMS', hint: 'options.provider.hintCodasms' },
+  { id: 'codasms', label: () => PROVIDERS.codasms.name, hint: 'options.provider.hintCodasms' },
   {
     id: 'smsactivate',
     label: () => t('options.provider.smsactivate'),
     hint: 'options.provider.hintSmsactivate',
   },
-  { id: 'fivesim', label: () => '5sim', hint: 'options.provider.hintFivesim' },
+  { id: 'fivesim', label: () => PROVIDERS.fivesim.name, hint: 'options.provider.hintFivesim' },
 ];
 
 export const CURRENCIES = ['USD', 'EUR', 'RUB'] as const;
@@ -39,27 +39,20 @@ export const CURRENCIES = ['USD', 'EUR', 'RUB'] as const;
 /** The form for a provider family: its saved settings, or a fresh draft. */
 export function draftFor(providerId: ProviderId, saved: readonly ProviderSettings[]): Draft {
   const s = saved.find((p) => p.providerId === providerId);
-  const preset = s?.hostPreset ?? DEFAULT_SMS_ACTIVATE_HOST;
+  const preset = s?.hostPreset ?? DEFAULT_HOST_PRESET;
   return {
     providerId,
     hostPreset: providerId === 'smsactivate' ? preset : '',
     apiKey: s?.apiKey ?? '',
     baseUrl: s?.baseUrl ?? '',
-    currency: s?.currency ?? (providerId === 'fivesim' ? 'RUB' : 'USD'),
+    currency: s?.currency ?? PROVIDERS[providerId].currency,
     name: s?.name ?? '',
   };
 }
 
 /** The address used when the field is left empty; '' when one must be typed. */
 export function defaultAddress(d: Draft): string {
-  switch (d.providerId) {
-    case 'codasms':
-      return CODASMS_DEFAULT_BASE_URL;
-    case 'fivesim':
-      return FIVESIM_DEFAULT_BASE_URL;
-    case 'smsactivate':
-      return SMS_ACTIVATE_HOSTS.find((h) => h.id === d.hostPreset)?.baseUrl ?? '';
-  }
+  return defaultBaseUrl(d.providerId, d.hostPreset);
 }
 
 /** Whether the draft is a custom SMS-Activate-protocol host (named by the user or its host). */

@@ -5,7 +5,11 @@ import { money } from '@/lib/money.ts';
 import { createOrder } from '@/lib/orders/machine.ts';
 import type { NoSmsMark, NoSmsOutcome, Order } from '@/lib/orders/types.ts';
 import { useMessages } from '../../tests/support/messages.ts';
+import { loadPhoneFormat } from '../shared/format.ts';
 import { NoSmsNotice } from './NoSmsNotice.tsx';
+
+// The popup loads the phone formatter on first use; static markup renders once, so load it first.
+beforeAll(loadPhoneFormat);
 
 const T0 = 1_700_000_000_000;
 

@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n.ts';
 import { NO_SMS_STOP, noSmsMark } from '@/lib/orders/no-sms.ts';
 import type { NoSmsMark, Order } from '@/lib/orders/types.ts';
-import { formatPhone } from '../shared/format.ts';
+import { usePhoneFormat } from '../shared/format.ts';
 import { SwapButton } from './SwapButton.tsx';
 
 /** Whether the card's primary button is this notice's "Try another number" (no second one). */
@@ -23,6 +23,7 @@ interface Props {
 
 /** No SMS within the options' minutes (lib/orders/no-sms.ts): asked, swapped, or why not. */
 export function NoSmsNotice({ order, replaced, lockLeft, onAnother }: Props) {
+  const formatPhone = usePhoneFormat();
   const mark = noSmsMark(order);
   const open = order.state === 'waiting' || order.state === 'cancelling';
   if (mark && open) return <OwnNotice {...{ order, mark, lockLeft, onAnother }} />;

@@ -7,7 +7,7 @@ import { notRefunded, refundPending } from '@/lib/orders/refund.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { ask } from '../shared/background.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
-import { flagEmoji, formatCountdown, formatPhone } from '../shared/format.ts';
+import { flagEmoji, formatCountdown, usePhoneFormat } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
 import { openOrderProblem } from '../shared/problem.ts';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
@@ -73,6 +73,7 @@ interface Props {
 export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: Props) {
   const now = useNow();
   const numberToCopy = useNumberToCopy(order);
+  const formatPhone = usePhoneFormat();
   const client = useQueryClient();
   const act = useMutation({
     mutationFn: (type: Action) => ask({ type, orderId: order.id }),

@@ -1,4 +1,4 @@
-import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
+import { callingCodeOf } from '@/lib/phone/calling-codes.ts';
 import { COUNTRY_ALIASES as ALIASES } from '@/lib/phone/country-aliases.ts';
 
 // What people type for a country besides its name: the ISO code ("us"), the dialling code
@@ -16,13 +16,7 @@ const englishNames = (() => {
   };
 })();
 
-function dialCode(iso: string): string | null {
-  try {
-    return `+${getCountryCallingCode(iso as CountryCode)}`;
-  } catch {
-    return null;
-  }
-}
+const dialCode = callingCodeOf;
 
 /**
  * How well a country answers the (folded) query: 0 the code or a short name exactly, 1 a name

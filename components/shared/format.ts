@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { useSyncExternalStore } from 'react';
 import { currentLanguage } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
 
@@ -36,9 +36,46 @@ export function flagEmoji(
   return code ? regional(code) : '🌐';
 }
 
+type PhoneModule = typeof import('@/lib/phone/index.ts');
+let phone: PhoneModule | null = null;
+let phoneLoading: Promise<void> | null = null;
+const phoneListeners = new Set<() => void>();
+
+/**
+ * Loads the phone formatter: libphonenumber-js and its metadata (about 30 KB gzip) come in
+ * their own chunk on first use, so a popup without a number never parses them.
+ */
+export function loadPhoneFormat(): Promise<void> {
+  phoneLoading ??= import('@/lib/phone/index.ts').then((m) => {
+    phone = m;
+    phoneListeners.forEach((l) => l());
+  });
+  return phoneLoading;
+}
+
+const subscribePhone = (l: () => void) => {
+  phoneListeners.add(l);
+  return () => phoneListeners.delete(l);
+};
+
+/** International display form ("+62 812-3456-7890"); E.164 until the formatter has loaded. */
 export function formatPhone(e164: string | null): string {
   if (!e164) return '';
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  if (!phone) {
+    void loadPhoneFormat();
+    return e164;
+  }
+  return phone.formatInternational(e164);
+}
+
+/** formatPhone for a component: it renders again once the formatter has loaded. */
+export function usePhoneFormat(): typeof formatPhone {
+  useSyncExternalStore(
+    subscribePhone,
+    () => phone,
+    () => phone,
+  );
+  return formatPhone;
 }
 
 /** 1:05, 12:00: a countdown people read at a glance. */

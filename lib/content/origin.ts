@@ -3,7 +3,7 @@
  * for that host's page only. The page side refuses to fill such a code anywhere else; the
  * background checks the same before it ever hands the code over.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { helloReply } from '../messaging.ts';
 import { parseOriginBoundCode } from '../sms/extract-code.ts';
 
@@ -11,11 +11,11 @@ import { parseOriginBoundCode } from '../sms/extract-code.ts';
  * What the background may add to its hello reply for the code. Optional, so the agent works
  * with a background that does not send them yet (then only its own checks apply).
  */
-export const helloReplyWithOrigin = helloReply.extend({
+export const helloReplyWithOrigin = z.extend(helloReply, {
   /** The full SMS text; an origin-bound line in it pins the code to a host. */
-  smsText: z.string().nullable().optional(),
+  smsText: z.optional(z.nullable(z.string())),
   /** The host named by the SMS's origin-bound line, when the background parsed it already. */
-  codeHost: z.string().nullable().optional(),
+  codeHost: z.optional(z.nullable(z.string())),
 });
 export type HelloReplyWithOrigin = z.infer<typeof helloReplyWithOrigin>;
 

@@ -1,7 +1,7 @@
 import type { Order } from '../orders/types.ts';
 import { deliveryRate, deliveryStats } from './delivery-stats.ts';
 import { cell } from './summary.ts';
-import { PROVIDER_NAMES } from './support.ts';
+import { familyName } from './support.ts';
 
 const COLUMNS = [
   'provider',
@@ -25,7 +25,7 @@ const COLUMNS = [
 export function deliveryStatsCsv(orders: readonly Order[]): string {
   const rows = deliveryStats(orders).map((s) =>
     [
-      PROVIDER_NAMES[s.providerId],
+      familyName(s.providerId),
       s.serviceName,
       s.countryName,
       s.tier,

@@ -1,14 +1,11 @@
 import { t } from '../i18n.ts';
 import { formatMoney } from '../money.ts';
+import { PROVIDERS } from '../providers/catalog.ts';
 import type { ProviderId } from '../providers/types.ts';
 import type { Order, ReplyRecord } from '../orders/types.ts';
 
 /** The provider family as its support knows it (the order does not keep the host's name). */
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  codasms: 'CODASMS',
-  smsactivate: 'SMS-Activate protocol',
-  fivesim: '5sim',
-};
+export const familyName = (id: ProviderId): string => PROVIDERS[id].name;
 
 /** Times in UTC, to the second: support desks sit in other time zones. */
 const utc = (ms: number | null | undefined) =>
@@ -32,7 +29,7 @@ export function supportFacts(order: Order): string {
   const replies = (order.replies ?? []).map(replyLine);
   return [
     t('history.refundCheck.title'),
-    label('history.refundCheck.provider', PROVIDER_NAMES[order.providerId]),
+    label('history.refundCheck.provider', familyName(order.providerId)),
     label('history.refundCheck.orderId', order.providerOrderId ?? '—'),
     label('history.refundCheck.number', order.phone ?? '—'),
     label('history.refundCheck.service', `${order.service.name} (${order.service.code})`),

@@ -11,7 +11,7 @@ import {
   sweep,
   type Fault,
   type ModelProvider,
-} from './model-provider.ts';
+} from '../../tests/support/model-provider.ts';
 import { notRefunded } from './refund.ts';
 import { OPEN_STATES, type Order } from './types.ts';
 

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { DialectName } from '../../sandbox/dialects/index.ts';
 import { SMS_ACTIVATE_HOSTS, smsActivateHost } from './sms-activate/hosts.ts';
 import { createSmsActivateProvider } from './sms-activate/client.ts';
-import { defineProviderContract } from './testing/contract.ts';
+import { defineProviderContract } from '../../tests/support/providers/contract.ts';
 
 // Every adapter, each against the sandbox face that speaks its protocol.
 

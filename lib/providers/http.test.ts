@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttp, MAX_CATALOG_REPLY_BYTES, MAX_REPLY_BYTES } from './http.ts';
 import { createRateBudget } from './rate-budget.ts';
-import { providerError } from './testing/contract.ts';
+import { providerError } from '../../tests/support/providers/contract.ts';
 
 // Real loopback servers: what a hostile or moved provider can send, against the real client.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOrderMemo, orderOnce, type OrderOnceOps } from './order-once.ts';
-import { providerError } from './testing/contract.ts';
+import { providerError } from '../../tests/support/providers/contract.ts';
 import { ProviderError } from './types.ts';
 
 // The purchase guard on its own: a fake host whose ledger is a list of sold ids and a balance.

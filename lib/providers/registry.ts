@@ -1,26 +1,14 @@
-import { createCodasmsProvider, codasmsCapabilities } from './codasms/client.ts';
-import { createFivesimProvider, fivesimCapabilities } from './fivesim/client.ts';
+import { capabilitiesOf, smsActivateHostOf, type ProviderSettings } from './catalog.ts';
+import { createCodasmsProvider } from './codasms/client.ts';
+import { createFivesimProvider } from './fivesim/client.ts';
 import { createOrderMemo, type OrderMemo } from './order-once.ts';
 import { createRateBudget, type RateBudget } from './rate-budget.ts';
-import { smsActivateCapabilities } from './sms-activate/client.ts';
 import { createSmsActivateProvider } from './sms-activate/client.ts';
-import { smsActivateHost } from './sms-activate/hosts.ts';
-import type { Capabilities, Provider, ProviderId } from './types.ts';
+import type { Provider, ProviderId } from './types.ts';
 
-export interface ProviderSettings {
-  providerId: ProviderId;
-  apiKey: string;
-  /** Empty = the provider's public API (for the SMS-Activate protocol: the preset's host). */
-  baseUrl: string;
-  /** SMS-Activate protocol: which known host (lib/providers/sms-activate/hosts.ts). */
-  hostPreset?: string;
-  /** Account currency where the API does not say it (5sim, custom SMS-Activate hosts). */
-  currency?: string;
-  /** A custom SMS-Activate-protocol host's name, as the user gave it (else its host name). */
-  name?: string;
-  /** When the options page saved it (its "Save and test" tests the latest). */
-  savedAt?: number;
-}
+// The adapters behind each family. The facts about a family (names, addresses, currency,
+// capabilities) are in catalog.ts, which pages read without loading any adapter.
+export type { ProviderSettings } from './catalog.ts';
 
 export interface FactoryDeps {
   budget: RateBudget;
@@ -30,11 +18,6 @@ export interface FactoryDeps {
 }
 
 type Factory = (settings: ProviderSettings, deps: FactoryDeps) => Provider;
-
-const smsActivateHostOf = (settings: ProviderSettings) => {
-  const host = smsActivateHost(settings.hostPreset, settings.baseUrl, settings.name);
-  return settings.currency ? { ...host, currency: settings.currency } : host;
-};
 
 /** Total: adding a ProviderId without a factory is a type error. */
 export const providerFactories: Record<ProviderId, Factory> = {
@@ -63,25 +46,6 @@ export const providerFactories: Record<ProviderId, Factory> = {
       now: deps.now,
     }),
 };
-
-/** Capabilities known from settings alone (before any request), per family. */
-export const capabilitiesOf: Record<ProviderId, (settings: ProviderSettings) => Capabilities> = {
-  codasms: () => codasmsCapabilities,
-  smsactivate: (settings) => smsActivateCapabilities(smsActivateHostOf(settings)),
-  fivesim: () => fivesimCapabilities,
-};
-
-/** The name people know the provider by, from settings alone. */
-export function providerName(settings: ProviderSettings): string {
-  switch (settings.providerId) {
-    case 'codasms':
-      return 'CODASMS';
-    case 'smsactivate':
-      return smsActivateHostOf(settings).name;
-    case 'fivesim':
-      return '5sim';
-  }
-}
 
 /**
  * Makes providers, keeping one rate budget (and one order memo) per provider key so every

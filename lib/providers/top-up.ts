@@ -1,7 +1,4 @@
-import { CODASMS_DEFAULT_BASE_URL } from './codasms/client.ts';
-import { FIVESIM_DEFAULT_BASE_URL } from './fivesim/client.ts';
-import { smsActivateHost } from './sms-activate/hosts.ts';
-import type { ProviderSettings } from './registry.ts';
+import { apiAddress, type ProviderSettings } from './catalog.ts';
 import type { ProviderId } from './types.ts';
 
 /**
@@ -11,14 +8,8 @@ import type { ProviderId } from './types.ts';
  * address cannot be read.
  */
 export function topUpUrl(settings: ProviderSettings): string | null {
-  const api =
-    settings.providerId === 'codasms'
-      ? settings.baseUrl || CODASMS_DEFAULT_BASE_URL
-      : settings.providerId === 'fivesim'
-        ? settings.baseUrl || FIVESIM_DEFAULT_BASE_URL
-        : smsActivateHost(settings.hostPreset, settings.baseUrl).baseUrl;
   try {
-    const url = new URL(api);
+    const url = new URL(apiAddress(settings));
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     url.hostname = url.hostname.replace(/^api\.(?=[^.]+\.[^.]+)/, '');
     return url.origin;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { FIVESIM_DEFAULT_BASE_URL } from '../../lib/providers/fivesim/client.ts';
+import { FIVESIM_DEFAULT_BASE_URL } from '../../lib/providers/catalog.ts';
 import { SMS_ACTIVATE_HOSTS } from '../../lib/providers/sms-activate/hosts.ts';
 
 const manifestSchema = z.object({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftFor, originPattern, toSettings } from '@/components/options/provider-form.ts';
-import { CODASMS_DEFAULT_BASE_URL } from '@/lib/providers/codasms/client.ts';
-import { FIVESIM_DEFAULT_BASE_URL } from '@/lib/providers/fivesim/client.ts';
+import { CODASMS_DEFAULT_BASE_URL, FIVESIM_DEFAULT_BASE_URL } from '@/lib/providers/catalog.ts';
 import { SMS_ACTIVATE_HOSTS, smsActivateHost } from '@/lib/providers/sms-activate/hosts.ts';
 
 // The options page asks the browser for the provider's origin when a provider is saved

@@ -1,4 +1,5 @@
 import { money } from '../../money.ts';
+import { CODASMS_DEFAULT_BASE_URL, codasmsCapabilities, PROVIDERS } from '../catalog.ts';
 import {
   createHttp,
   MAX_CATALOG_REPLY_BYTES,
@@ -9,7 +10,6 @@ import {
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
-  type Capabilities,
   type Offer,
   type OrderRequest,
   type Provider,
@@ -27,21 +27,6 @@ import {
   toE164,
 } from './map.ts';
 import * as s from './schemas.ts';
-import * as z from 'zod';
-
-export const CODASMS_DEFAULT_BASE_URL = 'https://api.codasms.com';
-
-export const codasmsCapabilities: Capabilities = {
-  windowSeconds: 1200,
-  // CODASMS documents no early-cancel lock (its official client cancels at once); a refusal,
-  // should a server send one, is understood and retried at the time it names.
-  earlyCancelSeconds: 0,
-  rateLimitPerMinute: 60,
-  bulkCheck: false,
-  tiers: ['standard', 'priority'],
-  anotherSms: false,
-  complete: false,
-};
 
 export interface CodasmsOptions {
   apiKey: string;
@@ -109,7 +94,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     return parseReply(s.statusReply, json, 'order status');
   }
 
-  let currency = 'USD';
+  let currency = PROVIDERS.codasms.currency;
 
   /** The price asked now for one country and tier; null when the pair is not sold. */
   async function livePrice(req: OrderRequest) {
@@ -152,7 +137,7 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
 
   return {
     id: 'codasms',
-    name: 'CODASMS',
+    name: PROVIDERS.codasms.name,
     capabilities: codasmsCapabilities,
     budget: opts.budget,
 
@@ -242,8 +227,3 @@ export function createCodasmsProvider(opts: CodasmsOptions): Provider {
     },
   };
 }
-
-export const codasmsSettingsSchema = z.object({
-  apiKey: z.string().min(1),
-  baseUrl: z.string().url().optional(),
-});

@@ -1,4 +1,5 @@
 import { money, type Money } from '../../money.ts';
+import { PROVIDERS } from '../catalog.ts';
 import {
   ProviderError,
   type Offer,
@@ -88,7 +89,7 @@ export function offersFromCell(
 ): Offer[] {
   const base = {
     providerId: 'codasms',
-    providerName: 'CODASMS',
+    providerName: PROVIDERS.codasms.name,
     country: country.code,
     countryName: country.name,
     countryIso: country.iso,

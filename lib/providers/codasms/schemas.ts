@@ -1,27 +1,31 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // Wire shapes of the CODASMS v1 API (../shared/docs/providers.md, section 1). Parsed loosely:
 // unknown extra fields are ignored, missing required ones are a malformed reply.
 
+const int = () => z.number().check(z.int());
+const count = () => z.number().check(z.int(), z.nonnegative());
+const text = () => z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+
 export const errorReply = z.object({
   ok: z.literal(false),
   reason: z.string(),
-  message: z.string().optional(),
-  retry_after_seconds: z.number().optional(),
+  message: z.optional(z.string()),
+  retry_after_seconds: z.optional(z.number()),
 });
 
 export const balanceReply = z.object({
   ok: z.literal(true),
-  balance_cents: z.number().int(),
-  currency: z.string().length(3).default('USD'),
+  balance_cents: int(),
+  currency: z._default(z.string().check(z.length(3)), 'USD'),
 });
 
 const matrixCell = z.object({
-  standard_cents: z.number().int().nonnegative(),
-  priority_cents: z.number().int().nonnegative().optional(),
-  stock: z.number().int().nonnegative().optional(),
-  standard_stock: z.number().int().nonnegative().optional(),
-  priority_stock: z.number().int().nonnegative().optional(),
+  standard_cents: count(),
+  priority_cents: z.optional(count()),
+  stock: z.optional(count()),
+  standard_stock: z.optional(count()),
+  priority_stock: z.optional(count()),
 });
 export type MatrixCell = z.infer<typeof matrixCell>;
 
@@ -30,45 +34,45 @@ export const servicesReply = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      from_cents: z.number().int().optional(),
-      stock: z.number().int().optional(),
+      from_cents: z.optional(int()),
+      stock: z.optional(int()),
     }),
   ),
-  matrix: z.record(z.string(), z.record(z.string(), matrixCell)).default({}),
-  stale: z.boolean().optional(),
+  matrix: z._default(z.record(z.string(), z.record(z.string(), matrixCell)), {}),
+  stale: z.optional(z.boolean()),
 });
 
 export const countriesReply = z.object({
   countries: z.array(
     z.object({
-      code: z.union([z.string(), z.number()]).transform(String),
+      code: text(),
       name: z.string(),
-      iso: z.string().nullish(),
+      iso: z.nullish(z.string()),
     }),
   ),
 });
 
 /** Kept as sent (a number stays a number on the way back, see map.ts idFromWire). */
-const orderId = z.union([z.string().min(1).max(64), z.number().int().nonnegative()]);
+const orderId = z.union([z.string().check(z.minLength(1), z.maxLength(64)), count()]);
 
 export const orderReply = z.object({
   ok: z.literal(true),
   order_id: orderId,
-  number: z.union([z.string(), z.number()]).transform(String),
-  band: z.enum(['standard', 'priority']).optional(),
-  price_cents: z.number().int().nonnegative(),
-  status: z.string().optional(),
-  expires_in_seconds: z.number().positive().optional(),
-  cancel_available_in_seconds: z.number().nonnegative().optional(),
+  number: text(),
+  band: z.optional(z.enum(['standard', 'priority'])),
+  price_cents: count(),
+  status: z.optional(z.string()),
+  expires_in_seconds: z.optional(z.number().check(z.positive())),
+  cancel_available_in_seconds: z.optional(z.number().check(z.nonnegative())),
 });
 
 export const statusReply = z.object({
   ok: z.literal(true),
-  order_id: orderId.optional(),
+  order_id: z.optional(orderId),
   status: z.string(),
-  waiting: z.boolean().optional(),
-  code: z.string().nullish(),
-  text: z.string().nullish(),
-  cancel_available_in_seconds: z.number().nonnegative().optional(),
+  waiting: z.optional(z.boolean()),
+  code: z.nullish(z.string()),
+  text: z.nullish(z.string()),
+  cancel_available_in_seconds: z.optional(z.number().check(z.nonnegative())),
 });
 export type StatusReply = z.infer<typeof statusReply>;

@@ -1,4 +1,5 @@
 import { money } from '../../money.ts';
+import { FIVESIM_DEFAULT_BASE_URL, fivesimCapabilities, PROVIDERS } from '../catalog.ts';
 import { countryByFivesimName, countryById } from '../data/countries.ts';
 import { SERVICE_TABLE, serviceByCode } from '../data/services.ts';
 import {
@@ -12,7 +13,6 @@ import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
-  type Capabilities,
   type CheckOptions,
   type Offer,
   type OrderRequest,
@@ -30,21 +30,6 @@ import {
   windowMs,
 } from './map.ts';
 import * as s from './schemas.ts';
-
-export const FIVESIM_DEFAULT_BASE_URL = 'https://5sim.net';
-
-export const fivesimCapabilities: Capabilities = {
-  windowSeconds: 1200,
-  // 5sim publishes no early-cancel rule; two minutes keeps the engine from asking too soon if
-  // it has one (a refusal is understood either way).
-  earlyCancelSeconds: 120,
-  rateLimitPerMinute: 60,
-  bulkCheck: false,
-  tiers: ['standard', 'priority'],
-  // Later SMS simply join the order's `sms` list; there is nothing to ask for.
-  anotherSms: false,
-  complete: true,
-};
 
 export interface FivesimOptions {
   apiKey: string;
@@ -71,7 +56,7 @@ const unsold = () =>
 export function createFivesimProvider(opts: FivesimOptions): Provider {
   const now = opts.now ?? Date.now;
   const memo = opts.memo ?? createOrderMemo();
-  const currency = opts.currency ?? 'RUB';
+  const currency = opts.currency ?? PROVIDERS.fivesim.currency;
   const http = createHttp({
     baseUrl: (opts.baseUrl || FIVESIM_DEFAULT_BASE_URL).replace(/\/v1\/?$/, ''),
     headers: { authorization: `Bearer ${opts.apiKey}`, accept: 'application/json' },
@@ -128,7 +113,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
 
   return {
     id: 'fivesim',
-    name: '5sim',
+    name: PROVIDERS.fivesim.name,
     capabilities: fivesimCapabilities,
     budget: opts.budget,
 
@@ -171,7 +156,7 @@ export function createFivesimProvider(opts: FivesimOptions): Provider {
         if (!country) continue;
         const base = {
           providerId: 'fivesim',
-          providerName: '5sim',
+          providerName: PROVIDERS.fivesim.name,
           country: country.id,
           countryName: country.name,
           countryIso: country.iso,

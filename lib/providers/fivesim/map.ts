@@ -4,8 +4,6 @@ import type { Tier } from '../types.ts';
 import { ProviderError, type ProviderErrorKind, type ProviderStatus } from '../types.ts';
 import type { OperatorCell, OrderReply, PricesReply } from './schemas.ts';
 
-export const FIVESIM = '5sim';
-
 /** 5sim's plain-text error bodies -> kinds. Matched as whole phrases, case-insensitive. */
 const TEXTS: readonly [RegExp, ProviderErrorKind, string][] = [
   [

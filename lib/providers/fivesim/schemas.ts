@@ -1,44 +1,45 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // Wire shapes of 5sim's REST API (providers.md section 3). Amounts are decimals in the
 // account's currency; ids are numbers.
 
-const id = z.union([z.number().int(), z.string().min(1)]).transform(String);
+const asText = <T extends z.ZodMiniType<string | number>>(s: T) => z.pipe(s, z.transform(String));
+const id = asText(z.union([z.number().check(z.int()), z.string().check(z.minLength(1))]));
 const amount = z.union([z.number(), z.string()]);
 
 export const profileReply = z.object({
   balance: amount,
-  rating: z.number().optional(),
-  frozen_balance: amount.optional(),
+  rating: z.optional(z.number()),
+  frozen_balance: z.optional(amount),
 });
 
 const sms = z.object({
-  text: z.string().nullish(),
-  code: z.string().nullish(),
-  created_at: z.string().nullish(),
+  text: z.nullish(z.string()),
+  code: z.nullish(z.string()),
+  created_at: z.nullish(z.string()),
 });
 
 export const orderReply = z.object({
   id,
-  phone: z.union([z.string(), z.number()]).transform(String),
-  operator: z.string().nullish(),
-  product: z.string().nullish(),
+  phone: asText(z.union([z.string(), z.number()])),
+  operator: z.nullish(z.string()),
+  product: z.nullish(z.string()),
   price: amount,
   status: z.string(),
-  expires: z.string().nullish(),
-  created_at: z.string().nullish(),
-  country: z.string().nullish(),
-  sms: z.array(sms).nullish(),
+  expires: z.nullish(z.string()),
+  created_at: z.nullish(z.string()),
+  country: z.nullish(z.string()),
+  sms: z.nullish(z.array(sms)),
 });
 export type OrderReply = z.infer<typeof orderReply>;
 
 /** GET /user/orders: `Data` holds the orders, newest first when asked so. */
-export const ordersReply = z.object({ Data: z.array(orderReply).nullish() });
+export const ordersReply = z.object({ Data: z.nullish(z.array(orderReply)) });
 
 const operatorCell = z.object({
   cost: amount,
-  count: z.number().int().nonnegative().default(0),
-  rate: z.number().nonnegative().nullish(),
+  count: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+  rate: z.nullish(z.number().check(z.nonnegative())),
 });
 export type OperatorCell = z.infer<typeof operatorCell>;
 

@@ -1,11 +1,11 @@
 import { money } from '../../money.ts';
+import { smsActivateCapabilities } from '../catalog.ts';
 import { countryById } from '../data/countries.ts';
 import { parseReply, withRetry } from '../http.ts';
 import { createOrderMemo, orderOnce, type OrderMemo } from '../order-once.ts';
 import type { Priority, RateBudget } from '../rate-budget.ts';
 import {
   ProviderError,
-  type Capabilities,
   type CheckOptions,
   type Offer,
   type OrderRequest,
@@ -35,19 +35,6 @@ import { createWire } from './wire.ts';
  * "up to" that cap, never as better delivery.
  */
 export const PRIORITY_CAP_PERCENT = 150;
-
-export function smsActivateCapabilities(host: SmsActivateHost): Capabilities {
-  return {
-    windowSeconds: 1200,
-    earlyCancelSeconds: host.earlyCancelSeconds,
-    rateLimitPerMinute: host.rateLimitPerMinute,
-    // A host that may list open orders (detected ones fall back to one check per order).
-    bulkCheck: host.features.listing !== 'no',
-    tiers: ['standard', 'priority'],
-    anotherSms: true,
-    complete: true,
-  };
-}
 
 export interface SmsActivateOptions {
   apiKey: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { providerName } from '../registry.ts';
+import { providerName } from '../catalog.ts';
 import { customHostName, smsActivateHost } from './hosts.ts';
 
 describe('how an SMS-Activate-protocol host is named', () => {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { centsFromDecimal, money, type Money } from '../../money.ts';
 import type { RawReply } from '../http.ts';
 import { ProviderError, type ProviderErrorKind, type ProviderStatus } from '../types.ts';
@@ -171,29 +171,24 @@ export function envelopeToken(json: unknown): Token | null {
   return null;
 }
 
+const tokenText = () => z.string().check(z.regex(/^[A-Z][A-Z0-9_]+$/));
 const heroEnvelope = z.object({
-  title: z.string().regex(/^[A-Z][A-Z0-9_]+$/),
-  details: z.string().nullish(),
-  info: z
-    .object({
-      min: z.union([z.number(), z.string()]).optional(),
-      readable_date: z.string().optional(),
-    })
-    .nullish(),
+  title: tokenText(),
+  details: z.nullish(z.string()),
+  info: z.nullish(
+    z.object({
+      min: z.optional(z.union([z.number(), z.string()])),
+      readable_date: z.optional(z.string()),
+    }),
+  ),
 });
 const statusEnvelope = z
   .object({
     status: z.literal('error'),
-    message: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]+$/)
-      .optional(),
-    error: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]+$/)
-      .optional(),
+    message: z.optional(tokenText()),
+    error: z.optional(tokenText()),
   })
-  .refine((e) => e.message !== undefined || e.error !== undefined);
+  .check(z.refine((e) => e.message !== undefined || e.error !== undefined));
 
 /** The token a reply carries, as text (`TOKEN:data`) or inside a JSON error envelope. */
 export function replyToken(reply: RawReply): Token | null {

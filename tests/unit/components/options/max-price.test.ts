@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountCurrency,
-  formatMaxPrice,
-  parseCount,
-  parseMaxPrice,
-} from '@/components/options/max-price.ts';
+import { formatMaxPrice, parseCount, parseMaxPrice } from '@/components/options/max-price.ts';
+import { accountCurrency } from '@/lib/providers/catalog.ts';
 
 describe('the max price field', () => {
   it.each([

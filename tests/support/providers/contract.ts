@@ -6,8 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DialectName } from '../../../sandbox/dialects/index.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server.ts';
-import { createRateBudget, type RateBudget } from '../rate-budget.ts';
-import { ProviderError, type OrderRequest, type Provider } from '../types.ts';
+import { createRateBudget, type RateBudget } from '../../../lib/providers/rate-budget.ts';
+import { ProviderError, type OrderRequest, type Provider } from '../../../lib/providers/types.ts';
 import { contractControl, type ContractControl } from './control.ts';
 
 export interface AdapterOptions {

@@ -5,10 +5,10 @@
  * or after the provider acted on it. The adapters are tested against the real sandbox; this
  * only lets fast-check explore millions of interleavings without I/O.
  */
-import { money } from '../money.ts';
-import type { ProviderErrorKind } from '../providers/types.ts';
-import type { ProviderCall, OrderEvent } from './machine.ts';
-import type { Order } from './types.ts';
+import { money } from '../../lib/money.ts';
+import type { ProviderErrorKind } from '../../lib/providers/types.ts';
+import type { ProviderCall, OrderEvent } from '../../lib/orders/machine.ts';
+import type { Order } from '../../lib/orders/types.ts';
 
 export type Fault = 'lost' | 'dropped' | 'malformed' | 'rate_limited' | 'down';
 
