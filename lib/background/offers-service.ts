@@ -19,30 +19,57 @@ const SERVICES_TTL_MS = 30 * 60_000;
 
 export type OffersService = ReturnType<typeof createOffersService>;
 
+/** A service's offers across the providers; `main` answered first (its balance is shown). */
+type Listed = Omit<OffersReply, 'balance' | 'balanceOf'> & { main: Provider };
+
+const replyOf = (listed: Listed, balance: Money) => ({
+  unanswered: listed.unanswered,
+  offers: bestOffers(listed.offers, balance.currency),
+  capabilities: listed.capabilities,
+  balanceOf: listed.main.id,
+});
+
+async function defaultProvider(provider: ProviderResolver): Promise<Provider> {
+  const p = await provider();
+  if (!p) throw new AppError('no_provider', 'No provider is set up yet.');
+  return p;
+}
+
+async function configuredProviders(provider: ProviderResolver): Promise<Provider[]> {
+  const all = await provider.all();
+  if (all.length === 0) await defaultProvider(provider);
+  return all;
+}
+
+/** Every configured provider's services as one list; a provider that fails is left out. */
+function servicesLister(allProviders: () => Promise<Provider[]>) {
+  const servicesCache = createOffersCache<ServiceInfo[]>(SERVICES_TTL_MS);
+  return async (): Promise<ServiceInfo[]> => {
+    const providers = await allProviders();
+    // Keyed by who answers, so setting up another provider asks again.
+    return servicesCache.get(providers.map((p) => p.name).join('|'), async () => {
+      const replies = await Promise.allSettled(providers.map((p) => p.services()));
+      const lists = replies.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const failed = replies.find((r) => r.status === 'rejected');
+      if (lists.length === 0 && failed) throw failed.reason;
+      return mergeServices(lists);
+    });
+  };
+}
+
 /**
  * What the configured providers sell and what the default one holds: offers, balance and the
  * service list, cached a while so the popup (asking every second) does not ask the providers.
  */
 export function createOffersService(provider: ProviderResolver) {
-  async function needProvider(): Promise<Provider> {
-    const p = await provider();
-    if (!p) throw new AppError('no_provider', 'No provider is set up yet.');
-    return p;
-  }
+  const needProvider = () => defaultProvider(provider);
+  const allProviders = () => configuredProviders(provider);
 
-  async function allProviders(): Promise<Provider[]> {
-    const all = await provider.all();
-    if (all.length === 0) await needProvider();
-    return all;
-  }
-
-  type Listed = Omit<OffersReply, 'balance' | 'balanceOf'> & { main: Provider };
   const offersCache = createOffersCache<Listed>(OFFERS_TTL_MS);
   // The balance is kept apart: every order state change moves money and asks for it again,
   // while the offer list (two large requests) stays for its whole time.
   const balanceCache = createOffersCache<Money>(OFFERS_TTL_MS);
   const balanceOf = (main: Provider) => balanceCache.get(main.name, () => main.balance());
-  const servicesCache = createOffersCache<ServiceInfo[]>(SERVICES_TTL_MS);
   const progress = createOffersProgress();
 
   /** A configured provider's balance (cached a while), for the balance floor; null: unknown. */
@@ -64,13 +91,6 @@ export function createOffersService(provider: ProviderResolver) {
     const balance = await progress.track(service, listed.main, balanceOf(listed.main));
     return { ...replyOf(listed, balance), balance };
   }
-
-  const replyOf = (listed: Listed, balance: Money) => ({
-    unanswered: listed.unanswered,
-    offers: bestOffers(listed.offers, balance.currency),
-    capabilities: listed.capabilities,
-    balanceOf: listed.main.id,
-  });
 
   /**
    * A service's offers and the balance when both are in memory, fresh or from the last few
@@ -103,25 +123,12 @@ export function createOffersService(provider: ProviderResolver) {
     return [...fresh, ...others.filter((o) => o.providerId !== providerId)];
   }
 
-  /** Every configured provider's services as one list; a provider that fails is left out. */
-  async function servicesList(): Promise<ServiceInfo[]> {
-    const providers = await allProviders();
-    // Keyed by who answers, so setting up another provider asks again.
-    return servicesCache.get(providers.map((p) => p.name).join('|'), async () => {
-      const replies = await Promise.allSettled(providers.map((p) => p.services()));
-      const lists = replies.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      const failed = replies.find((r) => r.status === 'rejected');
-      if (lists.length === 0 && failed) throw failed.reason;
-      return mergeServices(lists);
-    });
-  }
-
   return {
     balanceAt,
     offersFor,
     peekOffers,
     refreshedOffers,
-    servicesList,
+    servicesList: servicesLister(allProviders),
     /** The providers the service's offers still wait for (the popup says so early). */
     waitingFor: (service: string) => progress.waitingFor(service),
     /** An order is placed, cancelled or swapped: offers and balance are asked for again. */
