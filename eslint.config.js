@@ -76,6 +76,20 @@ export default tseslint.config(
     },
   },
   {
+    // What ships: classic zod brings its method-chained types, JSON-schema code and English
+    // messages into every bundle; zod/mini parses the same at a fraction of the size.
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: "Shipped code uses 'zod/mini' (see eslint.config.js)." }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     rules: {
       'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
-import { startFillAgent } from '@/lib/content/agent.ts';
 import { takeOverAgents } from '@/lib/content/lifetime.ts';
-import { startManualAgent } from '@/lib/content/manual.ts';
+import { startContentScript } from '@/lib/content/start.ts';
 
 // Never at install: injected into the tab that ordered (scripting.executeScript, activeTab), or
 // registered for an open order's site while the user allows it (lib/background/registration.ts).
@@ -12,8 +11,6 @@ export default defineContentScript({
   // WXT would post "content-script-started", with our extension id, to the page.
   noScriptStartedPostMessage: true,
   main() {
-    const signal = takeOverAgents();
-    startFillAgent({ browser, signal });
-    startManualAgent({ browser, signal });
+    startContentScript(browser, takeOverAgents());
   },
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { AppErrorKind } from './errors.ts';
 import type { Money } from './money.ts';
 import { PHONE_ENTRY_FORMATS } from './phone/entry.ts';
 import type { Order } from './orders/types.ts';
@@ -14,9 +15,37 @@ import type { Preferences } from './storage.ts';
 import type { ProviderWait } from './background/offers-progress.ts';
 import type { Unanswered } from './providers/offers.ts';
 
-// One protocol for popup/options <-> background <-> content. Names say the direction:
-// `popup.*` and `options.*` come from extension pages, `content.*` from a content script,
-// `bg.*` go from the background to a content script. Validated at the receiver.
+// One protocol map per direction. Names say the direction: `popup.*` and `options.*` come
+// from extension pages (PageProtocol), `content.*` from a content script (ContentProtocol),
+// `bg.*` go from the background to a content script (ToContentProtocol). Each map names a
+// message's request, as zod validates it at the receiver, and its reply; the receiver is one
+// object of handlers typed by the map (Handlers), so a missing or mistyped reply is a compile
+// error.
+
+/** A direction's map: for each message type, its request (as validated) and its reply. */
+export type Protocol<M extends { type: string }, R extends { [K in M['type']]: unknown }> = {
+  [K in M['type']]: { request: Extract<M, { type: K }>; reply: R[K] };
+};
+
+type AnyProtocol = Record<string, { request: { type: string }; reply: unknown }>;
+
+/** The receiver of a direction: one handler per message, answering the map's reply. */
+export type Handlers<P extends AnyProtocol, Context extends unknown[] = []> = {
+  [K in keyof P]: (msg: P[K]['request'], ...context: Context) => Promise<P[K]['reply']>;
+};
+
+/**
+ * Runs the handler of one validated message. `type` is the message's own (passed apart so the
+ * compiler ties the handler to its request and reply).
+ */
+export function dispatch<P extends AnyProtocol, K extends keyof P, Context extends unknown[]>(
+  handlers: Handlers<P, Context>,
+  type: K,
+  msg: P[K]['request'],
+  ...context: Context
+): Promise<P[K]['reply']> {
+  return handlers[type](msg, ...context);
+}
 
 /** Longest rejection text a content script reports: a sentence or two. */
 export const REJECTION_TEXT_MAX = 200;
@@ -24,6 +53,7 @@ export const REJECTION_TEXT_MAX = 200;
 /** A string of `min` to `max` characters. */
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const id = () => z.string().check(z.minLength(1));
+
 const tier = z.enum(['standard', 'priority']);
 const serviceInfo = z.object({
   code: text(1, 32),
@@ -82,6 +112,7 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options.saveProvider'), settings: providerSettings }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
+export type PageProtocol = Protocol<PageMessage, PageReplies>;
 
 export const contentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content.hello') }),
@@ -107,15 +138,15 @@ export const contentMessage = z.discriminatedUnion('type', [
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
 
-export const backgroundToContent = z.discriminatedUnion('type', [
-  /** "Ask me again": the content script replies with content.hello. */
-  z.object({ type: z.literal('bg.poke') }),
-  /** "Read your country selector again": the content script replies with content.siteCountries. */
-  z.object({ type: z.literal('bg.readCountries') }),
-  /** "Is the page still on the phone step of this order?": answered with a PhoneStepReply. */
-  z.object({ type: z.literal('bg.phoneStep'), orderId: id() }),
-]);
-export type BackgroundToContent = z.infer<typeof backgroundToContent>;
+/** What the background answers a content script; null: not about this page's own order. */
+interface ContentReplies {
+  'content.hello': HelloReply;
+  'content.filled': true | null;
+  'content.codeFieldVisible': true | null;
+  'content.rejected': true | null;
+  'content.siteCountries': true;
+}
+export type ContentProtocol = Protocol<ContentMessage, ContentReplies>;
 
 /** phone: the phone field is there, empty or holding the order's number; moved: it is not. */
 export const phoneStepReply = z.object({ step: z.enum(['phone', 'moved', 'unknown']) });
@@ -148,6 +179,33 @@ export const fillHereReply = z.object({
 });
 export type FillHereReply = z.infer<typeof fillHereReply>;
 
+export const backgroundToContent = z.discriminatedUnion('type', [
+  /** "Ask me again": the content script replies with content.hello. */
+  z.object({ type: z.literal('bg.poke') }),
+  /** "Read your country selector again": the content script replies with content.siteCountries. */
+  z.object({ type: z.literal('bg.readCountries') }),
+  /** "Is the page still on the phone step of this order?": answered with a PhoneStepReply. */
+  z.object({ type: z.literal('bg.phoneStep'), orderId: id() }),
+  fillHereMessage,
+]);
+export type BackgroundToContent = z.infer<typeof backgroundToContent>;
+
+/**
+ * What a content script answers the background, checked there: the page is not trusted to
+ * answer in shape. A poke and a country reading get no answer (they are followed by a
+ * content.* message instead).
+ */
+export const toContentReplies = {
+  'bg.poke': z.void(),
+  'bg.readCountries': z.void(),
+  'bg.phoneStep': phoneStepReply,
+  'bg.fillHere': fillHereReply,
+} satisfies Record<BackgroundToContent['type'], z.ZodMiniType>;
+export type ToContentProtocol = Protocol<
+  BackgroundToContent,
+  { [K in keyof typeof toContentReplies]: z.infer<(typeof toContentReplies)[K]> }
+>;
+
 /** What a content script may know about its own tab's order: never the key. */
 export const helloReply = z.object({
   orderId: z.nullable(z.string()),
@@ -170,7 +228,7 @@ export type HelloReply = z.infer<typeof helloReply>;
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
 export interface ReplyError {
-  kind: string;
+  kind: AppErrorKind;
   message: string;
   /** price_moved: the price asked now, for the popup to offer (null: none left). */
   price?: Money | null;

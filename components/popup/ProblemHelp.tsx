@@ -1,11 +1,10 @@
 import browser from 'webextension-polyfill';
+import { isAppErrorKind, RETRYABLE_KINDS } from '@/lib/errors.ts';
 import { currentLanguage, t } from '@/lib/i18n.ts';
 import { formatMoney, type Money } from '@/lib/money.ts';
 import type { LimitRefusal } from '@/lib/orders/limits.ts';
 import { BackgroundError } from '../shared/background.ts';
 import { problemText } from '../shared/problem.ts';
-
-const RETRYABLE = new Set(['rate_limited', 'network', 'provider_down', 'malformed_reply']);
 
 export interface Problem {
   kind: string;
@@ -65,7 +64,7 @@ export function ProblemHelp({ problem, topUpUrl, onRetry, onAccept, text }: Prop
           {t('popup.problem.changeLimits')}
         </button>
       ) : null}
-      {onRetry && RETRYABLE.has(kind) ? (
+      {onRetry && isAppErrorKind(kind) && RETRYABLE_KINDS.has(kind) ? (
         <button type="button" onClick={onRetry}>
           {t('popup.problem.tryAgain')}
         </button>

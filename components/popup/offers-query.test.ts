@@ -4,7 +4,7 @@ import { retryOffers } from './offers-query.ts';
 
 describe('the popup asks for offers again only when the background did not answer', () => {
   it('a provider failure the background already retried shows at once', () => {
-    for (const kind of ['network', 'rate_limited', 'provider_down', 'bad_key']) {
+    for (const kind of ['network', 'rate_limited', 'provider_down', 'bad_key'] as const) {
       expect(retryOffers(0, new BackgroundError(kind, 'x', null, null, '5sim'))).toBe(false);
     }
   });

@@ -1,10 +1,15 @@
+import { isAppErrorKind, type AppErrorKind } from '@/lib/errors.ts';
 import { t, type MessageKey } from '@/lib/i18n.ts';
 import type { LimitRefusal } from '@/lib/orders/limits.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { formatClock, formatPrice } from './format.ts';
 
-/** What happened, in the interface language, for each error kind the background reports. */
-const WHAT: Partial<Record<string, MessageKey>> = {
+/**
+ * What happened, in the interface language, for every error kind that reaches the UI: a kind
+ * without words does not compile. null: the error's own message, already in words (an
+ * unexpected error, or one this page worded itself).
+ */
+export const PROBLEM_WORDS: Readonly<Record<AppErrorKind, MessageKey | null>> = {
   bad_key: 'popup.problem.badKey',
   no_balance: 'popup.problem.noBalance',
   no_numbers: 'popup.problem.noNumbers',
@@ -20,10 +25,17 @@ const WHAT: Partial<Record<string, MessageKey>> = {
   not_found: 'providerProblem.notFound',
   code_already_received: 'providerProblem.codeAlreadyReceived',
   in_progress: 'providerProblem.inProgress',
+  limit_reached: 'popup.problem.limitReached',
+  bad_message: 'popup.problem.badMessage',
+  no_provider: 'popup.problem.noProvider',
+  not_a_site: 'popup.problem.notASite',
+  not_a_web_page: 'popup.problem.notAWebPage',
+  no_another_sms: 'popup.problem.noAnotherSms',
+  internal: null,
 };
 
 /** The same, naming the provider that failed where the background says which (offers). */
-const WHAT_NAMED: Partial<Record<string, MessageKey>> = {
+const WHAT_NAMED: Partial<Record<AppErrorKind, MessageKey>> = {
   bad_key: 'popup.problem.badKeyBy',
   rate_limited: 'popup.problem.rateLimitedBy',
   network: 'popup.problem.networkBy',
@@ -47,7 +59,7 @@ export function limitText(refusal: LimitRefusal): string {
   }
 }
 
-/** The problem in words; the background's own message for kinds the popup does not know. */
+/** The problem in words, in the interface language (PROBLEM_WORDS). */
 export function problemText(problem: {
   kind: string;
   message: string;
@@ -58,9 +70,11 @@ export function problemText(problem: {
   // A moved price with no offer left: the offer is gone.
   if (problem.kind === 'price_moved' && problem.price === null) return t('providerRules.offerGone');
   if (problem.kind === 'limit_reached' && problem.limit) return limitText(problem.limit);
+  // A kind from another build of the background: its own message.
+  if (!isAppErrorKind(problem.kind)) return problem.message;
   const named = problem.provider ? WHAT_NAMED[problem.kind] : undefined;
   if (named && problem.provider) return t(named, problem.provider);
-  const key = WHAT[problem.kind];
+  const key = PROBLEM_WORDS[problem.kind];
   return key ? t(key) : problem.message;
 }
 

@@ -9,6 +9,7 @@ import type { ProviderErrorKind } from '../providers/types.ts';
 import { sameSite } from '../services/detect.ts';
 import { readPreferences } from '../storage.ts';
 import { pokeOrderTab } from './registration.ts';
+import { sendToTab } from './send-to-tab.ts';
 import { findSiteTab, tabShowsSite } from './tabs.ts';
 
 export interface EffectDeps {
@@ -75,9 +76,7 @@ export function createEffectRunner(deps: EffectDeps) {
         // The page may still show the number: its script, when still there, takes it out
         // (content.hello). Nothing is injected: a page that went on has no number of ours.
         if (order.phoneFilled) {
-          await browser.tabs
-            .sendMessage(order.site.tabId, { type: 'bg.poke' }, { frameId: 0 })
-            .catch(() => undefined);
+          await sendToTab(browser, order.site.tabId, { type: 'bg.poke' }).catch(() => undefined);
         }
         if (order.cancelReason === 'another') return;
         await notify(`refund-${order.id}`, () => ({

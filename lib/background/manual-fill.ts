@@ -1,6 +1,6 @@
 import type { Browser, Menus, Tabs } from 'webextension-polyfill';
 import { t, useLanguage } from '../i18n.ts';
-import { fillHereReply, type FillHereMessage, type FillHereReply } from '../messaging.ts';
+import type { FillHereMessage, FillHereReply } from '../messaging.ts';
 import type { Engine } from '../orders/engine.ts';
 import type { Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
@@ -13,6 +13,7 @@ import {
 import { badgeUpdater, toolbarAction } from './badge.ts';
 import { chooseManual, codeMenuVisible, type ManualWant } from './manual-choice.ts';
 import { sameSite } from '../services/detect.ts';
+import { sendToTab } from './send-to-tab.ts';
 import { CONTENT_SCRIPT_FILE, tabShowsSite } from './tabs.ts';
 
 export const MENU_FILL_NUMBER = 'fill-number';
@@ -118,7 +119,8 @@ export function startManualFill({ browser, engine, now }: ManualDeps) {
   async function send(place: FillPlace, msg: FillHereMessage): Promise<FillHereReply | null> {
     const options = { frameId: place.frameId };
     try {
-      return fillHereReply.parse(await browser.tabs.sendMessage(place.tabId, msg, options));
+      const reply = await sendToTab(browser, place.tabId, msg, options);
+      if (reply) return reply;
     } catch {
       // No fill script in that frame yet: the click granted activeTab, inject it.
     }
@@ -127,7 +129,7 @@ export function startManualFill({ browser, engine, now }: ManualDeps) {
         target: { tabId: place.tabId, frameIds: [place.frameId] },
         files: [CONTENT_SCRIPT_FILE],
       });
-      return fillHereReply.parse(await browser.tabs.sendMessage(place.tabId, msg, options));
+      return (await sendToTab(browser, place.tabId, msg, options)) ?? null;
     } catch (e) {
       warn(`manual fill: tab ${place.tabId} unreachable`, e);
       return null;

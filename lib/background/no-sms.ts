@@ -1,5 +1,4 @@
 import type { Browser } from 'webextension-polyfill';
-import { phoneStepReply } from '../messaging.ts';
 import { bindingRules, pageBound, type BindingRules } from '../orders/binding.ts';
 import type { Engine } from '../orders/engine.ts';
 import { LimitError } from '../orders/limits.ts';
@@ -13,6 +12,7 @@ import {
 } from '../orders/no-sms.ts';
 import type { NoSmsOutcome, Order } from '../orders/types.ts';
 import { warn } from '../redact.ts';
+import { sendToTab } from './send-to-tab.ts';
 import { pokeTab } from './tabs.ts';
 
 /** How long the page may take to say where it is; a silent page is asked again next pass. */
@@ -53,9 +53,8 @@ export async function pageStep(
   const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), PAGE_ANSWER_MS)));
   try {
     const ask = { type: 'bg.phoneStep', orderId: order.id } as const;
-    const reply = await Promise.race([browser.tabs.sendMessage(tabId, ask, { frameId: 0 }), late]);
-    const parsed = phoneStepReply.safeParse(reply);
-    return parsed.success ? parsed.data.step : 'unknown';
+    const reply = await Promise.race([sendToTab(browser, tabId, ask), late]);
+    return reply?.step ?? 'unknown';
   } catch {
     void pokeTab(browser, tabId);
     return 'unknown';

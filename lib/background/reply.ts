@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import { LimitError } from '../orders/limits.ts';
 import type { Reply } from '../messaging.ts';
 import { isProviderError } from '../providers/types.ts';
@@ -9,6 +10,7 @@ export function fail(e: unknown): Reply<never> {
   if (e instanceof LimitError) {
     return { ok: false, error: { kind: e.kind, message: e.message, limit: e.refusal } };
   }
+  if (e instanceof AppError) return { ok: false, error: { kind: e.kind, message: e.message } };
   if (isProviderError(e) && e.kind === 'price_moved') {
     return { ok: false, error: { kind: e.kind, message: e.message, price: e.currentPrice } };
   }

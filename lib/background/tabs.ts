@@ -1,6 +1,7 @@
 import { warn } from '../redact.ts';
 import type { Browser } from 'webextension-polyfill';
 import type { BackgroundToContent } from '../messaging.ts';
+import { sendToTab } from './send-to-tab.ts';
 import type { Engine } from '../orders/engine.ts';
 import { bindingRules, ownTabFit, pageBound, type BindingRules } from '../orders/binding.ts';
 import { numberWithdrawn, wantsPage } from '../orders/queries.ts';
@@ -17,10 +18,12 @@ export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 export async function pokeTab(
   browser: Browser,
   tabId: number,
-  message: BackgroundToContent = { type: 'bg.poke' },
+  message: Extract<BackgroundToContent, { type: 'bg.poke' | 'bg.readCountries' }> = {
+    type: 'bg.poke',
+  },
 ): Promise<boolean> {
   try {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    await sendToTab(browser, tabId, message);
     return true;
   } catch {
     // No listener in the page yet.

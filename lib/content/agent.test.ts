@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { startFillAgent } from './agent.ts';
+import { listenToBackground } from './from-background.ts';
 
-type Listener = (message: unknown) => unknown;
+type Listener = (message: unknown, sender: { id: string }) => unknown;
 
 /** The page side's browser: messages it sends, and the background's messages to it. */
 const NO_ORDER = { orderId: null, phone: null, code: null, fillPhone: false, fillCode: false };
@@ -13,6 +14,7 @@ function fakeBrowser(hello: object = NO_ORDER) {
   const sent: { type: string; countries?: unknown }[] = [];
   const browser = {
     runtime: {
+      id: 'ext',
       sendMessage: async (m: { type: string }) => {
         sent.push(m);
         return m.type === 'content.hello' ? hello : true;
@@ -23,7 +25,7 @@ function fakeBrowser(hello: object = NO_ORDER) {
       },
     },
   } as unknown as Browser;
-  return { browser, sent, receive: (m: unknown) => listener?.(m) };
+  return { browser, sent, receive: (m: unknown) => listener?.(m, { id: 'ext' }) };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -41,7 +43,11 @@ describe('the fill script reports the page’s country selector', () => {
 <label for="tel">Phone number</label><input id="tel" type="tel" autocomplete="tel-national">`;
     abort = new AbortController();
     const fake = fakeBrowser();
-    startFillAgent({ browser: fake.browser, signal: abort.signal });
+    listenToBackground(
+      fake.browser,
+      abort.signal,
+      startFillAgent({ browser: fake.browser, signal: abort.signal }),
+    );
     await settle();
     expect(fake.sent).toEqual([
       { type: 'content.siteCountries', countries: ['DE', 'GB'] },
@@ -65,7 +71,11 @@ describe('the fill script reports the page’s country selector', () => {
     document.body.innerHTML = `<label for="tel">Phone</label><input id="tel" type="tel">`;
     abort = new AbortController();
     const fake = fakeBrowser();
-    startFillAgent({ browser: fake.browser, signal: abort.signal });
+    listenToBackground(
+      fake.browser,
+      abort.signal,
+      startFillAgent({ browser: fake.browser, signal: abort.signal }),
+    );
     await settle();
     expect(fake.sent[0]).toEqual({ type: 'content.siteCountries', countries: null });
   });

@@ -11,8 +11,14 @@ import {
 } from '../fill/index.ts';
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { focusSubmitControl } from '../fill/submit-control.ts';
-import { backgroundToContent, type ContentMessage, type PhoneStepReply } from '../messaging.ts';
-import { codeAllowedOn, helloReplyWithOrigin, type HelloReplyWithOrigin } from './origin.ts';
+import {
+  helloReply,
+  type ContentMessage,
+  type HelloReply,
+  type PhoneStepReply,
+} from '../messaging.ts';
+import { codeAllowedOn } from './code-host.ts';
+import type { ContentScriptHandlers } from './from-background.ts';
 import { phoneStepOf } from './phone-step.ts';
 import { rejectionWatcher } from './rejection-watch.ts';
 
@@ -40,11 +46,12 @@ function reportCountries(doc: Document, send: (m: ContentMessage) => Promise<unk
  * checks that the page is the site that ordered), fills the phone, watches for the code field
  * and fills the code when it is known. Holds no secrets: only this tab's number and code.
  * Before any order, it tells the background which countries the page's phone selector lists.
+ * Returns its answers to the background's poke, country reading and phone step questions.
  */
 export function startFillAgent({ browser, doc = document, signal }: AgentOptions) {
   const send = (m: ContentMessage) => browser.runtime.sendMessage(m);
   let watching: string | null = null;
-  let latest: HelloReplyWithOrigin | null = null;
+  let latest: HelloReply | null = null;
   let running = Promise.resolve();
 
   // A field the user chose by hand on this site (context menu) comes before detection.
@@ -54,7 +61,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   // The site may refuse the number it was given: watched from here on (rejection-watch.ts).
   const watchRejected = rejectionWatcher({ doc, signal, send, target: phoneTarget });
 
-  async function fillCodeInto(reply: HelloReplyWithOrigin, orderId: string, code: string) {
+  async function fillCodeInto(reply: HelloReply, orderId: string, code: string) {
     // An origin-bound SMS ("@host #code") is for that host's page only.
     if (!codeAllowedOn(doc.location.hostname, reply)) return false;
     const target = codeTarget();
@@ -73,7 +80,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
   }
 
   async function checkIn() {
-    const parsed = helloReplyWithOrigin.safeParse(await send({ type: 'content.hello' }));
+    const parsed = helloReply.safeParse(await send({ type: 'content.hello' }));
     if (!parsed.success) return;
     withdraw(parsed.data.withdrawn ?? []);
     if (!parsed.data.orderId) return;
@@ -122,15 +129,11 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     const phone = latest?.orderId === orderId ? latest.phone : null;
     return { step: phone ? phoneStepOf(phoneTarget(), phone) : 'unknown' };
   }
-  const onMessage = (message: unknown) => {
-    const parsed = backgroundToContent.safeParse(message);
-    if (!parsed.success) return;
-    if (parsed.data.type === 'bg.phoneStep') return phoneStep(parsed.data.orderId);
-    if (parsed.data.type === 'bg.readCountries') reportCountries(doc, send);
-    else queue();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   reportCountries(doc, send);
   queue();
+  return {
+    'bg.poke': () => queue(),
+    'bg.readCountries': () => reportCountries(doc, send),
+    'bg.phoneStep': (msg) => phoneStep(msg.orderId),
+  } satisfies Partial<ContentScriptHandlers>;
 }

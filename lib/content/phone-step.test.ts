@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { findPhoneTarget } from '../fill/index.ts';
 import { startFillAgent } from './agent.ts';
+import { listenToBackground } from './from-background.ts';
 import { phoneStepOf } from './phone-step.ts';
 
 // The background swaps a number by itself (no SMS came) only while the page is still on the
@@ -50,12 +51,13 @@ describe('phoneStepOf', () => {
 });
 
 describe('the fill script answers the background', () => {
-  type Listener = (message: unknown) => unknown;
+  type Listener = (message: unknown, sender: { id: string }) => unknown;
 
   function fakeBrowser(orderId: string) {
     let listener: Listener | null = null;
     const browser = {
       runtime: {
+        id: 'ext',
         sendMessage: async (m: { type: string }) =>
           m.type === 'content.hello'
             ? { orderId, phone: ours, code: null, fillPhone: false, fillCode: false }
@@ -66,7 +68,7 @@ describe('the fill script answers the background', () => {
         },
       },
     } as unknown as Browser;
-    return { browser, ask: (m: unknown) => listener?.(m) };
+    return { browser, ask: (m: unknown) => listener?.(m, { id: 'ext' }) };
   }
 
   it('about the order it checked in for; unknown for another one', async () => {
@@ -74,7 +76,8 @@ describe('the fill script answers the background', () => {
     field().value = ours;
     const abort = new AbortController();
     const fake = fakeBrowser('o1');
-    startFillAgent({ browser: fake.browser, signal: abort.signal });
+    const answers = startFillAgent({ browser: fake.browser, signal: abort.signal });
+    listenToBackground(fake.browser, abort.signal, answers);
     expect(await fake.ask({ type: 'bg.phoneStep', orderId: 'o1' })).toEqual({ step: 'phone' });
     field().value = '+6289999999999';
     expect(await fake.ask({ type: 'bg.phoneStep', orderId: 'o1' })).toEqual({ step: 'moved' });

@@ -1,4 +1,5 @@
 import { warn } from '../redact.ts';
+import { AppError } from '../errors.ts';
 import { capSmsText, chooseCode } from '../sms/extract-code.ts';
 import {
   isProviderError,
@@ -327,7 +328,7 @@ export function createEngine(deps: EngineDeps) {
 
     async create(input: OrderInput): Promise<Order> {
       const provider = await deps.provider(input.providerId);
-      if (!provider) throw new Error('No provider is set up. Add your API key in the options.');
+      if (!provider) throw new AppError('no_provider', 'No provider is set up.');
       const order = createOrder(
         {
           ...input,

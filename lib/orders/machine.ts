@@ -26,7 +26,7 @@
  * Which provider call an open order needs is in calls.ts.
  */
 import type { ProviderOrder, ProviderStatus } from '../providers/types.ts';
-import { TRANSIENT_KINDS } from '../providers/types.ts';
+import { RETRYABLE_KINDS } from '../errors.ts';
 import {
   backoffMs,
   GRACE_AFTER_WINDOW_MS,
@@ -216,7 +216,7 @@ function onError(
   const failures = order.failures + 1;
   const retryAt = now + (event.retryAfterMs ?? backoffMs(failures));
   const next: Order = { ...order, failures, retryAt, lastError: error };
-  const transient = TRANSIENT_KINDS.has(error.kind);
+  const transient = RETRYABLE_KINDS.has(error.kind);
 
   switch (order.state) {
     case 'ordering':

@@ -1,5 +1,6 @@
 import type { RateBudget } from './rate-budget.ts';
 import type { Money } from '../money.ts';
+import { RETRYABLE_KINDS, type ProviderErrorKind } from '../errors.ts';
 
 /**
  * Every provider family the extension can talk to. `smsactivate` is the protocol, spoken by
@@ -157,32 +158,8 @@ export interface CheckOptions {
   urgent?: boolean;
 }
 
-export type ProviderErrorKind =
-  | 'bad_key'
-  | 'no_numbers'
-  | 'no_balance'
-  | 'rate_limited'
-  | 'too_early_to_cancel'
-  | 'code_already_received'
-  | 'not_found'
-  | 'banned'
-  | 'price_above_cap'
-  /** The clicked offer is gone or its price rose: refused before buying; carries the new price. */
-  | 'price_moved'
-  | 'in_progress'
-  | 'unavailable'
-  | 'provider_down'
-  | 'network'
-  | 'malformed_reply';
-
-/** Kinds worth retrying as-is after a pause. */
-export const TRANSIENT_KINDS: ReadonlySet<ProviderErrorKind> = new Set([
-  'rate_limited',
-  'in_progress',
-  'provider_down',
-  'network',
-  'malformed_reply',
-]);
+// The kinds, and which are worth retrying, are listed once with every kind the UI words.
+export type { ProviderErrorKind } from '../errors.ts';
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
@@ -204,7 +181,7 @@ export class ProviderError extends Error {
   provider: string | null = null;
 
   get transient(): boolean {
-    return TRANSIENT_KINDS.has(this.kind);
+    return RETRYABLE_KINDS.has(this.kind);
   }
 }
 

@@ -2,15 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import type { FillHereMessage } from '../messaging.ts';
-import { startManualAgent } from './manual.ts';
+import { startManualAgent } from './fill-here.ts';
+import { listenToBackground } from './from-background.ts';
 
-type Listener = (message: unknown) => Promise<unknown> | undefined;
+type Listener = (message: unknown, sender: { id: string }) => Promise<unknown> | undefined;
 
 /** Just enough of the browser for the page side: one runtime.onMessage listener. */
 function fakeBrowser() {
   let listener: Listener | null = null;
   const browser = {
     runtime: {
+      id: 'ext',
       onMessage: {
         addListener: (fn: Listener) => void (listener = fn),
         removeListener: () => void (listener = null),
@@ -19,7 +21,7 @@ function fakeBrowser() {
   } as unknown as Browser;
   return {
     browser,
-    send: (m: unknown) => listener?.(m),
+    send: (m: unknown) => listener?.(m, { id: 'ext' }),
     listening: () => listener !== null,
   };
 }
@@ -44,7 +46,8 @@ beforeEach(() => {
   abort = new AbortController();
   fake = fakeBrowser();
   // happy-dom cannot make a trusted event: these tests stand in for the user's right-click.
-  startManualAgent({ browser: fake.browser, signal: abort.signal, trusted: () => true });
+  const answers = startManualAgent({ signal: abort.signal, trusted: () => true });
+  listenToBackground(fake.browser, abort.signal, answers);
 });
 afterEach(() => abort.abort());
 
@@ -83,7 +86,7 @@ describe('manual fill, page side', () => {
     abort.abort();
     abort = new AbortController();
     fake = fakeBrowser();
-    startManualAgent({ browser: fake.browser, signal: abort.signal });
+    listenToBackground(fake.browser, abort.signal, startManualAgent({ signal: abort.signal }));
     rightClick('f2');
     input('f1').focus();
     expect(await fake.send(msg({}))).toMatchObject({ ok: true, selector: 'input[id="f1"]' });

@@ -1,4 +1,3 @@
-import type { Browser } from 'webextension-polyfill';
 import { fillCodeWithReport, fillPhoneWithReport } from '../fill/index.ts';
 import {
   codeTargetAt,
@@ -8,12 +7,12 @@ import {
   usableInput,
 } from '../fill/manual.ts';
 import { selectorFor } from '../fill/selector.ts';
-import { fillHereMessage, type FillHereMessage, type FillHereReply } from '../messaging.ts';
+import type { FillHereMessage, FillHereReply } from '../messaging.ts';
 import { warn } from '../redact.ts';
-import { codeAllowedOn } from './origin.ts';
+import { codeAllowedOn } from './code-host.ts';
+import type { ContentScriptHandlers } from './from-background.ts';
 
 export interface ManualAgentOptions {
-  browser: Browser;
   doc?: Document;
   signal: AbortSignal;
   /** Which right-clicks count: the user's own, never one a page script dispatched. */
@@ -31,10 +30,10 @@ const nothing = (problem: FillHereReply['problem']): FillHereReply => ({
  * The page side of manual fill: remembers the field the user right-clicked (the context menu
  * click reaches the background, not the page) and fills the value the background hands over
  * into that field, or into the focused one for the keyboard shortcut. Only visible, enabled
- * fields; a code bound to another host (`@host #code`) is refused here too.
+ * fields; a code bound to another host (`@host #code`) is refused here too. Returns its
+ * answer to the background's bg.fillHere.
  */
 export function startManualAgent({
-  browser,
   doc = document,
   signal,
   trusted = (event) => event.isTrusted,
@@ -77,14 +76,11 @@ export function startManualAgent({
     };
   }
 
-  const onMessage = (message: unknown): Promise<FillHereReply> | undefined => {
-    const parsed = fillHereMessage.safeParse(message);
-    if (!parsed.success) return undefined;
-    return fillHere(parsed.data).catch((e: unknown) => {
-      warn('manual fill', e);
-      return nothing('refused');
-    });
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  return {
+    'bg.fillHere': (msg) =>
+      fillHere(msg).catch((e: unknown) => {
+        warn('manual fill', e);
+        return nothing('refused');
+      }),
+  } satisfies Partial<ContentScriptHandlers>;
 }
