@@ -1,3 +1,4 @@
+import ky, { type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
 import { ProviderError } from './types.ts';
 import type { Priority, RateBudget } from './rate-budget.ts';
@@ -23,7 +24,7 @@ export interface HttpOptions {
 }
 
 /**
- * An error's message without query strings: a timeout's message quotes the URL, and an
+ * An error's message without query strings: ky's messages quote the URL, and an
  * SMS-Activate-protocol URL carries the API key (`?api_key=`), which must never reach the UI or
  * a log.
  */
@@ -88,46 +89,6 @@ function redirectTarget(res: Response, base: string): string | null {
   }
 }
 
-interface SendInit {
-  json?: unknown;
-  searchParams?: Record<string, string>;
-  headers?: Record<string, string>;
-}
-
-/**
- * One fetch: the base address joined with the path, the query from `searchParams`, a JSON body,
- * the client's headers under the request's, redirects not followed, given up after `timeoutMs`.
- */
-function fetchOnce(
-  opts: HttpOptions,
-  method: 'get' | 'post',
-  path: string,
-  init: SendInit,
-): Promise<Response> {
-  const query = init.searchParams ? `?${new URLSearchParams(init.searchParams)}` : '';
-  const headers = new Headers(opts.headers);
-  for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
-  if (init.json !== undefined && !headers.has('content-type')) {
-    headers.set('content-type', 'application/json');
-  }
-  const abort = new AbortController();
-  const request = new Request(`${opts.baseUrl.replace(/\/+$/, '')}/${path}${query}`, {
-    method: method.toUpperCase(),
-    headers,
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    redirect: 'manual',
-    signal: abort.signal,
-  });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      abort.abort();
-      reject(new Error(`Request timed out: ${request.method} ${request.url}`));
-    }, opts.timeoutMs ?? 15_000);
-  });
-  return Promise.race([(opts.fetch ?? fetch)(request), timeout]).finally(() => clearTimeout(timer));
-}
-
 const isRedirect = (res: Response) =>
   res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
 
@@ -138,10 +99,23 @@ const isRedirect = (res: Response) =>
  */
 export function createHttp(opts: HttpOptions) {
   const who = opts.name ?? opts.baseUrl;
+  const client: KyInstance = ky.create({
+    prefixUrl: opts.baseUrl.replace(/\/+$/, ''),
+    headers: opts.headers,
+    timeout: opts.timeoutMs ?? 15_000,
+    retry: 0,
+    throwHttpErrors: false,
+    redirect: 'manual',
+    fetch: opts.fetch,
+  });
+
   async function send(
     method: 'get' | 'post',
     path: string,
-    init: SendInit & {
+    init: {
+      json?: unknown;
+      searchParams?: Record<string, string>;
+      headers?: Record<string, string>;
       /** Urgent requests may use the rate budget's reserve (rate-budget.ts). */
       priority?: Priority;
       /** The reply cap: MAX_REPLY_BYTES unless the call is a catalog read. */
@@ -152,7 +126,12 @@ export function createHttp(opts: HttpOptions) {
     await opts.budget.take(undefined, priority);
     let res: Response;
     try {
-      res = await fetchOnce(opts, method, path.replace(/^\//, ''), request);
+      // ky treats an explicit `headers: undefined` as "no headers" and drops the instance's
+      // Authorization, so pass only what is set.
+      const options = Object.fromEntries(
+        Object.entries(request).filter(([, v]) => v !== undefined),
+      );
+      res = await client(path.replace(/^\//, ''), { method, ...options });
     } catch (e) {
       throw new ProviderError('network', `Could not reach ${opts.baseUrl}: ${describe(e)}`);
     }
