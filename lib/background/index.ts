@@ -134,7 +134,7 @@ interface Wiring {
 }
 
 /**
- * The worker's one alarm listener (dispatching by alarm name, style.md rule 14), its one tab
+ * The worker's one alarm listener (dispatching by alarm name), its one tab
  * listener, and what a fresh worker does first.
  */
 function listen({ browser, clock, engine, scheduler, runEffect, manual, siteAccess }: Wiring) {

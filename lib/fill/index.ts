@@ -1,5 +1,5 @@
 /**
- * Public API of the page-side fill engine (design.md, "Content script"): find the phone and
+ * Public API of the page-side fill engine (its caller: lib/content/agent.ts): find the phone and
  * code targets, fill them, and wait for a code step that appears later.
  */
 import { pickCodeTarget, pickDialCode, pickPhoneField, secondaryPhone } from './classify.ts';

@@ -8,8 +8,8 @@
  *   (BSD-3-Clause): the phone words of kPhoneRe and its neighbours.
  * - Mozilla Firefox form-autofill heuristics, toolkit/components/formautofill (MPL-2.0), which
  *   carries the same phone words for its own languages.
- * - 2FHey OTP keyword lists, github:SoFriendly/2fhey TwoFHey/OTPKeywords (CC0-1.0), read from
- *   ../shared/corpora/services/2fhey-otp-keywords: de, en, es, fr, pt, zh code and
+ * - 2FHey OTP keyword lists, github:SoFriendly/2fhey TwoFHey/OTPKeywords (CC0-1.0): de, en, es, fr,
+ *   pt, zh code and
  *   verification words.
  * - Unicode CLDR language names for the language column; the words of the other languages are
  *   the terms the big sites' localised signup pages use (Google, Facebook, WhatsApp help), as

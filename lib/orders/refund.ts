@@ -2,7 +2,7 @@
  * Refund assurance: an order that ended without a code is "refunded" only once the provider
  * says the money is back. Pure rules used by the state machine, history and the badge.
  *
- * What counts as the provider saying so, per protocol (docs/providers.md):
+ * What counts as the provider saying so, per protocol (sandbox/faces/ serves each):
  * - CODASMS: the order's status `refunded` ("expired or cancelled with the money back"). Any
  *   other end (`cancelled`, `expired`) is checked again until `refunded` or the deadline.
  * - SMS-Activate protocol: no refund fact exists; `ACCESS_CANCEL` / `STATUS_CANCEL` mean the

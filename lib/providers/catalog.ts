@@ -35,7 +35,7 @@ export interface ProviderFamily {
    * by many hosts: each one's own name comes from its host (providerName).
    */
   name: string;
-  /** The wire protocol its adapter speaks (docs: providers.md sections 1 to 3). */
+  /** The wire protocol its adapter speaks (the sandbox serves each: sandbox/faces/). */
   protocol: 'codasms-rest' | 'sms-activate' | '5sim-rest';
   /** The API origin used when the address is left empty; null: it comes from the host preset. */
   defaultBaseUrl: string | null;

@@ -13,8 +13,8 @@ const S = (code: string, name: string, ...domains: string[]): CatalogService => 
 });
 
 // Popular services with their SMS-Activate codes (the app's shared service vocabulary; 5sim
-// product names live in lib/providers/data/services.ts). Codes from providers.md and the BAS
-// sites list; several sites may share a provider code (e.g. every Google property is `go`).
+// product names live in lib/providers/data/services.ts). Codes from the providers' published lists and
+// the BAS sites list; several sites may share a provider code (e.g. every Google property is `go`).
 export const CATALOG: readonly CatalogService[] = [
   S('go', 'Google', 'google.com', 'youtube.com', 'gmail.com', 'android.com', 'google.co.uk'),
   S('tg', 'Telegram', 'telegram.org', 't.me'),

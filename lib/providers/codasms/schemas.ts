@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// Wire shapes of the CODASMS v1 API (../shared/docs/providers.md, section 1). Parsed loosely:
+// Wire shapes of the CODASMS v1 API (served by sandbox/faces/codasms.ts). Parsed loosely:
 // unknown extra fields are ignored, missing required ones are a malformed reply.
 
 const int = () => z.number().check(z.int());

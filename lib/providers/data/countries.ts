@@ -3,7 +3,7 @@
  * 5sim name. The SMS-Activate id is the app's shared country id (CODASMS uses it too), so the
  * popup can line up offers of several providers per country.
  *
- * Ids in providers.md's selection are checked by a test; the others follow the published
+ * Ids of the published SMS-Activate country list are checked by a test (data.test.ts); the others follow the published
  * SMS-Activate list as clients transcribe it. `fivesim: null` = no 5sim counterpart we trust
  * (SMS-Activate's "USA (virtual)" pool has none).
  */

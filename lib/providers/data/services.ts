@@ -2,7 +2,7 @@
  * Services in every provider's vocabulary: SMS-Activate code <-> 5sim product <-> name. The
  * SMS-Activate code is the app's shared service code (CODASMS and lib/services use it).
  *
- * Started from the BAS sites list (../shared/corpora/services, about 2021; a test keeps the
+ * Started from the BAS sites list (SMS-Activate codes of BAS sites, about 2021; a test keeps the
  * rows that exist there in agreement) and updated where codes were reassigned since or the
  * list had no 5sim slug (Apple, Signal, OpenAI). `fivesim: null` = not sold on 5sim as far as
  * we know.

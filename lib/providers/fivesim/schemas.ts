@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// Wire shapes of 5sim's REST API (providers.md section 3). Amounts are decimals in the
+// Wire shapes of 5sim's REST API (served by sandbox/faces/fivesim.ts). Amounts are decimals in the
 // account's currency; ids are numbers.
 
 const asText = <T extends z.ZodMiniType<string | number>>(s: T) => z.pipe(s, z.transform(String));

@@ -1,7 +1,7 @@
 /**
- * Known hosts of the SMS-Activate protocol (providers.md section 2). The protocol says nothing
+ * Known hosts of the SMS-Activate protocol (sandbox/faces/sms-activate.ts serves it). The protocol says nothing
  * about currency or limits; what is here is what each host publishes (unverified against live
- * APIs, see providers.md and sandbox/dialects/README.md). A custom address covers every other
+ * APIs, see sandbox/dialects/README.md). A custom address covers every other
  * compatible host.
  */
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// Wire shapes of the SMS-Activate protocol's JSON actions (providers.md section 2). Hosts differ
+// Wire shapes of the SMS-Activate protocol's JSON actions (served by sandbox/faces/sms-activate.ts). Hosts differ
 // in whether numbers come as strings or numbers, so both are accepted and normalised here.
 
 const asText = <T extends z.ZodMiniType<string | number>>(s: T) => z.pipe(s, z.transform(String));
