@@ -3,8 +3,8 @@
  * 5sim name. The SMS-Activate id is the app's shared country id (CODASMS uses it too), so the
  * popup can line up offers of several providers per country.
  *
- * Ids of the published SMS-Activate country list are checked by a test (data.test.ts); the others follow the published
- * SMS-Activate list as clients transcribe it. `fivesim: null` = no 5sim counterpart we trust
+ * The ids of the big pools are checked by a test (data.test.ts); the others follow the
+ * published SMS-Activate list as clients transcribe it. `fivesim: null` = no 5sim counterpart we trust
  * (SMS-Activate's "USA (virtual)" pool has none).
  */
 export interface CountryRow {
