@@ -4,8 +4,8 @@
  * popup can line up offers of several providers per country.
  *
  * The ids of the big pools are checked by a test (data.test.ts); the others follow the
- * published SMS-Activate list as clients transcribe it. `fivesim: null` = no 5sim counterpart we trust
- * (SMS-Activate's "USA (virtual)" pool has none).
+ * published SMS-Activate list as clients transcribe it. `fivesim: null` = no 5sim counterpart
+ * we trust (SMS-Activate's "USA (virtual)" pool has none).
  */
 export interface CountryRow {
   /** SMS-Activate country id, as a string. */
