@@ -1,14 +1,15 @@
 import { useId } from 'react';
-import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
+import { currentLanguage, t } from '@/lib/i18n.ts';
 import type { Tier } from '@/lib/providers/types.ts';
 import { countryChoices } from '../shared/country.ts';
 import { MoneyField } from './MoneyField.tsx';
+import { RadioChoices, type RadioChoice } from './RadioChoices.tsx';
 import { SavedNote } from './SavedNote.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
-const TIERS: readonly { tier: Tier; name: MessageKey; hint: MessageKey }[] = [
-  { tier: 'standard', name: 'common.standard', hint: 'options.defaults.standardHint' },
-  { tier: 'priority', name: 'common.priority', hint: 'options.defaults.priorityHint' },
+const TIERS: readonly RadioChoice<Tier>[] = [
+  { value: 'standard', name: 'common.standard', hint: 'options.defaults.standardHint' },
+  { value: 'priority', name: 'common.priority', hint: 'options.defaults.priorityHint' },
 ];
 
 /** What the popup starts from: the country shown first, the tier, a price cap. */
@@ -40,24 +41,13 @@ export function DefaultsSection({
           ))}
         </select>
       </label>
-      <fieldset className="choices">
-        <legend>{t('options.defaults.tier')}</legend>
-        {TIERS.map(({ tier, name, hint }) => (
-          <label key={tier} className="check">
-            <input
-              type="radio"
-              name={`${id}-tier`}
-              value={tier}
-              checked={preferences.tier === tier}
-              onChange={() => update({ tier })}
-            />
-            <span>
-              {t(name)}
-              <span className="hint line">{t(hint)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={t('options.defaults.tier')}
+        group={`${id}-tier`}
+        choices={TIERS}
+        value={preferences.tier}
+        onChange={(tier) => update({ tier })}
+      />
       <MoneyField
         // A new stored cap or language shows the field afresh, formatted.
         key={`${preferences.maxPriceCents ?? ''}-${lang}`}

@@ -1,14 +1,15 @@
 import { useId } from 'react';
-import { t, type MessageKey } from '@/lib/i18n.ts';
+import { t } from '@/lib/i18n.ts';
 import { noSmsPolicy, type NoSmsChoice, type NoSmsPolicy } from '@/lib/orders/no-sms.ts';
 import { CountField } from './MoneyField.tsx';
+import { RadioChoices, type RadioChoice } from './RadioChoices.tsx';
 import { SavedNote } from './SavedNote.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
-const CHOICES: readonly { when: NoSmsChoice; name: MessageKey; hint: MessageKey }[] = [
-  { when: 'ask', name: 'options.noSms.ask', hint: 'options.noSms.askHint' },
-  { when: 'swap', name: 'options.noSms.swap', hint: 'options.noSms.swapHint' },
-  { when: 'wait', name: 'options.noSms.wait', hint: 'options.noSms.waitHint' },
+const CHOICES: readonly RadioChoice<NoSmsChoice>[] = [
+  { value: 'ask', name: 'options.noSms.ask', hint: 'options.noSms.askHint' },
+  { value: 'swap', name: 'options.noSms.swap', hint: 'options.noSms.swapHint' },
+  { value: 'wait', name: 'options.noSms.wait', hint: 'options.noSms.waitHint' },
 ];
 
 /** "When no SMS comes within N minutes" (lib/orders/no-sms.ts): ask, swap, or wait. */
@@ -24,24 +25,13 @@ export function NoSmsSection({ preferences, update, saved }: PreferencesControl)
         <SavedNote saved={saved} keys={['noSms']} />
       </div>
       <p className="hint">{t('options.noSms.intro')}</p>
-      <fieldset className="choices">
-        <legend>{t('options.noSms.heading')}</legend>
-        {CHOICES.map(({ when, name, hint }) => (
-          <label key={when} className="check">
-            <input
-              type="radio"
-              name={`${id}-when`}
-              value={when}
-              checked={policy.when === when}
-              onChange={() => set({ when })}
-            />
-            <span>
-              {t(name)}
-              <span className="hint line">{t(hint)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={t('options.noSms.heading')}
+        group={`${id}-when`}
+        choices={CHOICES}
+        value={policy.when}
+        onChange={(when) => set({ when })}
+      />
       <CountField
         key={`minutes-${policy.minutes}`}
         label={t('options.noSms.minutes')}
