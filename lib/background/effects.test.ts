@@ -1,26 +1,14 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setMessages } from '../i18n.ts';
 import { money } from '../money.ts';
-import { createOrder } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
 import { messagesJson } from '../../tests/support/messages.ts';
 import { createEffectRunner } from './effects.ts';
 
 function order(extra: Partial<Order>): Order {
-  const base = createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k-o1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    Date.UTC(2026, 10, 26, 12, 0, 0),
-  );
+  const base = discordOrder(Date.UTC(2026, 10, 26, 12, 0, 0));
   return { ...base, phone: '+6281234567890', ...extra };
 }
 

@@ -1,3 +1,4 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import { createOrder, transition, type OrderEvent } from '../orders/machine.ts';
@@ -186,19 +187,7 @@ describe('what an order says about its offer', () => {
   });
 
   it('no number given: the provider refused the order, nothing to count', () => {
-    let failed = createOrder(
-      {
-        id: 'f',
-        idempotencyKey: 'kf',
-        providerId: 'codasms',
-        service: { code: 'ds', name: 'Discord' },
-        country: { code: '6', name: 'Indonesia', iso: 'ID' },
-        tier: 'standard',
-        maxPrice: null,
-        site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-      },
-      T0,
-    );
+    let failed = discordOrder(T0, { id: 'f', idempotencyKey: 'kf' });
     failed = transition(
       failed,
       { type: 'error', error: { kind: 'no_numbers', message: 'x' } },

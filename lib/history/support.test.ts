@@ -1,8 +1,9 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMessages } from '../../tests/support/messages.ts';
 import { setMessages } from '../i18n.ts';
 import { money } from '../money.ts';
-import { createOrder, transition } from '../orders/machine.ts';
+import { transition } from '../orders/machine.ts';
 import { REFUND_CONFIRM_MS } from '../orders/refund.ts';
 import { supportFacts } from './support.ts';
 
@@ -12,19 +13,7 @@ afterEach(() => setMessages('en', null));
 describe('the block for the provider’s support', () => {
   it('holds the provider, its order id, number, service, site, times and every reply', async () => {
     await useMessages('en');
-    let order = createOrder(
-      {
-        id: 'o1',
-        idempotencyKey: 'secret-idem',
-        providerId: 'codasms',
-        service: { code: 'ds', name: 'Discord' },
-        country: { code: '6', name: 'Indonesia', iso: 'ID' },
-        tier: 'standard',
-        maxPrice: null,
-        site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-      },
-      T0,
-    );
+    let order = discordOrder(T0, { idempotencyKey: 'secret-idem' });
     const placed = {
       id: '1000123',
       phone: '+6281234567890',

@@ -1,8 +1,9 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
-import { createOrder, nextCall, transition, type OrderEvent } from './machine.ts';
+import { nextCall, transition, type OrderEvent } from './machine.ts';
 import { chargedCents, heldCents } from './queries.ts';
 import {
   deliverSms,
@@ -21,20 +22,7 @@ const CHARGED = new Set(['received', 'completed']);
 const HOLDING = new Set(['waiting', 'cancelling']);
 
 function newOrder(anotherSms: boolean): Order {
-  return createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'key-1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: money(35),
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-      anotherSms,
-    },
-    T0,
-  );
+  return discordOrder(T0, { idempotencyKey: 'key-1', maxPrice: money(35), anotherSms });
 }
 
 /** Cheap where it runs millions of times; says which rule broke. */

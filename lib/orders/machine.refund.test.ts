@@ -1,24 +1,14 @@
+import { discordOrder, placedAt } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
-import { money } from '../money.ts';
 import type { ProviderStatus } from '../providers/types.ts';
-import { createOrder, nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
+import { nextCall, transition, type OrderEffect, type OrderEvent } from './machine.ts';
 import { chargedCents, heldCents } from './queries.ts';
 import { notRefunded, REFUND_CONFIRM_MS, refundCheckDelayMs } from './refund.ts';
 import type { CancelReason, Order } from './types.ts';
 
 // Refund assurance: an order without a code is "refunded" only once the provider says so.
 const T0 = 1_700_000_000_000;
-const placed: OrderEvent = {
-  type: 'placed',
-  placed: {
-    id: 'p1',
-    phone: '+6281234567890',
-    price: money(35),
-    tier: 'standard',
-    expiresAt: T0 + 1_200_000,
-    cancelAllowedAt: T0,
-  },
-};
+const placed = placedAt(T0, 0);
 const viaCancel = (kind: 'refunded' | 'cancelled'): OrderEvent => ({
   type: 'status',
   status: { kind },
@@ -27,19 +17,7 @@ const viaCancel = (kind: 'refunded' | 'cancelled'): OrderEvent => ({
 const polled = (status: ProviderStatus): OrderEvent => ({ type: 'status', status });
 
 function start(): Order {
-  return createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  );
+  return discordOrder(T0, { idempotencyKey: 'k1' });
 }
 
 /** Runs timed events; returns the order and every effect asked for. */

@@ -1,13 +1,8 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
-import {
-  createOrder,
-  GRACE_AFTER_WINDOW_MS,
-  nextCall,
-  transition,
-  type OrderEvent,
-} from './machine.ts';
+import { GRACE_AFTER_WINDOW_MS, nextCall, transition, type OrderEvent } from './machine.ts';
 import { heldCents } from './queries.ts';
 import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
@@ -69,19 +64,7 @@ const EVENTS = {
 type EventName = keyof typeof EVENTS;
 
 function fresh(): Order {
-  return createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: money(35),
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  );
+  return discordOrder(T0, { idempotencyKey: 'k1', maxPrice: money(35) });
 }
 const after = (events: OrderEvent[]) =>
   events.reduce((o, e) => transition(o, e, T0).order, fresh());

@@ -1,38 +1,17 @@
+import { discordOrder, placedAt } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { createOrder, nextCall, transition, type OrderEvent } from './machine.ts';
+import { nextCall, transition, type OrderEvent } from './machine.ts';
 import { heldCents } from './queries.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
 import { REFUND_CONFIRM_MS } from './refund.ts';
 import type { Order, OrderState } from './types.ts';
 
 const T0 = 1_700_000_000_000;
-const placedEvent: OrderEvent = {
-  type: 'placed',
-  placed: {
-    id: 'p1',
-    phone: '+6281234567890',
-    price: money(35),
-    tier: 'standard',
-    expiresAt: T0 + 1_200_000,
-    cancelAllowedAt: T0 + 120_000,
-  },
-};
+const placedEvent = placedAt(T0);
 
 function newOrder(): Order {
-  return createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: money(35),
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  );
+  return discordOrder(T0, { idempotencyKey: 'k1', maxPrice: money(35) });
 }
 
 function run(events: OrderEvent[], at = T0): { order: Order; effects: string[] } {

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../money.ts';
-import { createOrder, transition, type OrderEvent } from './machine.ts';
+import { discordOrder, placedAt } from '../../tests/support/orders.ts';
+import { transition, type OrderEvent } from './machine.ts';
 import { createOrderWriter, FLUSH_MS, pollOnly, type OrderStore } from './order-writes.ts';
 import type { Order } from './types.ts';
 
 const T0 = 1_800_000_000_000;
 const waitingReply: OrderEvent = { type: 'status', status: { kind: 'waiting' } };
-const placed: OrderEvent = {
-  type: 'placed',
-  placed: {
-    id: 'p1',
-    phone: '+6281234567890',
-    price: money(35),
-    tier: 'standard',
-    expiresAt: T0 + 1_200_000,
-    cancelAllowedAt: T0 + 120_000,
-  },
-};
+const placed = placedAt(T0);
 
 function newOrder(id = 'o1'): Order {
-  return createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  );
+  return discordOrder(T0, { id });
 }
 
 /** Like extension storage: copies in and out, and every write counted. */
