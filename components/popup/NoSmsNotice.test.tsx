@@ -1,8 +1,8 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMessages } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
-import { createOrder } from '@/lib/orders/machine.ts';
 import type { NoSmsMark, NoSmsOutcome, Order } from '@/lib/orders/types.ts';
 import { useMessages } from '../../tests/support/messages.ts';
 import { loadPhoneFormat } from '../shared/format.ts';
@@ -14,19 +14,7 @@ beforeAll(loadPhoneFormat);
 const T0 = 1_700_000_000_000;
 
 function order(extra: Partial<Order> = {}): Order {
-  const base = createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: money(35),
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  );
+  const base = discordOrder(T0, { idempotencyKey: 'k1', maxPrice: money(35) });
   return { ...base, state: 'waiting', phone: '+6281234567890', orderedAt: T0, ...extra };
 }
 

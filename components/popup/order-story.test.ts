@@ -1,23 +1,11 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
-import { createOrder } from '@/lib/orders/machine.ts';
 import type { Order } from '@/lib/orders/types.ts';
 import { endedReason, orderSteps, PHONE_FILL_GRACE_MS } from './order-story.ts';
 
 const T0 = 1_700_000_000_000;
 const placed = (patch: Partial<Order> = {}): Order => ({
-  ...createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  ),
+  ...discordOrder(T0, { idempotencyKey: 'k' }),
   state: 'waiting',
   phone: '+6281234567890',
   orderedAt: T0,

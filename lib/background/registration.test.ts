@@ -1,7 +1,7 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Scripting } from 'webextension-polyfill';
-import { createOrder } from '../orders/machine.ts';
 import type { Order, OrderState } from '../orders/types.ts';
 import { siteAccessItem } from '../storage.ts';
 import {
@@ -19,19 +19,10 @@ const NOW = 1_700_000_000_000;
 const DISCORD = ['https://*.discord.com/*'];
 
 function order(id: string, state: OrderState, extra: Partial<Order> = {}): Order {
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 7, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    NOW - 60_000,
-  );
+  const base = discordOrder(NOW - 60_000, {
+    id,
+    site: { tabId: 7, origin: 'https://discord.com', domain: 'discord.com' },
+  });
   return { ...base, state, ...extra };
 }
 

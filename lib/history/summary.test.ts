@@ -1,24 +1,12 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { createOrder } from '../orders/machine.ts';
 import type { Order, OrderState } from '../orders/types.ts';
 import { outcomeOf } from '../orders/queries.ts';
 import { historyCsv, totals } from './summary.ts';
 
 function order(id: string, state: OrderState, cents: number | null, extra: Partial<Order> = {}) {
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    Date.UTC(2026, 10, 26, 12, 0, 0),
-  );
+  const base = discordOrder(Date.UTC(2026, 10, 26, 12, 0, 0), { id });
   return { ...base, state, price: cents === null ? null : money(cents), ...extra };
 }
 

@@ -1,9 +1,9 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { money } from '../money.ts';
 import { createOrderStore, ordersArchiveItem, ordersItem, readAllOrders } from '../storage.ts';
 import { ARCHIVE_AFTER_MS, splitArchive } from './archive.ts';
-import { createOrder } from './machine.ts';
 import type { Order, OrderState } from './types.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -11,19 +11,7 @@ const DAY = 24 * 60 * 60_000;
 
 function order(id: string, state: OrderState, endedDaysAgo: number | null): Order {
   const createdAt = NOW - (endedDaysAgo ?? 0) * DAY - 60_000;
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    createdAt,
-  );
+  const base = discordOrder(createdAt, { id });
   const endedAt = endedDaysAgo === null ? null : NOW - endedDaysAgo * DAY;
   return { ...base, state, price: money(35), endedAt };
 }

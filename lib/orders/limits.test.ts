@@ -1,3 +1,4 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
@@ -9,7 +10,6 @@ import {
   type LimitCheck,
   type SpendLimits,
 } from './limits.ts';
-import { createOrder } from './machine.ts';
 import type { Order, OrderState } from './types.ts';
 
 const NOON = new Date(2026, 11, 4, 12, 0).getTime();
@@ -18,19 +18,11 @@ let ids = 0;
 
 function order(state: OrderState, cents: number, extra: Partial<Order> = {}): Order {
   const id = `o${++ids}`;
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: usd(cents),
-      site: { tabId: 7, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    NOON - 60_000,
-  );
+  const base = discordOrder(NOON - 60_000, {
+    id,
+    maxPrice: usd(cents),
+    site: { tabId: 7, origin: 'https://discord.com', domain: 'discord.com' },
+  });
   return {
     ...base,
     state,

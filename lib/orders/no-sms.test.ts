@@ -1,7 +1,7 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import { VISIT_GAP_MS } from './limits.ts';
-import { createOrder } from './machine.ts';
 import {
   autoSwapsThisVisit,
   decideNoSms,
@@ -20,19 +20,11 @@ let ids = 0;
 /** A number given at T0, waiting for its SMS. */
 function waiting(extra: Partial<Order> = {}): Order {
   const id = `o${++ids}`;
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: money(35),
-      site: { tabId: 7, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0,
-  );
+  const base = discordOrder(T0, {
+    id,
+    maxPrice: money(35),
+    site: { tabId: 7, origin: 'https://discord.com', domain: 'discord.com' },
+  });
   return {
     ...base,
     state: 'waiting',

@@ -1,6 +1,6 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { createOrder } from './machine.ts';
 import {
   cancelLockLeft,
   CODE_FILL_MS,
@@ -21,19 +21,7 @@ import type { Order, RefundCheck } from './types.ts';
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function order(extra: Partial<Order> = {}): Order {
-  const base = createOrder(
-    {
-      id: 'o1',
-      idempotencyKey: 'k1',
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    NOW - 60_000,
-  );
+  const base = discordOrder(NOW - 60_000, { idempotencyKey: 'k1' });
   return { ...base, phone: '+6281234567890', price: money(35), ...extra };
 }
 
