@@ -1,6 +1,6 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
-import { createOrder } from '../orders/machine.ts';
 import type { Order } from '../orders/types.ts';
 import {
   BADGE_COLORS,
@@ -14,19 +14,8 @@ const T0 = 1_700_000_000_000;
 const MIN = 60_000;
 
 function order(id: string, tabId: number, patch: Partial<Order>): Order {
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId, origin: 'https://discord.com', domain: 'discord.com' },
-    },
-    T0 - 30 * MIN,
-  );
+  const site = { tabId, origin: 'https://discord.com', domain: 'discord.com' };
+  const base = discordOrder(T0 - 30 * MIN, { id, site });
   return { ...base, phone: '+6281234567890', price: money(20), ...patch };
 }
 

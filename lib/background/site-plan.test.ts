@@ -1,5 +1,5 @@
+import { discordOrder } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
-import { createOrder } from '../orders/machine.ts';
 import type { Order, OrderState } from '../orders/types.ts';
 import {
   markAsked,
@@ -22,19 +22,7 @@ function order(
   state: OrderState,
   extra: Partial<Order> = {},
 ): Order {
-  const base = createOrder(
-    {
-      id,
-      idempotencyKey: `k-${id}`,
-      providerId: 'codasms',
-      service: { code: 'ds', name: 'Discord' },
-      country: { code: '6', name: 'Indonesia', iso: 'ID' },
-      tier: 'standard',
-      maxPrice: null,
-      site: { tabId: 1, origin, domain },
-    },
-    NOW - 60_000,
-  );
+  const base = discordOrder(NOW - 60_000, { id, site: { tabId: 1, origin, domain } });
   return { ...base, state, ...extra };
 }
 

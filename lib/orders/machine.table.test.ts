@@ -1,4 +1,4 @@
-import { discordOrder } from '../../tests/support/orders.ts';
+import { discordOrder, placedAt } from '../../tests/support/orders.ts';
 import { describe, expect, it } from 'vitest';
 import { money } from '../money.ts';
 import type { ProviderErrorKind } from '../providers/types.ts';
@@ -14,17 +14,7 @@ const T0 = 1_700_000_000_000;
 const WINDOW = 1_200_000;
 const AT = T0 + 10_000; // inside the window and the early-cancel lock
 
-const placed: OrderEvent = {
-  type: 'placed',
-  placed: {
-    id: 'p1',
-    phone: '+6281234567890',
-    price: money(35),
-    tier: 'standard',
-    expiresAt: T0 + WINDOW,
-    cancelAllowedAt: T0 + 120_000,
-  },
-};
+const placed = placedAt(T0); // its window ends at T0 + WINDOW; cancel allowed after 2 min
 const status = (kind: 'waiting' | 'refunded' | 'cancelled' | 'completed'): OrderEvent => ({
   type: 'status',
   status: { kind },
