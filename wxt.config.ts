@@ -84,17 +84,6 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Rolldown inlines an imported string constant at each use: tldts' 68 KB public-suffix
-    // label string ended up three times in background.js (+65 KB gzipped). Only the
-    // background carries tldts; the pages and the content script keep the default.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.type === 'background')) return;
-      const rolldown = (config.build ??= {}).rolldownOptions ?? {};
-      config.build.rolldownOptions = {
-        ...rolldown,
-        optimization: { ...rolldown.optimization, inlineConst: false },
-      };
-    },
     // The fill script is injected on demand (activeTab + scripting) or registered at run time
     // for an open order's site (lib/background/registration.ts), so WXT must not turn its match
     // patterns into install-time access to every site.

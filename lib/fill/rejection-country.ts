@@ -4,7 +4,7 @@
  * Kept apart from rejection.ts: only the background asks, the page script never does.
  */
 import { callingCodeOf } from '../phone/calling-codes.ts';
-import { MAX_TEXT, normalise } from './rejection.ts';
+import { MAX_TEXT, normalise } from './rejection-text.ts';
 import { COUNTRY_WORDS } from './rejection-words.ts';
 import { escapeRegExp as escape, hasWord, NO_SPACES } from './whole-word.ts';
 

@@ -1,16 +1,9 @@
+import { MAX_TEXT, normalise } from './rejection-text.ts';
 import { REJECTION_PHRASES } from './rejection-words.ts';
-
-/** Text as compared: one form of each letter, lower case, one space between words. */
-export function normalise(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 const PHRASES: readonly { lang: string; phrase: string }[] = Object.entries(
   REJECTION_PHRASES,
 ).flatMap(([lang, list]) => list.map((phrase) => ({ lang, phrase: normalise(phrase) })));
-
-/** Longest error text read: a site's message is a sentence or two, not a page. */
-export const MAX_TEXT = 500;
 
 /**
  * Whether an error text next to a phone field says the site refused the number, and the phrase

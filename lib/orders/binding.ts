@@ -8,8 +8,8 @@ import type { Order } from './types.ts';
  * such as wordpress.com, so evil.wordpress.com shares a "site" with blog.wordpress.com. The
  * order follows to another host of its registrable domain only where its own tab went during
  * the signup (www. -> accounts.), and otherwise only where the user fills by hand.
- * Kept apart from code-host.ts, which the popup reads: this module pulls in tldts' public suffix
- * list, which the popup bundle must not carry.
+ * Kept apart from code-host.ts, which the popup reads: this module pulls in the public suffix
+ * list (lib/services/public-suffix.ts), which the popup bundle must not carry.
  */
 
 export interface BindingRules {
@@ -31,7 +31,7 @@ export function fillableOrigin(url: string, rules: BindingRules): URL | null {
   } catch {
     return null;
   }
-  // "discord.com." is another origin that tldts would still file under discord.com.
+  // "discord.com." is another origin that the suffix list would still file under discord.com.
   if (parsed.hostname.endsWith('.')) return null;
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && rules.httpLoopback && LOOPBACK.test(parsed.hostname)) {

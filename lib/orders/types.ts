@@ -19,7 +19,7 @@ export interface OrderSite {
   tabId: number;
   /** Origin the order was placed from, e.g. https://discord.com */
   origin: string;
-  /** Registrable domain (tldts): the widest unit an order may follow to (lib/orders/binding.ts). */
+  /** Registrable domain (public suffix list): the widest unit an order may follow to (lib/orders/binding.ts). */
   domain: string;
   /** Other origins of that domain the order's own tab went to during the signup. */
   followed?: string[];

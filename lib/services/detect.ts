@@ -1,5 +1,5 @@
-import { getDomain } from 'tldts';
 import { CATALOG, type CatalogService } from './catalog.ts';
+import { domainOf } from './public-suffix.ts';
 
 export interface SiteInfo {
   origin: string;
@@ -38,11 +38,11 @@ export function detectSite(url: string): SiteInfo | null {
 
 export function registrableDomain(host: string): string | null {
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    // tldts has no public suffix for localhost: keep the first label under it.
+    // The list has no rule for localhost: keep the first label under it.
     const labels = host.split('.');
     return labels.length >= 2 ? labels.slice(-2).join('.') : host;
   }
-  return getDomain(host, { allowPrivateDomains: true }) ?? (host.includes('.') ? null : host);
+  return domainOf(host) ?? (host.includes('.') ? null : host);
 }
 
 /** True when a page at `url` belongs to the same registrable domain as `domain`. */
