@@ -10,39 +10,62 @@ import { PUBLIC_SUFFIXES } from './public-suffix-data.ts';
 interface SuffixNode {
   /** A rule ends here (not only a step towards longer ones). */
   rule: boolean;
-  kids: Map<string, SuffixNode> | null;
+  /** Where this node's children are written in PUBLIC_SUFFIXES: [from, to). */
+  from: number;
+  to: number;
+  kids?: Map<string, SuffixNode>;
 }
 
-let tree: SuffixNode | null = null;
+const OPEN = 40; // (
+const COMMA = 44;
+const STEP = 126; // ~ : not a rule, only a step towards longer ones
 
-/** Unpacks the rules once, on the first lookup (a few milliseconds). */
-function suffixTree(): SuffixNode {
-  if (tree) return tree;
-  const root: SuffixNode = { rule: false, kids: new Map() };
-  const parents: SuffixNode[] = [root];
-  let last = root;
-  const text = PUBLIC_SUFFIXES;
-  for (let i = 0; i < text.length;) {
-    const c = text[i];
-    if (c === '(') {
-      last.kids = new Map();
-      parents.push(last);
-      i++;
-    } else if (c === ')') {
-      parents.pop();
-      i++;
-    } else if (c === ',') {
-      i++;
+/** The `)` that closes the group opened just before `from` (jumping from bracket to bracket). */
+function closing(text: string, from: number): number {
+  for (let depth = 1, i = from; ;) {
+    const close = text.indexOf(')', i);
+    const open = text.indexOf('(', i);
+    if (close === -1) throw new Error('public-suffix-data.ts: a group is not closed');
+    if (open !== -1 && open < close) {
+      depth++;
+      i = open + 1;
+    } else if (--depth === 0) {
+      return close;
     } else {
-      let end = i;
-      while (end < text.length && !'(),~'.includes(text[end] as string)) end++;
-      last = { rule: text[end] !== '~', kids: null };
-      parents.at(-1)?.kids?.set(text.slice(i, end), last);
-      i = text[end] === '~' ? end + 1 : end;
+      i = close + 1;
     }
   }
-  tree = root;
-  return root;
+}
+
+const root: SuffixNode = { rule: false, from: 0, to: PUBLIC_SUFFIXES.length };
+
+/**
+ * A node's children, read from the packed text the first time the node is visited: a lookup
+ * unpacks only the branches it walks (the TLDs, then e.g. `com`'s), not the whole list.
+ */
+function kidsOf(node: SuffixNode): Map<string, SuffixNode> {
+  if (node.kids) return node.kids;
+  const text = PUBLIC_SUFFIXES;
+  const kids = new Map<string, SuffixNode>();
+  for (let i = node.from; i < node.to;) {
+    let end = i;
+    for (let c = text.charCodeAt(end); c !== OPEN && c !== COMMA && c !== STEP && end < node.to;)
+      c = text.charCodeAt(++end);
+    const label = text.slice(i, end);
+    const rule = text.charCodeAt(end) !== STEP;
+    if (!rule) end++;
+    let from = end;
+    let to = end;
+    if (text.charCodeAt(end) === OPEN) {
+      from = end + 1;
+      to = closing(text, from);
+      end = to + 1;
+    }
+    kids.set(label, { rule, from, to });
+    i = end + 1;
+  }
+  node.kids = kids;
+  return kids;
 }
 
 /**
@@ -51,13 +74,13 @@ function suffixTree(): SuffixNode {
  * counting as one (the list's implicit `*`). Like tldts, an exact label is followed before `*`.
  */
 function suffixLabels(labels: string[]): number {
-  let node = suffixTree();
+  let node = root;
   let matched = 0;
-  for (let depth = 0; depth < labels.length; depth++) {
+  for (let depth = 0; depth < labels.length && node.to > node.from; depth++) {
     const label = labels[labels.length - 1 - depth] as string;
-    if (!node.kids) break;
-    if (node.kids.has(`!${label}`)) return depth;
-    const next = node.kids.get(label) ?? (label ? node.kids.get('*') : undefined);
+    const kids = kidsOf(node);
+    if (kids.has(`!${label}`)) return depth;
+    const next = kids.get(label) ?? (label ? kids.get('*') : undefined);
     if (!next) break;
     if (next.rule) matched = depth + 1;
     node = next;
