@@ -31,11 +31,12 @@ const FAILED: Partial<Record<ProviderErrorKind, MessageKey>> = {
   bad_key: 'notify.failedBadKey',
 };
 
-/** Runs what a transition asked for; the order is already stored when this runs. */
-export function createEffectRunner(deps: EffectDeps) {
-  const { browser, language = savedLanguage } = deps;
-  /** Notifies in the chosen language: `text` runs once that language is loaded. */
-  const notify = async (id: string, text: () => { title: string; message: string }) => {
+/** Shows a notification: `text` runs once the chosen language is loaded. */
+type Notify = (id: string, text: () => { title: string; message: string }) => Promise<void>;
+
+/** Notifies in the language the user chose (the browser's own when it cannot be loaded). */
+function notifierInLanguage(browser: Browser, language: () => Promise<LanguageChoice>): Notify {
+  return async (id, text) => {
     try {
       await useLanguage(await language());
     } catch {
@@ -47,25 +48,65 @@ export function createEffectRunner(deps: EffectDeps) {
       ...text(),
     });
   };
+}
+
+/** fillPhone / fillCode: pokes the order's tab, or another tab of its site it moves to. */
+async function pokeSiteTab(deps: EffectDeps, order: Order): Promise<void> {
+  const { browser } = deps;
+  // After a browser restart the ordering tab is gone; the site may be open in another.
+  const isSite = (url: string) => sameSite(url, order.site.domain);
+  let tabId = order.site.tabId;
+  if (!(await tabShowsSite(browser, tabId, isSite))) {
+    // Another tab only on an origin the order is bound to (lib/orders/binding.ts).
+    const other = await findSiteTab(browser, (url) => pageBound(order, url, bindingRules()));
+    if (other !== null) {
+      await deps.rebind(order, other);
+      tabId = other;
+    }
+  }
+  await pokeOrderTab(browser, order, tabId);
+}
+
+/** notifyRefund: the number leaves the page, and the user hears what came back. */
+async function notifyRefund(browser: Browser, notify: Notify, order: Order): Promise<void> {
+  // The page may still show the number: its script, when still there, takes it out
+  // (content.hello). Nothing is injected: a page that went on has no number of ours.
+  if (order.phoneFilled) {
+    await sendToTab(browser, order.site.tabId, { type: 'bg.poke' }).catch(() => undefined);
+  }
+  if (order.cancelReason === 'another') return;
+  await notify(`refund-${order.id}`, () => ({
+    title: t('notify.refundTitle', order.service.name),
+    message: order.price
+      ? t('notify.refundBody', formatMoney(order.price, currentLanguage()))
+      : t('notify.nothingCharged'),
+  }));
+}
+
+/** notifyNoSms: no SMS came in time; asks, or says why the order stopped (not when swapped). */
+async function notifyNoSms(notify: Notify, order: Order): Promise<void> {
+  const mark = order.noSms;
+  if (!mark || mark.outcome === 'swapped') return;
+  await notify(`no-sms-${order.id}`, () => ({
+    title: t('notify.noSms.title', mark.minutes, order.site.domain),
+    message:
+      mark.outcome === 'asked'
+        ? t('notify.noSms.ask')
+        : t('notify.noSms.stopped', t(NO_SMS_STOP[mark.reason])),
+  }));
+}
+
+/** Runs what a transition asked for; the order is already stored when this runs. */
+export function createEffectRunner(deps: EffectDeps) {
+  const { browser, language = savedLanguage } = deps;
+  const notify = notifierInLanguage(browser, language);
 
   return async (order: Order, effect: OrderEffect): Promise<void> => {
     switch (effect.type) {
       case 'fillPhone':
-      case 'fillCode': {
-        // After a browser restart the ordering tab is gone; the site may be open in another.
-        const isSite = (url: string) => sameSite(url, order.site.domain);
-        let tabId = order.site.tabId;
-        if (!(await tabShowsSite(browser, tabId, isSite))) {
-          // Another tab only on an origin the order is bound to (lib/orders/binding.ts).
-          const other = await findSiteTab(browser, (url) => pageBound(order, url, bindingRules()));
-          if (other !== null) {
-            await deps.rebind(order, other);
-            tabId = other;
-          }
-        }
-        await pokeOrderTab(browser, order, tabId);
+      case 'fillCode':
+        await pokeSiteTab(deps, order);
         return;
-      }
       case 'notifyCode':
         await notify(`code-${order.id}`, () => ({
           title: t('notify.codeTitle', order.service.name, order.code ?? ''),
@@ -73,18 +114,7 @@ export function createEffectRunner(deps: EffectDeps) {
         }));
         return;
       case 'notifyRefund':
-        // The page may still show the number: its script, when still there, takes it out
-        // (content.hello). Nothing is injected: a page that went on has no number of ours.
-        if (order.phoneFilled) {
-          await sendToTab(browser, order.site.tabId, { type: 'bg.poke' }).catch(() => undefined);
-        }
-        if (order.cancelReason === 'another') return;
-        await notify(`refund-${order.id}`, () => ({
-          title: t('notify.refundTitle', order.service.name),
-          message: order.price
-            ? t('notify.refundBody', formatMoney(order.price, currentLanguage()))
-            : t('notify.nothingCharged'),
-        }));
+        await notifyRefund(browser, notify, order);
         return;
       case 'notifyFailed':
         await notify(`failed-${order.id}`, () => ({
@@ -107,18 +137,9 @@ export function createEffectRunner(deps: EffectDeps) {
           message: t('notify.rejected.body'),
         }));
         return;
-      case 'notifyNoSms': {
-        const mark = order.noSms;
-        if (!mark || mark.outcome === 'swapped') return;
-        await notify(`no-sms-${order.id}`, () => ({
-          title: t('notify.noSms.title', mark.minutes, order.site.domain),
-          message:
-            mark.outcome === 'asked'
-              ? t('notify.noSms.ask')
-              : t('notify.noSms.stopped', t(NO_SMS_STOP[mark.reason])),
-        }));
+      case 'notifyNoSms':
+        await notifyNoSms(notify, order);
         return;
-      }
       case 'orderAgain':
         await deps.orderAgain(order);
         return;

@@ -8,6 +8,7 @@ import {
   findSiteCountries,
   watchForCodeTarget,
   withdrawPhone,
+  type CodeTarget,
 } from '../fill/index.ts';
 import { enteredFormat, rememberedCodeTarget, rememberedPhoneTarget } from '../fill/manual.ts';
 import { focusSubmitControl } from '../fill/submit-control.ts';
@@ -28,10 +29,20 @@ export interface AgentOptions {
   signal: AbortSignal;
 }
 
+type SendToBackground = (m: ContentMessage) => Promise<unknown>;
+
+/** What the agent fills on: the page, its way to the background, where the code field is now. */
+interface AgentPage {
+  doc: Document;
+  signal: AbortSignal;
+  send: SendToBackground;
+  codeTarget: () => CodeTarget | null;
+}
+
 // The countries the page's phone country selector offers, for the popup's offer list: when
 // the script starts and when the background asks. A page that cannot be read sends null, and
 // filling goes on whatever happens here.
-function reportCountries(doc: Document, send: (m: ContentMessage) => Promise<unknown>) {
+function reportCountries(doc: Document, send: SendToBackground) {
   let countries: string[] | null = null;
   try {
     countries = findSiteCountries(doc);
@@ -39,6 +50,47 @@ function reportCountries(doc: Document, send: (m: ContentMessage) => Promise<unk
     warn('reading the country selector', e);
   }
   void send({ type: 'content.siteCountries', countries }).catch(() => undefined);
+}
+
+/** Fills the code when this page may take it; false when it did not. */
+async function fillCodeOnPage(page: AgentPage, reply: HelloReply, orderId: string, code: string) {
+  // An origin-bound SMS ("@host #code") is for that host's page only.
+  if (!codeAllowedOn(page.doc.location.hostname, reply)) return false;
+  const target = page.codeTarget();
+  if (!target) return false;
+  await fillCode(target, code);
+  await page.send({ type: 'content.filled', orderId, what: 'code' });
+  return true;
+}
+
+/** Fills the order's number into the phone field and tells the background how it was typed. */
+async function fillPhoneOnPage(page: AgentPage, reply: HelloReply, orderId: string, phone: string) {
+  const target = rememberedPhoneTarget(page.doc, reply.fields?.phone) ?? findPhoneTarget(page.doc);
+  if (!target) return;
+  const { value } = await fillPhoneWithReport(target, phone);
+  // A swapped number: one Enter (or click) on the page's own button sends it.
+  if (reply.focusSubmit) focusSubmitControl(target.input);
+  const phoneFormat = enteredFormat(value, phone);
+  await page.send({ type: 'content.filled', orderId, what: 'phone', phoneFormat });
+}
+
+/**
+ * The code step may not exist yet (a SPA step, a dialog): waits for it, tells the background
+ * (it polls faster then), and fills if the code is already known (`latest`: the last answer).
+ */
+function watchForCodeStep(page: AgentPage, orderId: string, latest: () => HelloReply | null) {
+  watchForCodeTarget(
+    page.doc,
+    page.signal,
+    () => {
+      void page.send({ type: 'content.codeFieldVisible', orderId });
+      const known = latest();
+      if (known?.orderId === orderId && known.fillCode && known.code) {
+        void fillCodeOnPage(page, known, orderId, known.code);
+      }
+    },
+    page.codeTarget,
+  );
 }
 
 /**
@@ -60,16 +112,7 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     rememberedPhoneTarget(doc, latest?.fields?.phone) ?? findPhoneTarget(doc);
   // The site may refuse the number it was given: watched from here on (rejection-watch.ts).
   const watchRejected = rejectionWatcher({ doc, signal, send, target: phoneTarget });
-
-  async function fillCodeInto(reply: HelloReply, orderId: string, code: string) {
-    // An origin-bound SMS ("@host #code") is for that host's page only.
-    if (!codeAllowedOn(doc.location.hostname, reply)) return false;
-    const target = codeTarget();
-    if (!target) return false;
-    await fillCode(target, code);
-    await send({ type: 'content.filled', orderId, what: 'code' });
-    return true;
-  }
+  const page: AgentPage = { doc, signal, send, codeTarget };
 
   /** Numbers given back: out of the phone field if it still holds one (never a new one's). */
   function withdraw(numbers: readonly string[]) {
@@ -87,33 +130,13 @@ export function startFillAgent({ browser, doc = document, signal }: AgentOptions
     const reply = (latest = parsed.data);
     const orderId = parsed.data.orderId;
     if (reply.phone) watchRejected(orderId, reply.phone);
-    if (reply.fillPhone && reply.phone) {
-      const target = rememberedPhoneTarget(doc, reply.fields?.phone) ?? findPhoneTarget(doc);
-      if (target) {
-        const { value } = await fillPhoneWithReport(target, reply.phone);
-        // A swapped number: one Enter (or click) on the page's own button sends it.
-        if (reply.focusSubmit) focusSubmitControl(target.input);
-        const phoneFormat = enteredFormat(value, reply.phone);
-        await send({ type: 'content.filled', orderId, what: 'phone', phoneFormat });
-      }
+    if (reply.fillPhone && reply.phone) await fillPhoneOnPage(page, reply, orderId, reply.phone);
+    if (reply.fillCode && reply.code && (await fillCodeOnPage(page, reply, orderId, reply.code))) {
+      return;
     }
-    if (reply.fillCode && reply.code && (await fillCodeInto(reply, orderId, reply.code))) return;
     if (watching === orderId) return;
     watching = orderId;
-    // The code step may not exist yet (a SPA step, a dialog): wait for it, tell the
-    // background (it polls faster then), and fill if the code is already known.
-    watchForCodeTarget(
-      doc,
-      signal,
-      () => {
-        void send({ type: 'content.codeFieldVisible', orderId });
-        const known = latest;
-        if (known?.orderId === orderId && known.fillCode && known.code) {
-          void fillCodeInto(known, orderId, known.code);
-        }
-      },
-      codeTarget,
-    );
+    watchForCodeStep(page, orderId, () => latest);
   }
 
   const queue = () => {
