@@ -46,106 +46,125 @@ function isHot(codeFieldSeenAt: number | undefined, now: number): boolean {
   return codeFieldSeenAt !== undefined && now - codeFieldSeenAt < FAST_WINDOW_MS;
 }
 
-export function createScheduler(deps: SchedulerDeps) {
-  const sleep = deps.sleep ?? ((ms: number) => defaultSleep(ms));
-  const lastPoll = new Map<string, number>();
-  const codeFieldSeen = new Map<string, number>();
-  let running: Promise<void> | null = null;
-  let wakeEarly: (() => void) | null = null;
+/** What one scheduler keeps between passes and wake() calls; its functions below share it. */
+interface SchedulerContext {
+  deps: SchedulerDeps;
+  sleep: (ms: number) => Promise<void>;
+  lastPoll: Map<string, number>;
+  codeFieldSeen: Map<string, number>;
+  running: Promise<void> | null;
+  wakeEarly: (() => void) | null;
   // Set by wake(): a pass that found nothing must not end the loop if an order just arrived.
-  let dirty = false;
+  dirty: boolean;
   // Set when a code field appeared during a pass: the next pass starts at once, not after a
   // sleep planned before that order became urgent.
-  let urgentPending = false;
+  urgentPending: boolean;
+}
 
-  async function pass(): Promise<number | null> {
-    const open = await deps.engine.openOrders();
-    if (open.length === 0) return null;
-    const perMinute = await deps.rateLimitPerMinute();
-    let nextAt = deps.now() + MAX_SLEEP_MS;
-    const intervalOf = (order: Order) =>
-      pollIntervalMs(order, open.length, perMinute, codeFieldSeen.get(order.id), deps.now());
-    const isDue = (order: Order) => deps.now() >= (lastPoll.get(order.id) ?? 0) + intervalOf(order);
-    const hot = (order: Order) => isHot(codeFieldSeen.get(order.id), deps.now());
-    // Orders whose page waits for the code go first, and their polls are urgent: they may use
-    // the rate budget's reserve instead of queueing behind everything else.
-    const ordered = [...open.filter(hot), ...open.filter((o) => !hot(o))];
-    const due = open.filter(isDue);
-    // Where the provider has a bulk status call, one request covers every order due a poll.
-    const bulk = await deps.engine.pollMany(
-      due.map((o) => o.id),
-      due.some(hot),
-    );
-    for (const order of ordered) {
-      const interval = intervalOf(order);
-      const pollDue = isDue(order);
-      const before = order;
-      const after = await deps.engine.step(order.id, pollDue && !bulk.has(order.id), hot(order));
-      if (pollDue && after && (after.state !== 'ordering' || before.state !== 'ordering')) {
-        lastPoll.set(order.id, deps.now());
-      }
-      // Plan from the order as it is now: the next poll counts from the one just made (else
-      // a fast cadence would fall back to MAX_SLEEP_MS), with the latest backoff and window.
-      const latest = after ?? before;
-      const stepped = deps.now();
-      const nextPoll = (lastPoll.get(order.id) ?? 0) + interval;
-      const candidates = [nextPoll, latest.retryAt, windowEndAt(latest)];
-      if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
-      nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));
+/** One pass over the open orders; when the next one is due, or null when none is open. */
+async function schedulerPass(ctx: SchedulerContext): Promise<number | null> {
+  const { deps, lastPoll, codeFieldSeen } = ctx;
+  const open = await deps.engine.openOrders();
+  if (open.length === 0) return null;
+  const perMinute = await deps.rateLimitPerMinute();
+  let nextAt = deps.now() + MAX_SLEEP_MS;
+  const intervalOf = (order: Order) =>
+    pollIntervalMs(order, open.length, perMinute, codeFieldSeen.get(order.id), deps.now());
+  const isDue = (order: Order) => deps.now() >= (lastPoll.get(order.id) ?? 0) + intervalOf(order);
+  const hot = (order: Order) => isHot(codeFieldSeen.get(order.id), deps.now());
+  // Orders whose page waits for the code go first, and their polls are urgent: they may use
+  // the rate budget's reserve instead of queueing behind everything else.
+  const ordered = [...open.filter(hot), ...open.filter((o) => !hot(o))];
+  const due = open.filter(isDue);
+  // Where the provider has a bulk status call, one request covers every order due a poll.
+  const bulk = await deps.engine.pollMany(
+    due.map((o) => o.id),
+    due.some(hot),
+  );
+  for (const order of ordered) {
+    const interval = intervalOf(order);
+    const pollDue = isDue(order);
+    const before = order;
+    const after = await deps.engine.step(order.id, pollDue && !bulk.has(order.id), hot(order));
+    if (pollDue && after && (after.state !== 'ordering' || before.state !== 'ordering')) {
+      lastPoll.set(order.id, deps.now());
     }
-    await deps.afterPass?.().catch((e: unknown) => warn('after the scheduler pass', e));
-    return nextAt;
+    // Plan from the order as it is now: the next poll counts from the one just made (else
+    // a fast cadence would fall back to MAX_SLEEP_MS), with the latest backoff and window.
+    const latest = after ?? before;
+    const stepped = deps.now();
+    const nextPoll = (lastPoll.get(order.id) ?? 0) + interval;
+    const candidates = [nextPoll, latest.retryAt, windowEndAt(latest)];
+    if (latest.cancelAllowedAt) candidates.push(latest.cancelAllowedAt);
+    nextAt = Math.min(nextAt, ...candidates.filter((t) => t > stepped));
   }
+  await deps.afterPass?.().catch((e: unknown) => warn('after the scheduler pass', e));
+  return nextAt;
+}
 
-  async function loop() {
-    await deps.setBackstop(true);
-    for (;;) {
-      let nextAt: number | null;
-      dirty = false;
-      urgentPending = false;
-      try {
-        nextAt = await pass();
-      } catch (e) {
-        warn('scheduler pass failed', e);
-        nextAt = deps.now() + MAX_SLEEP_MS;
-      }
-      if (nextAt === null) {
-        if (dirty) continue;
-        await deps.setBackstop(false);
-        // wake() while the alarm was being cleared: an order may have just been created.
-        if (!dirty) return;
-        await deps.setBackstop(true);
-        continue;
-      }
-      if (urgentPending) continue;
-      const ms = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, nextAt - deps.now()));
-      await Promise.race([sleep(ms), new Promise<void>((r) => (wakeEarly = r))]);
-      wakeEarly = null;
+/** Passes until no order is open, sleeping between them unless woken early. */
+async function runLoop(ctx: SchedulerContext) {
+  const { deps, sleep } = ctx;
+  await deps.setBackstop(true);
+  for (;;) {
+    let nextAt: number | null;
+    ctx.dirty = false;
+    ctx.urgentPending = false;
+    try {
+      nextAt = await schedulerPass(ctx);
+    } catch (e) {
+      warn('scheduler pass failed', e);
+      nextAt = deps.now() + MAX_SLEEP_MS;
     }
+    if (nextAt === null) {
+      if (ctx.dirty) continue;
+      await deps.setBackstop(false);
+      // wake() while the alarm was being cleared: an order may have just been created.
+      if (!ctx.dirty) return;
+      await deps.setBackstop(true);
+      continue;
+    }
+    if (ctx.urgentPending) continue;
+    const ms = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, nextAt - deps.now()));
+    await Promise.race([sleep(ms), new Promise<void>((r) => (ctx.wakeEarly = r))]);
+    ctx.wakeEarly = null;
   }
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  const ctx: SchedulerContext = {
+    deps,
+    sleep: deps.sleep ?? ((ms: number) => defaultSleep(ms)),
+    lastPoll: new Map<string, number>(),
+    codeFieldSeen: new Map<string, number>(),
+    running: null,
+    wakeEarly: null,
+    dirty: false,
+    urgentPending: false,
+  };
 
   return {
     /** Starts the loop if it is not running; wakes it if it sleeps. */
     wake(): Promise<void> {
-      dirty = true;
-      if (running) {
-        wakeEarly?.();
-        return running;
+      ctx.dirty = true;
+      if (ctx.running) {
+        ctx.wakeEarly?.();
+        return ctx.running;
       }
-      running = loop().finally(() => {
-        running = null;
+      ctx.running = runLoop(ctx).finally(() => {
+        ctx.running = null;
       });
-      return running;
+      return ctx.running;
     },
     /** The page shows the code field: the SMS is imminent. */
     codeFieldVisible(orderId: string) {
-      codeFieldSeen.set(orderId, deps.now());
-      lastPoll.delete(orderId);
-      urgentPending = true;
-      wakeEarly?.();
+      ctx.codeFieldSeen.set(orderId, deps.now());
+      ctx.lastPoll.delete(orderId);
+      ctx.urgentPending = true;
+      ctx.wakeEarly?.();
     },
     get running() {
-      return running !== null;
+      return ctx.running !== null;
     },
   };
 }
