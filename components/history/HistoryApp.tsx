@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { deliveryStatsCsv } from '@/lib/history/delivery-csv.ts';
 import { historyCsv, totals } from '@/lib/history/summary.ts';
 import { numberLive, outcomeOf, type Outcome } from '@/lib/orders/queries.ts';
+import type { Order } from '@/lib/orders/types.ts';
 import { t, tn, type MessageKey } from '@/lib/i18n.ts';
 import { money } from '@/lib/money.ts';
 import { ordersItem, readAllOrders } from '@/lib/storage.ts';
@@ -42,8 +43,11 @@ const COLUMNS: readonly MessageKey[] = [
   'history.outcome',
 ];
 
-export function HistoryApp() {
-  const formatPhone = usePhoneFormat();
+/** The page's phone formatter (usePhoneFormat), handed to each row. */
+type PhoneFormat = ReturnType<typeof usePhoneFormat>;
+
+/** Every order, newest first, read again whenever the stored orders change. */
+function useHistoryOrders() {
   const client = useQueryClient();
   const orders = useQuery({
     queryKey: ['history'],
@@ -55,53 +59,105 @@ export function HistoryApp() {
     () => ordersItem.watch(() => void client.invalidateQueries({ queryKey: ['history'] })),
     [client],
   );
+  return orders;
+}
+
+/** Spent, refunded, held and not refunded, and the two CSV exports. */
+function HistoryTotals({ list }: { list: Order[] }) {
+  const sum = totals(list);
+  const m = (cents: number) => formatPrice(money(cents, sum.currency));
+  return (
+    <section className="card totals" aria-label={t('history.totals')}>
+      <p>
+        {withNodes(tn('history.spent', sum.codes, slot(0)), [
+          <strong data-testid="spent">{m(sum.spentCents)}</strong>,
+        ])}
+      </p>
+      <p>
+        {withNodes(t('history.refunded', slot(0)), [
+          <strong data-testid="refunded">{m(sum.refundedCents)}</strong>,
+        ])}
+        {sum.heldCents > 0 ? ` · ${t('history.held', m(sum.heldCents))}` : ''}{' '}
+        {/* Every refund is what pay-per-code saved: one line, not a second total. */}
+        <span className="hint">{t('guide.history.refundedHint')}</span>
+      </p>
+      {sum.notRefunded > 0 ? (
+        <p role="alert" className="error">
+          {withNodes(t('history.refundCheck.notRefunded', slot(0)), [
+            <strong data-testid="not-refunded">{m(sum.notRefundedCents)}</strong>,
+          ])}{' '}
+          <span className="hint">{t('history.refundCheck.notRefundedHint')}</span>
+        </p>
+      ) : null}
+      <button
+        type="button"
+        disabled={list.length === 0}
+        onClick={() => download('sms-verify-history.csv', historyCsv(list))}
+      >
+        {t('history.export')}
+      </button>{' '}
+      {/* Per offer, a file of its own: the order CSV keeps its columns. */}
+      <button
+        type="button"
+        disabled={list.length === 0}
+        title={t('history.exportDeliveryHint')}
+        onClick={() => download('sms-verify-delivery-stats.csv', deliveryStatsCsv(list))}
+      >
+        {t('history.exportDelivery')}
+      </button>
+    </section>
+  );
+}
+
+/** One order: when, service and site, country, number, price, and what came of it. */
+function HistoryRow({ order: o, formatPhone }: { order: Order; formatPhone: PhoneFormat }) {
+  const outcome = outcomeOf(o);
+  return (
+    <tr>
+      <td>{formatWhen(o.createdAt)}</td>
+      <td>
+        {o.service.name} <span className="hint">{o.site.domain}</span>
+      </td>
+      <td>
+        <span aria-hidden="true" className="flag">
+          {flagEmoji(o.country.iso)}
+        </span>{' '}
+        {countryLabel(o.country)}
+        {o.tier === 'priority' ? ` · ${t('common.priority')}` : ''}
+      </td>
+      <td>
+        {formatPhone(o.phone)}{' '}
+        {/* A number given back (or being given back) is dead: nothing to copy. */}
+        {o.phone && numberLive(o) ? (
+          <CopyButton text={o.phone} shown={formatPhone(o.phone)} label="common.copyNumber" />
+        ) : null}
+      </td>
+      <td>{o.price ? formatPrice(o.price) : '—'}</td>
+      <td className={`outcome-${outcome.replaceAll(' ', '-')}`}>
+        {t(OUTCOME_LABEL[outcome])}
+        <OpenOrder order={o} />
+        <RefundFacts order={o} />
+        {o.code ? (
+          <>
+            {` · ${o.code} `}
+            <CopyButton text={o.code} label="common.copyCode" />
+          </>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function HistoryApp() {
+  const formatPhone = usePhoneFormat();
+  const orders = useHistoryOrders();
 
   if (!orders.data) return <p className="hint">{t('common.loading')}</p>;
   const list = orders.data;
-  const sum = totals(list);
-  const m = (cents: number) => formatPrice(money(cents, sum.currency));
 
   return (
     <>
-      <section className="card totals" aria-label={t('history.totals')}>
-        <p>
-          {withNodes(tn('history.spent', sum.codes, slot(0)), [
-            <strong data-testid="spent">{m(sum.spentCents)}</strong>,
-          ])}
-        </p>
-        <p>
-          {withNodes(t('history.refunded', slot(0)), [
-            <strong data-testid="refunded">{m(sum.refundedCents)}</strong>,
-          ])}
-          {sum.heldCents > 0 ? ` · ${t('history.held', m(sum.heldCents))}` : ''}{' '}
-          {/* Every refund is what pay-per-code saved: one line, not a second total. */}
-          <span className="hint">{t('guide.history.refundedHint')}</span>
-        </p>
-        {sum.notRefunded > 0 ? (
-          <p role="alert" className="error">
-            {withNodes(t('history.refundCheck.notRefunded', slot(0)), [
-              <strong data-testid="not-refunded">{m(sum.notRefundedCents)}</strong>,
-            ])}{' '}
-            <span className="hint">{t('history.refundCheck.notRefundedHint')}</span>
-          </p>
-        ) : null}
-        <button
-          type="button"
-          disabled={list.length === 0}
-          onClick={() => download('sms-verify-history.csv', historyCsv(list))}
-        >
-          {t('history.export')}
-        </button>{' '}
-        {/* Per offer, a file of its own: the order CSV keeps its columns. */}
-        <button
-          type="button"
-          disabled={list.length === 0}
-          title={t('history.exportDeliveryHint')}
-          onClick={() => download('sms-verify-delivery-stats.csv', deliveryStatsCsv(list))}
-        >
-          {t('history.exportDelivery')}
-        </button>
-      </section>
+      <HistoryTotals list={list} />
       {list.length === 0 ? <p className="hint">{t('history.empty')}</p> : null}
       <table className="history">
         <caption className="sr-only">{t('history.caption')}</caption>
@@ -115,47 +171,9 @@ export function HistoryApp() {
           </tr>
         </thead>
         <tbody>
-          {list.map((o) => {
-            const outcome = outcomeOf(o);
-            return (
-              <tr key={o.id}>
-                <td>{formatWhen(o.createdAt)}</td>
-                <td>
-                  {o.service.name} <span className="hint">{o.site.domain}</span>
-                </td>
-                <td>
-                  <span aria-hidden="true" className="flag">
-                    {flagEmoji(o.country.iso)}
-                  </span>{' '}
-                  {countryLabel(o.country)}
-                  {o.tier === 'priority' ? ` · ${t('common.priority')}` : ''}
-                </td>
-                <td>
-                  {formatPhone(o.phone)}{' '}
-                  {/* A number given back (or being given back) is dead: nothing to copy. */}
-                  {o.phone && numberLive(o) ? (
-                    <CopyButton
-                      text={o.phone}
-                      shown={formatPhone(o.phone)}
-                      label="common.copyNumber"
-                    />
-                  ) : null}
-                </td>
-                <td>{o.price ? formatPrice(o.price) : '—'}</td>
-                <td className={`outcome-${outcome.replaceAll(' ', '-')}`}>
-                  {t(OUTCOME_LABEL[outcome])}
-                  <OpenOrder order={o} />
-                  <RefundFacts order={o} />
-                  {o.code ? (
-                    <>
-                      {` · ${o.code} `}
-                      <CopyButton text={o.code} label="common.copyCode" />
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
+          {list.map((o) => (
+            <HistoryRow key={o.id} order={o} formatPhone={formatPhone} />
+          ))}
         </tbody>
       </table>
     </>

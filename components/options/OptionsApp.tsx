@@ -13,13 +13,19 @@ import { DefaultsSection } from './DefaultsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { LimitsSection } from './LimitsSection.tsx';
 import { NoSmsSection } from './NoSmsSection.tsx';
-import { addressChanged, draftProblem, originPattern, toSettings } from './provider-form.ts';
+import {
+  addressChanged,
+  draftProblem,
+  originPattern,
+  toSettings,
+  type Draft,
+} from './provider-form.ts';
 import { ProviderForm } from './ProviderForm.tsx';
 import { ProvidersList } from './ProvidersList.tsx';
 import { Welcome } from './Welcome.tsx';
 import { SiteServicesSection } from './SiteServicesSection.tsx';
 import { optionsStore, shownDraft, useOptionsStore } from './store.ts';
-import { usePreferences } from './usePreferences.ts';
+import { usePreferences, type PreferencesControl } from './usePreferences.ts';
 
 /** The address as typed, or the provider's default one, for messages. */
 const addressOf = (s: ProviderSettings) => s.baseUrl || providerName(s);
@@ -31,12 +37,90 @@ async function allowOrigin(pattern: string): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
 
-export function OptionsApp() {
+/** "Save and test": the draft checked, the origin allowed, the key tried; a refusal in words. */
+async function saveProvider(values: Draft) {
+  const problem = draftProblem(values);
+  if (problem) throw new Error(problem);
+  if (!(await allowOrigin(originPattern(values))))
+    throw new Error(t('options.provider.notAllowed'));
+  const settings = toSettings(values, Date.now());
+  try {
+    // The background saves the settings only once the provider accepted the key.
+    const { balance } = await ask({ type: 'options.saveProvider', settings });
+    return { balance, name: providerName(settings) };
+  } catch (e) {
+    // A rejected key names the provider; other provider answers in words by their kind,
+    // the same words the popup uses.
+    if (!(e instanceof BackgroundError)) throw e;
+    if (e.kind === 'bad_key') throw new Error(t('options.provider.badKey', providerName(settings)));
+    // Something answered, but not the provider's API: the address (or its path) is wrong.
+    if (e.kind === 'not_found' || e.kind === 'malformed_reply')
+      throw new Error(t('options.provider.notTheApi', addressOf(settings), providerName(settings)));
+    throw new Error(problemText(e));
+  }
+}
+
+/** The saved providers, read from storage; a change to the list is written back. */
+function useSavedProviders() {
   const client = useQueryClient();
   const saved = useQuery({
     queryKey: ['settings'],
     queryFn: () => providerSettingsItem.getValue(),
   });
+  const update = useMutation({
+    mutationFn: (next: ProviderSettings[]) => providerSettingsItem.setValue(next),
+    onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
+  });
+  return { saved, update };
+}
+
+/** "Save and test" of the form as shown; the saved list is read again after. */
+function useSaveProvider(values: Draft) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => saveProvider(values),
+    onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
+  });
+}
+
+/** The last test's outcome: connected with the balance, or why not. */
+function SaveOutcome({ save }: { save: ReturnType<typeof useSaveProvider> }) {
+  return (
+    <>
+      {save.isSuccess ? (
+        <p role="status" className="success">
+          {t('options.provider.connected', save.data.name, formatPrice(save.data.balance))}
+        </p>
+      ) : null}
+      {save.isError ? (
+        <p role="alert" className="error">
+          {save.error.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The preferences' sections, in the default provider's currency, above the site services. */
+function PreferenceSections({
+  prefs,
+  list,
+}: {
+  prefs: PreferencesControl;
+  list: ProviderSettings[];
+}) {
+  return (
+    <>
+      <DefaultsSection {...prefs} currency={accountCurrency(list[0])} />
+      <LimitsSection {...prefs} currency={accountCurrency(list[0])} />
+      <NoSmsSection {...prefs} />
+      <AutoFillSection {...prefs} />
+    </>
+  );
+}
+
+export function OptionsApp() {
+  const { saved, update } = useSavedProviders();
   const list = saved.data ?? [];
   const prefs = usePreferences();
   // The store's parts, not a draft made in the selector (a new object each time would loop).
@@ -48,39 +132,7 @@ export function OptionsApp() {
   // Nothing set up when the page opened: the welcome steps stay for this visit.
   const [firstRun, setFirstRun] = useState<boolean | null>(null);
   if (firstRun === null && saved.data) setFirstRun(saved.data.length === 0);
-
-  const save = useMutation({
-    mutationFn: async () => {
-      const problem = draftProblem(values);
-      if (problem) throw new Error(problem);
-      if (!(await allowOrigin(originPattern(values))))
-        throw new Error(t('options.provider.notAllowed'));
-      const settings = toSettings(values, Date.now());
-      try {
-        // The background saves the settings only once the provider accepted the key.
-        const { balance } = await ask({ type: 'options.saveProvider', settings });
-        return { balance, name: providerName(settings) };
-      } catch (e) {
-        // A rejected key names the provider; other provider answers in words by their kind,
-        // the same words the popup uses.
-        if (!(e instanceof BackgroundError)) throw e;
-        if (e.kind === 'bad_key')
-          throw new Error(t('options.provider.badKey', providerName(settings)));
-        // Something answered, but not the provider's API: the address (or its path) is wrong.
-        if (e.kind === 'not_found' || e.kind === 'malformed_reply')
-          throw new Error(
-            t('options.provider.notTheApi', addressOf(settings), providerName(settings)),
-          );
-        throw new Error(problemText(e));
-      }
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
-  });
-
-  const update = useMutation({
-    mutationFn: (next: ProviderSettings[]) => providerSettingsItem.setValue(next),
-    onSettled: () => client.invalidateQueries({ queryKey: ['settings'] }),
-  });
+  const save = useSaveProvider(values);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -121,26 +173,10 @@ export function OptionsApp() {
         <button type="submit" disabled={save.isPending}>
           {t('options.provider.saveAndTest')}
         </button>
-        {save.isSuccess ? (
-          <p role="status" className="success">
-            {t('options.provider.connected', save.data.name, formatPrice(save.data.balance))}
-          </p>
-        ) : null}
-        {save.isError ? (
-          <p role="alert" className="error">
-            {save.error.message}
-          </p>
-        ) : null}
+        <SaveOutcome save={save} />
         <p className="hint">{t('options.provider.keysStayLocal')}</p>
       </form>
-      {prefs ? (
-        <>
-          <DefaultsSection {...prefs} currency={accountCurrency(list[0])} />
-          <LimitsSection {...prefs} currency={accountCurrency(list[0])} />
-          <NoSmsSection {...prefs} />
-          <AutoFillSection {...prefs} />
-        </>
-      ) : null}
+      {prefs ? <PreferenceSections prefs={prefs} list={list} /> : null}
       <SiteServicesSection />
       {prefs ? <LanguageSection {...prefs} /> : null}
     </>

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { useQuery } from '@tanstack/react-query';
 import { t } from '@/lib/i18n.ts';
+import type { PopupState } from '@/lib/messaging.ts';
 import { refundPending } from '@/lib/orders/refund.ts';
 import { OPEN_STATES, type Order } from '@/lib/orders/types.ts';
 import { OfferList } from './OfferList.tsx';
@@ -17,9 +18,10 @@ import { targetTabId } from './target-tab.ts';
 /** Still in the user's way: a cancelled order only awaiting its refund is not (offers show). */
 const running = (o: Order) => OPEN_STATES.has(o.state) && !refundPending(o);
 
-export function PopupApp() {
-  const picking = usePopupStore((s) => s.picking);
-  // Both usually in the cache before the first render (preload.ts).
+type TopUpUrls = PopupState['topUpUrls'];
+
+/** The target tab and its state: both usually in the cache before the first render (preload.ts). */
+function usePopupState() {
   const tab = useQuery({ queryKey: tabKey, queryFn: () => targetTabId(), staleTime: Infinity });
   const tabId = tab.data;
   const state = useQuery({
@@ -31,6 +33,63 @@ export function PopupApp() {
     // The state preload.ts fetched as the page loaded is not asked for again on mount.
     staleTime: 1000,
   });
+  return { tabId, state };
+}
+
+/** Open orders of other tabs: this site's first, then the rest (getState sends the newest first). */
+function otherOrders(orders: Order[], tabId: number | null | undefined, domain?: string) {
+  const thisSite = (o: Order) => Number(o.site.domain === domain);
+  return orders
+    .filter((o) => o.site.tabId !== tabId && running(o))
+    .sort((a, b) => thisSite(b) - thisSite(a));
+}
+
+/** No provider set up: the way to the options page. */
+function NeedKeyCard() {
+  return (
+    <div className="card">
+      <p>{t('popup.needKey')}</p>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('common.openSettings')}
+      </button>
+    </div>
+  );
+}
+
+/** The open orders of other tabs, each on its own card. */
+function OtherOrders({ others, topUpUrls }: { others: Order[]; topUpUrls: TopUpUrls }) {
+  return (
+    <section aria-label={t('popup.otherOrders')}>
+      <h2>{t('popup.otherOrders')}</h2>
+      {others.map((o) => (
+        <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
+      ))}
+    </section>
+  );
+}
+
+/** The order history page and the options page. */
+function PopupFooter() {
+  return (
+    <footer className="row footer">
+      <button
+        type="button"
+        onClick={() =>
+          void browser.tabs.create({ url: browser.runtime.getURL('/order-history.html') })
+        }
+      >
+        {t('popup.history')}
+      </button>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('popup.settings')}
+      </button>
+    </footer>
+  );
+}
+
+export function PopupApp() {
+  const picking = usePopupStore((s) => s.picking);
+  const { tabId, state } = usePopupState();
   useFreshBalance(state.data?.orders);
   const here = state.data?.orders.filter((o) => o.site.tabId === tabId) ?? [];
   const current = here.find(running) ?? here[0];
@@ -45,11 +104,7 @@ export function PopupApp() {
     );
   }
   const { site, configured, orders, preferences, topUpUrls } = state.data;
-  // This site's orders in other tabs first, then the rest (getState sends the newest first).
-  const thisSite = (o: (typeof orders)[number]) => Number(o.site.domain === site?.domain);
-  const others = orders
-    .filter((o) => o.site.tabId !== tabId && running(o))
-    .sort((a, b) => thisSite(b) - thisSite(a));
+  const others = otherOrders(orders, tabId, site?.domain);
   const showOffers = !current || !running(current);
   // An unknown site asks which service it is; a known one may be changed on request.
   const choosing = configured && showOffers && !!site && (picking || !site.service);
@@ -78,14 +133,7 @@ export function PopupApp() {
         <ServicePicker domain={site.domain} current={site.service} picked={site.picked} />
       ) : null}
       {/* Orders stay shown without a provider (removed meanwhile): they end by themselves. */}
-      {!configured ? (
-        <div className="card">
-          <p>{t('popup.needKey')}</p>
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('common.openSettings')}
-          </button>
-        </div>
-      ) : null}
+      {!configured ? <NeedKeyCard /> : null}
       {configured && showOffers && !choosing && site?.service ? (
         <OfferList
           key={site.service.code}
@@ -98,27 +146,8 @@ export function PopupApp() {
           waiting={state.data.offersWaiting}
         />
       ) : null}
-      {others.length > 0 ? (
-        <section aria-label={t('popup.otherOrders')}>
-          <h2>{t('popup.otherOrders')}</h2>
-          {others.map((o) => (
-            <OrderCard key={o.id} order={o} topUpUrl={topUpUrls[o.providerId]} />
-          ))}
-        </section>
-      ) : null}
-      <footer className="row footer">
-        <button
-          type="button"
-          onClick={() =>
-            void browser.tabs.create({ url: browser.runtime.getURL('/order-history.html') })
-          }
-        >
-          {t('popup.history')}
-        </button>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popup.settings')}
-        </button>
-      </footer>
+      {others.length > 0 ? <OtherOrders others={others} topUpUrls={topUpUrls} /> : null}
+      <PopupFooter />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { currentLanguage, t } from '@/lib/i18n.ts';
-import type { PopupState } from '@/lib/messaging.ts';
+import type { OffersReply, PopupState } from '@/lib/messaging.ts';
 import type { Offer } from '@/lib/providers/types.ts';
 import {
   applyPriceCap,
@@ -20,6 +20,7 @@ import {
   OfferNotes,
   OfferRows,
 } from './OfferRows.tsx';
+import type { Wallet } from './OfferRowItem.tsx';
 import { asProblem, ProblemHelp } from './ProblemHelp.tsx';
 import { offersQuery } from './offers-query.ts';
 import { SortControl } from './OfferRanking.tsx';
@@ -70,23 +71,62 @@ function listRows(
   return { label, all, matching, rows, hiddenAboveCap, fit };
 }
 
+/** The default provider's balance and where to top it up, when the reply says whose it is. */
+function walletOf(data: OffersReply, topUpUrls: PopupState['topUpUrls']): Wallet | null {
+  return data.balanceOf
+    ? {
+        balance: data.balance,
+        providerId: data.balanceOf,
+        topUpUrl: topUpUrls[data.balanceOf] ?? null,
+      }
+    : null;
+}
+
+/** Typing a country is the first thing to do, so the search has focus when the list shows. */
+function useSearchFocus(ready: boolean) {
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ready && document.activeElement === document.body) search.current?.focus();
+  }, [ready]);
+  return search;
+}
+
+interface OrderProblemProps {
+  ordering: ReturnType<typeof useOrdering>;
+  topUpUrls: PopupState['topUpUrls'];
+  /** The default provider's top-up page, when the picked one has none. */
+  mainTopUp: string | null;
+}
+
+/** The order that failed: its problem, with the top-up page of its provider and a new price. */
+function OrderProblem({ ordering: { order, place }, topUpUrls, mainTopUp }: OrderProblemProps) {
+  if (!order.isError) return null;
+  const pickedProvider = order.variables?.providerId;
+  const orderTopUp = (pickedProvider && topUpUrls[pickedProvider]) || mainTopUp;
+  return (
+    <ProblemHelp
+      problem={asProblem(order.error)}
+      topUpUrl={orderTopUp}
+      onAccept={(price) => {
+        const last = order.variables;
+        // The best offer for the country at the accepted price, whoever sells it now.
+        if (last) place({ country: last.country, tier: last.tier, price });
+      }}
+    />
+  );
+}
+
 /** The service's numbers by country: search, price cap, and a button per tier to order. */
 export function OfferList(props: Props) {
   const { tabId, service, preferences, topUpUrls, cached, site, waiting = [] } = props;
   // Two selectors: each returns a plain value (an object made in a selector would loop).
   const query = usePopupStore((s) => offerView(s, service.code).search);
   const showAboveCap = usePopupStore((s) => offerView(s, service.code).showAboveCap);
-  const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const offers = useQuery(offersQuery(service.code, cached));
   const ranking = useOfferRanking(service.code, preferences);
-  const { order, place } = useOrdering(tabId, service.code);
-
-  const ready = offers.isSuccess;
-  // Typing a country is the first thing to do, so the search has focus when the list shows.
-  useEffect(() => {
-    if (ready && document.activeElement === document.body) search.current?.focus();
-  }, [ready]);
+  const ordering = useOrdering(tabId, service.code);
+  const search = useSearchFocus(offers.isSuccess);
 
   if (offers.isPending) return <LoadingNote service={service.name} waiting={waiting} />;
   // A failed refresh keeps the list it had (said so); with nothing to show, the problem alone.
@@ -102,8 +142,6 @@ export function OfferList(props: Props) {
   });
   // The default provider comes first; its balance is the one shown.
   const mainTopUp = Object.values(topUpUrls)[0] ?? null;
-  const pickedProvider = order.variables?.providerId;
-  const orderTopUp = (pickedProvider && topUpUrls[pickedProvider]) || mainTopUp;
 
   return (
     <section aria-label={t('popup.offers.label')}>
@@ -115,17 +153,7 @@ export function OfferList(props: Props) {
         waiting={waiting}
         onRetry={() => void offers.refetch()}
       />
-      {order.isError ? (
-        <ProblemHelp
-          problem={asProblem(order.error)}
-          topUpUrl={orderTopUp}
-          onAccept={(price) => {
-            const last = order.variables;
-            // The best offer for the country at the accepted price, whoever sells it now.
-            if (last) place({ country: last.country, tier: last.tier, price });
-          }}
-        />
-      ) : null}
+      <OrderProblem ordering={ordering} topUpUrls={topUpUrls} mainTopUp={mainTopUp} />
       {all.length === 0 ? (
         <p className="hint">{t('popup.offers.noNumbers', service.name)}</p>
       ) : (
@@ -148,17 +176,9 @@ export function OfferList(props: Props) {
         showSeller={new Set(offers.data.offers.map((o) => o.providerName)).size > 1}
         fit={fit}
         domain={site?.domain ?? null}
-        wallet={
-          offers.data.balanceOf
-            ? {
-                balance: offers.data.balance,
-                providerId: offers.data.balanceOf,
-                topUpUrl: topUpUrls[offers.data.balanceOf] ?? null,
-              }
-            : null
-        }
+        wallet={walletOf(offers.data, topUpUrls)}
         capCents={showAboveCap ? preferences.maxPriceCents : null}
-        onPick={place}
+        onPick={ordering.place}
         listRef={list}
       />
     </section>

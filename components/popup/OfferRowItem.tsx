@@ -94,6 +94,112 @@ function deliveryLines(
   });
 }
 
+interface CountryProps {
+  row: OfferRow;
+  label: string;
+  tiers: readonly Tier[];
+  pinned: 'lastUsed' | 'default' | null;
+  lastUsedTier: Tier | null;
+  site: { fit: SiteFit; domain: string } | null;
+  /** The site's mark's id, for the buttons it describes. */
+  fitId: string;
+  capCents: number | null;
+  delivery: TierDelivery[];
+}
+
+/** The row's country: flag, name, its marks (pin, site, cap), stock and delivery record. */
+function RowCountry(props: CountryProps) {
+  const { row, label, tiers, pinned, lastUsedTier, site, fitId, capCents, delivery } = props;
+  const stock = rowStock(row);
+  const fit = site?.fit ?? null;
+  return (
+    <span className="country">
+      <span aria-hidden="true" className="flag">
+        {flagEmoji(row.iso)}
+      </span>{' '}
+      <span className="country-name">{label}</span>
+      {pinned ? (
+        <span className="pin" data-testid="pin">
+          {pinText(pinned, lastUsedTier, tiers)}
+        </span>
+      ) : null}
+      {fit && site ? <SiteFitNote id={fitId} fit={fit} domain={site.domain} /> : null}
+      {capCents !== null && aboveCap(row, capCents) ? (
+        <span className="stock">{t('popup.offers.aboveCap')}</span>
+      ) : null}
+      {stock === null ? null : (
+        <span className="stock">
+          {stock === 0
+            ? t('popup.offers.outOfStock')
+            : tn('popup.offers.stock', stock, formatCount(stock))}
+        </span>
+      )}
+      <DeliveryNotes lines={delivery} named={tiers.length > 1} />
+    </span>
+  );
+}
+
+interface TierProps {
+  row: OfferRow;
+  label: string;
+  tier: Tier;
+  preferred: Tier;
+  showSeller: boolean;
+  wallet: Wallet | null;
+  describedBy: string | undefined;
+  busy: boolean;
+  onPick: (pick: Pick) => void;
+}
+
+/** A tier's button with its price (and seller), or a top-up link when the balance falls short. */
+function TierChoice(props: TierProps) {
+  const { row, label, tier, preferred, showSeller, wallet, describedBy, busy, onPick } = props;
+  const offer = row[tier];
+  const tierName = t(tier === 'standard' ? 'popup.offers.standard' : 'popup.offers.priority');
+  const amount = offer ? formatMoney(offer.price, currentLanguage()) : '—';
+  const price = offer?.priceIsCap ? t('popup.offers.upTo', amount) : amount;
+  const seller = offer && showSeller ? offer.providerName : null;
+  const name = seller
+    ? t('popup.offers.getNumberFrom', label, tierName, price, seller)
+    : t('popup.offers.getNumber', label, tierName, price);
+  if (offer && wallet?.topUpUrl && unaffordable(offer, wallet)) {
+    return (
+      <a
+        className={`tier tier-${tier} top-up`}
+        href={wallet.topUpUrl}
+        target="_blank"
+        rel="noreferrer"
+        aria-label={t('popup.offers.topUpFor', label, tierName, price)}
+        aria-describedby={describedBy}
+      >
+        <span className="tier-name">{t('popup.offers.topUp')}</span>
+        <span className="price">{price}</span>
+      </a>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={`tier tier-${tier}${tier === preferred ? ' preferred' : ''}`}
+      disabled={!offer || offer.stock === 0 || busy}
+      aria-label={name}
+      aria-describedby={describedBy}
+      onClick={() =>
+        onPick({
+          country: row.country,
+          tier,
+          providerId: offer?.providerId,
+          price: offer?.price,
+        })
+      }
+    >
+      <span className="tier-name">{tierName}</span>
+      <span className="price">{price}</span>
+      {seller ? <span className="tier-name provider">{seller}</span> : null}
+    </button>
+  );
+}
+
 /** One country: flag, name, stock, delivery record, and a button per tier with its price. */
 export function OfferRowItem({
   row,
@@ -110,7 +216,6 @@ export function OfferRowItem({
   busy,
   onPick,
 }: Props) {
-  const lang = currentLanguage();
   const stock = rowStock(row);
   const fitId = useId();
   const fit = site?.fit ?? null;
@@ -123,77 +228,31 @@ export function OfferRowItem({
     undefined;
   return (
     <li className={classes.trim() || undefined}>
-      <span className="country">
-        <span aria-hidden="true" className="flag">
-          {flagEmoji(row.iso)}
-        </span>{' '}
-        <span className="country-name">{label}</span>
-        {pinned ? (
-          <span className="pin" data-testid="pin">
-            {pinText(pinned, lastUsedTier, tiers)}
-          </span>
-        ) : null}
-        {fit && site ? <SiteFitNote id={fitId} fit={fit} domain={site.domain} /> : null}
-        {capCents !== null && aboveCap(row, capCents) ? (
-          <span className="stock">{t('popup.offers.aboveCap')}</span>
-        ) : null}
-        {stock === null ? null : (
-          <span className="stock">
-            {stock === 0
-              ? t('popup.offers.outOfStock')
-              : tn('popup.offers.stock', stock, formatCount(stock))}
-          </span>
-        )}
-        <DeliveryNotes lines={delivery} named={tiers.length > 1} />
-      </span>
-      {tiers.map((tier) => {
-        const offer = row[tier];
-        const tierName = t(tier === 'standard' ? 'popup.offers.standard' : 'popup.offers.priority');
-        const amount = offer ? formatMoney(offer.price, lang) : '—';
-        const price = offer?.priceIsCap ? t('popup.offers.upTo', amount) : amount;
-        const seller = offer && showSeller ? offer.providerName : null;
-        const name = seller
-          ? t('popup.offers.getNumberFrom', label, tierName, price, seller)
-          : t('popup.offers.getNumber', label, tierName, price);
-        if (offer && wallet?.topUpUrl && unaffordable(offer, wallet)) {
-          return (
-            <a
-              key={tier}
-              className={`tier tier-${tier} top-up`}
-              href={wallet.topUpUrl}
-              target="_blank"
-              rel="noreferrer"
-              aria-label={t('popup.offers.topUpFor', label, tierName, price)}
-              aria-describedby={describedBy(tier)}
-            >
-              <span className="tier-name">{t('popup.offers.topUp')}</span>
-              <span className="price">{price}</span>
-            </a>
-          );
-        }
-        return (
-          <button
-            key={tier}
-            type="button"
-            className={`tier tier-${tier}${tier === preferred ? ' preferred' : ''}`}
-            disabled={!offer || offer.stock === 0 || busy}
-            aria-label={name}
-            aria-describedby={describedBy(tier)}
-            onClick={() =>
-              onPick({
-                country: row.country,
-                tier,
-                providerId: offer?.providerId,
-                price: offer?.price,
-              })
-            }
-          >
-            <span className="tier-name">{tierName}</span>
-            <span className="price">{price}</span>
-            {seller ? <span className="tier-name provider">{seller}</span> : null}
-          </button>
-        );
-      })}
+      <RowCountry
+        row={row}
+        label={label}
+        tiers={tiers}
+        pinned={pinned}
+        lastUsedTier={lastUsedTier}
+        site={site}
+        fitId={fitId}
+        capCents={capCents}
+        delivery={delivery}
+      />
+      {tiers.map((tier) => (
+        <TierChoice
+          key={tier}
+          row={row}
+          label={label}
+          tier={tier}
+          preferred={preferred}
+          showSeller={showSeller}
+          wallet={wallet}
+          describedBy={describedBy(tier)}
+          busy={busy}
+          onPick={onPick}
+        />
+      ))}
     </li>
   );
 }

@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentLanguage, t, type MessageKey } from '@/lib/i18n.ts';
 import { formatMoney } from '@/lib/money.ts';
 import { boundCodeHost, codeFitsSite } from '@/lib/orders/code-host.ts';
-import { cancelLockLeft, mayCancel, numberLive, outcomeOf } from '@/lib/orders/queries.ts';
+import { cancelLockLeft, numberLive, outcomeOf } from '@/lib/orders/queries.ts';
 import { notRefunded, refundPending } from '@/lib/orders/refund.ts';
 import type { Order } from '@/lib/orders/types.ts';
-import { ask } from '../shared/background.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
 import { flagEmoji, formatCountdown, usePhoneFormat } from '../shared/format.ts';
 import { countryLabel } from './offer-order.ts';
@@ -16,9 +14,9 @@ import { endedReason } from './order-story.ts';
 import { OrderSteps } from './OrderSteps.tsx';
 import { useNow } from './useNow.ts';
 import { useNumberToCopy } from './useNumberToCopy.ts';
-import { RatingWarning } from './RatingWarning.tsx';
 import { RejectedBySite } from './RejectedBySite.tsx';
-import { NoSmsNotice, noSmsOffersSwap } from './NoSmsNotice.tsx';
+import { NoSmsNotice } from './NoSmsNotice.tsx';
+import { AnotherSmsAction, useOrderAction, WaitingActions } from './OrderActions.tsx';
 
 const STATUS: Record<Order['state'], MessageKey> = {
   ordering: 'popup.order.status.ordering',
@@ -57,9 +55,6 @@ function moneyLine(order: Order): string {
   }
 }
 
-type Action =
-  'popup.cancelOrder' | 'popup.anotherNumber' | 'popup.fillAgain' | 'popup.requestAnotherSms';
-
 interface Props {
   order: Order;
   /** Where to add money, for an order that failed on the balance. */
@@ -70,56 +65,52 @@ interface Props {
   replaced?: Order | null;
 }
 
-export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: Props) {
-  const now = useNow();
+/** Flag, service and country (and tier); the SMS window's countdown while the order is open. */
+function OrderCardHeader({ order, open, now }: { order: Order; open: boolean; now: number }) {
+  const windowLeft = (order.expiresAt ?? now) - now;
+  return (
+    <header className="row">
+      <span>
+        <span aria-hidden="true" className="flag">
+          {flagEmoji(order.country.iso)}
+        </span>{' '}
+        {order.service.name} · {countryLabel(order.country, currentLanguage(), t('common.virtual'))}
+        {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
+      </span>
+      {open && order.expiresAt ? (
+        <span className="countdown" role="timer" aria-label={t('popup.order.timeLeft')}>
+          {formatCountdown(windowLeft)}
+        </span>
+      ) : null}
+    </header>
+  );
+}
+
+/** The number, and its copy button while it is live. */
+function OrderNumber({ order }: { order: Order }) {
   const numberToCopy = useNumberToCopy(order);
   const formatPhone = usePhoneFormat();
-  const client = useQueryClient();
-  const act = useMutation({
-    mutationFn: (type: Action) => ask({ type, orderId: order.id }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['state'] }),
-  });
-  const open = order.state === 'waiting' || order.state === 'cancelling';
-  const lockLeft = cancelLockLeft(order, now);
-  const windowLeft = (order.expiresAt ?? now) - now;
-  const canCancel = mayCancel(order, now);
+  if (!order.phone) return null;
   // A refunded or never-given number is dead: nothing to copy.
   const dead = !numberLive(order);
-  const lockedId = `locked-${order.id}`;
-
   return (
-    <section className="card order" aria-label={t('popup.order.label', order.service.name)}>
-      <header className="row">
-        <span>
-          <span aria-hidden="true" className="flag">
-            {flagEmoji(order.country.iso)}
-          </span>{' '}
-          {order.service.name} ·{' '}
-          {countryLabel(order.country, currentLanguage(), t('common.virtual'))}
-          {order.tier === 'priority' ? ` · ${t('popup.order.priority')}` : ''}
-        </span>
-        {open && order.expiresAt ? (
-          <span className="countdown" role="timer" aria-label={t('popup.order.timeLeft')}>
-            {formatCountdown(windowLeft)}
-          </span>
-        ) : null}
-      </header>
-      {order.phone ? (
-        <p className="number">
-          <span data-testid="order-number">{formatPhone(order.phone)}</span>
-          {dead ? null : (
-            <CopyButton
-              text={numberToCopy}
-              shown={formatPhone(order.phone)}
-              label="common.copyNumber"
-            />
-          )}
-        </p>
-      ) : null}
-      <p role="status" className={`status status-${order.state}`} data-testid="order-status">
-        {t(statusKey(order))}
-      </p>
-      <OrderSteps order={order} now={now} autoFillPhone={autoFillPhone} />
+    <p className="number">
+      <span data-testid="order-number">{formatPhone(order.phone)}</span>
+      {dead ? null : (
+        <CopyButton
+          text={numberToCopy}
+          shown={formatPhone(order.phone)}
+          label="common.copyNumber"
+        />
+      )}
+    </p>
+  );
+}
+
+/** The code and the SMS it came in; a code bound to another site says so. */
+function OrderCode({ order }: { order: Order }) {
+  return (
+    <>
       {order.code ? (
         <p className="code">
           <output data-testid="order-code" aria-label={t('popup.order.codeLabel')}>
@@ -139,22 +130,31 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: P
           {t('popup.order.boundElsewhere', boundCodeHost(order) ?? '', order.site.domain)}
         </p>
       ) : null}
+    </>
+  );
+}
+
+export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: Props) {
+  const now = useNow();
+  const act = useOrderAction(order);
+  const open = order.state === 'waiting' || order.state === 'cancelling';
+  const lockLeft = cancelLockLeft(order, now);
+
+  return (
+    <section className="card order" aria-label={t('popup.order.label', order.service.name)}>
+      <OrderCardHeader order={order} open={open} now={now} />
+      <OrderNumber order={order} />
+      <p role="status" className={`status status-${order.state}`} data-testid="order-status">
+        {t(statusKey(order))}
+      </p>
+      <OrderSteps order={order} now={now} autoFillPhone={autoFillPhone} />
+      <OrderCode order={order} />
       <p className="money">{moneyLine(order)}</p>
       {order.state === 'failed' && order.lastError ? (
         <ProblemHelp problem={order.lastError} topUpUrl={topUpUrl} />
       ) : null}
       {open && order.lastError ? <p className="hint">{openOrderProblem(order)}</p> : null}
-      {order.state === 'received' && order.anotherSms ? (
-        <div className="actions">
-          {order.resend === null ? (
-            <button type="button" onClick={() => act.mutate('popup.requestAnotherSms')}>
-              {t('popup.order.requestAnotherSms')}
-            </button>
-          ) : (
-            <p className="hint">{t('popup.order.waitingAnotherSms')}</p>
-          )}
-        </div>
-      ) : null}
+      <AnotherSmsAction order={order} onRequest={() => act.mutate('popup.requestAnotherSms')} />
       <RejectedBySite
         order={order}
         lockLeft={lockLeft}
@@ -168,42 +168,12 @@ export function OrderCard({ order, topUpUrl, autoFillPhone = true, replaced }: P
         lockLeft={lockLeft}
         onAnother={() => act.mutate('popup.anotherNumber')}
       />
-      {order.state === 'waiting' ? (
-        <div className="actions">
-          <button type="button" onClick={() => act.mutate('popup.fillAgain')}>
-            {t('popup.order.fillAgain')}
-          </button>
-          <button
-            type="button"
-            disabled={!canCancel}
-            onClick={() => act.mutate('popup.cancelOrder')}
-          >
-            {canCancel
-              ? t('popup.order.cancel')
-              : t('popup.order.cancelIn', formatCountdown(lockLeft))}
-          </button>
-          {/* Rejected by the site, or no SMS: the same swap is the card's primary button above. */}
-          {order.rejectedBySite || noSmsOffersSwap(order) ? null : (
-            <>
-              <button
-                type="button"
-                disabled={!canCancel}
-                aria-describedby={canCancel ? undefined : lockedId}
-                onClick={() => act.mutate('popup.anotherNumber')}
-              >
-                {t('popup.order.anotherNumber')}
-              </button>
-              {canCancel ? null : (
-                <p className="hint" id={lockedId}>
-                  {t('guide.ended.cancelLocked', formatCountdown(lockLeft))}
-                </p>
-              )}
-            </>
-          )}
-          {/* A cancel costs rating at some providers (5sim): said beside the button. */}
-          <RatingWarning providerId={order.providerId} />
-        </div>
-      ) : null}
+      <WaitingActions
+        order={order}
+        now={now}
+        lockLeft={lockLeft}
+        onAct={(action) => act.mutate(action)}
+      />
     </section>
   );
 }
