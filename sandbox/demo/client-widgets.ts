@@ -13,6 +13,7 @@ export type WidgetName =
   | 'listbox'
   | 'input-otp'
   | 'shadow'
+  | 'shadow-div'
   | 'iframe';
 
 const HELPERS = String.raw`
@@ -132,6 +133,12 @@ customElements.define('signup-card', class extends HTMLElement {
   }
 });
 var shadow = document.querySelector('signup-card').shadowRoot;
+var W = { root: shadow, phone: function () { return normalizePhone(shadow.getElementById('phone').value); } };
+`, // A plain div made into a host by the page's script (no custom element), as embedded widgets do.
+  'shadow-div': String.raw`
+var host = document.querySelector('[data-card-host]');
+var shadow = host.attachShadow({ mode: 'open' });
+shadow.appendChild(byId('card-template').content.cloneNode(true));
 var W = { root: shadow, phone: function () { return normalizePhone(shadow.getElementById('phone').value); } };
 `,
   iframe: PLAIN,

@@ -21,6 +21,7 @@ export const WIDGETS: Readonly<Record<WidgetName, string>> = {
   listbox: 'Custom button picker (ARIA listbox)',
   'input-otp': 'input-otp: one input over six slots',
   shadow: 'Shadow DOM',
+  'shadow-div': 'Shadow DOM on a plain div',
   iframe: 'Same-origin iframe',
 };
 
@@ -141,15 +142,18 @@ function phoneStep(name: WidgetName): string {
   }
 }
 
-/** The shadow page renders its card into an open shadow root; status stays in the page. */
-function shadowMain(service: Service): string {
+/**
+ * The shadow pages render their card into an open shadow root, held by a custom element or by a
+ * plain div the page's script attaches it to; status stays in the page.
+ */
+function shadowMain(service: Service, host: 'custom' | 'div'): string {
   const card = formsMain(service, PLAIN_PHONE, SINGLE_CODE(service))
     .replace(/<div id="error"[\s\S]*$/, '</main>')
     .replace('<main class="card">', '<div class="card-body">')
     .replace(/<\/main>$/, '</div>');
   return `<main class="card">
 <template id="card-template"><style>${'label,input,button{display:block;margin:6px 0}'}</style>${card}</template>
-<signup-card></signup-card>
+${host === 'custom' ? '<signup-card></signup-card>' : '<div data-card-host></div>'}
 <div id="error" class="error" role="alert"></div>
 <p id="status" class="status" role="status"></p>
 </main>`;
@@ -164,8 +168,9 @@ export function renderWidget(service: Service, name: WidgetName): string {
 </main>`;
     return layout(service, { title, current: 'widgets', main: CSS + main });
   }
-  if (name === 'shadow') {
-    return layout(service, { title, current: 'widgets', main: CSS + shadowMain(service), script });
+  if (name === 'shadow' || name === 'shadow-div') {
+    const main = shadowMain(service, name === 'shadow' ? 'custom' : 'div');
+    return layout(service, { title, current: 'widgets', main: CSS + main, script });
   }
   const code = name === 'input-otp' ? inputOtp(service) : SINGLE_CODE(service);
   const main = formsMain(service, phoneStep(name), code);

@@ -81,6 +81,11 @@ const CASES: WidgetCase[] = [
   { path: '/widgets/input-otp', name: 'input-otp code slots', phoneShown: e164Typed },
   { path: '/widgets/shadow', name: 'form in a shadow root', phoneShown: e164Typed },
   {
+    path: '/widgets/shadow-div',
+    name: 'form in the shadow root of a plain div',
+    phoneShown: e164Typed,
+  },
+  {
     path: '/widgets/iframe',
     name: 'form in a same-origin iframe',
     phoneShown: e164Typed,
