@@ -115,43 +115,17 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
   }
 }
 
-// The standard elements the DOM standard lets host a shadow root (custom elements aside). Such
-// a host made by a script holds nothing in the light DOM: its content is in the shadow.
-const BARE_HOSTS = ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'header', 'main']
-  .concat(['nav', 'p', 'section', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
-  .map((tag) => `${tag}:not(:has(*))`)
-  .join(',');
-const CUSTOM_ELEMENTS = ".//*[contains(local-name(), '-')]";
-
-function someHost(elements: ArrayLike<Element | Node | null>): boolean {
-  for (let i = 0; i < elements.length; i++)
-    if ((elements[i] as Element | null)?.shadowRoot) return true;
-  return false;
-}
-
 /**
- * Whether anything under the root holds an open shadow root or a frame, without touching every
- * element of a long page (each one touched costs a wrapper object, more than the whole rest of
- * a plain walk). Looked at: custom elements, found by name with one XPath query (web
- * components keep their shadow roots there), and standard hosts without element children (a
- * script-made host). Not seen: a standard element that hosts a shadow root while keeping light
- * element children of its own. Without XPath (happy-dom) every element is looked at.
+ * Whether anything under the root holds an open shadow root or a frame. One pass over a live
+ * element list: cheaper than any selector that would narrow it (a long `:not(...)` list of the
+ * elements that cannot host a shadow root cost as much as reading every control's box).
  */
 function hasNestedRoots(root: Element): boolean {
   if (root.getElementsByTagName('iframe').length || root.getElementsByTagName('frame').length)
     return true;
-  const doc = root.ownerDocument;
-  if (typeof doc.evaluate !== 'function') return someHost(root.getElementsByTagName('*'));
-  const custom = doc.evaluate(
-    CUSTOM_ELEMENTS,
-    root,
-    null,
-    XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE,
-    null,
-  );
-  for (let i = 0; i < custom.snapshotLength; i++)
-    if ((custom.snapshotItem(i) as Element | null)?.shadowRoot) return true;
-  return someHost(root.querySelectorAll(BARE_HOSTS));
+  const all = root.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) if (all[i]?.shadowRoot) return true;
+  return false;
 }
 
 /** Every form control in document order, through open shadow roots and same-origin frames. */
