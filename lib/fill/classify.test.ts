@@ -152,6 +152,19 @@ describe('dial code control', () => {
     const phone = field({ type: 'tel', labelText: 'Phone' });
     expect(pickDialCode([dial, phone], phone)).toBe(dial);
   });
+
+  it('looks only just before the phone field, whatever order the list comes in', () => {
+    const select = () =>
+      field({ tag: 'select', type: 'select', labelText: 'Country code', options: dialOptions });
+    const far = select();
+    const filler = [field({ name: 'a' }), field({ name: 'b' }), field({ name: 'c' })];
+    const near = select();
+    const phone = field({ type: 'tel', autocomplete: ['tel-national'] });
+    const page = [far, ...filler, near, phone];
+    expect(pickDialCode(page, phone)).toBe(near);
+    expect(pickDialCode([...page].reverse(), phone)).toBe(near);
+    expect(pickDialCode([far, ...filler, phone], phone)).toBeNull();
+  });
 });
 
 describe('code field', () => {

@@ -187,13 +187,24 @@ export function scoreDialCode(d: FieldDescriptor, phone: FieldDescriptor): numbe
   return s + 50;
 }
 
+/**
+ * The fields a dial-code control can be: up to three before the phone field. Collected fields
+ * are in document order, so these are the three array places before it; a list that is not
+ * (or a phone field among the first three) is looked through whole.
+ */
+function dialCandidates<F extends FieldDescriptor>(fields: readonly F[], phone: FieldDescriptor) {
+  const at = fields.indexOf(phone as F);
+  const before = at >= 0 ? fields.slice(Math.max(0, at - 3), at) : [];
+  const inOrder = before.length === 3 && before.every((f, i) => f.index === phone.index - 3 + i);
+  return inOrder ? before : fields.filter((f) => f.index !== phone.index);
+}
+
 export function pickDialCode<F extends FieldDescriptor>(
   fields: readonly F[],
   phone: FieldDescriptor,
 ): F | null {
   const scored: { f: F; s: number }[] = [];
-  for (const f of fields) {
-    if (f.index === phone.index) continue;
+  for (const f of dialCandidates(fields, phone)) {
     const s = scoreDialCode(f, phone);
     if (s !== null) scored.push({ f, s });
   }
