@@ -54,15 +54,31 @@ describe('domainOf', () => {
     expect(domainOf(host)).toBe(domain);
   });
 
-  it("answers as tldts for every rule's own name and the names under it", () => {
+  it("answers as tldts for every rule's own name, the names under it and beside it", () => {
     const wrong: string[] = [];
     for (const { rule } of RULES) {
       const base = rule.replace(/^!/, '').replaceAll('*', 'any');
-      for (const host of [base, `a.${base}`, `b.a.${base}`]) {
+      // Beside it: the rule's parent is often only a step towards longer rules (devs.ai).
+      const parent = base.slice(base.indexOf('.') + 1);
+      for (const host of [base, `a.${base}`, `b.a.${base}`, parent, `zz.${parent}`]) {
         if (domainOf(host) !== oracle(host)) wrong.push(host);
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('answers as tldts at the longest hostnames, trailing dot or not', () => {
+    const label = 'a'.repeat(63);
+    for (let length = 250; length <= 258; length++) {
+      const host = `${label}.${label}.${label}.${label}.com`.slice(-length).replace(/^[.-]+/, 'b');
+      expect(domainOf(host), host).toBe(oracle(host));
+      expect(domainOf(`${host}.`), `${host}.`).toBe(oracle(`${host}.`));
+    }
+  });
+
+  it('turns down a "hostname" of thousands of dots at once', () => {
+    expect(domainOf(`a${'.'.repeat(80_000)}x`)).toBeNull();
+    expect(domainOf(`example.com${'.'.repeat(80_000)}`)).toBeNull();
   });
 
   // No empty labels: a URL's hostname has none (the dots at either end are in the table above).

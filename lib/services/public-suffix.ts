@@ -88,6 +88,8 @@ function suffixLabels(labels: string[]): number {
   return Math.max(matched, 1);
 }
 
+/** Longer input is no hostname (255 characters, a few trailing dots, room for Unicode). */
+const MAX_INPUT = 512;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** Labels of letters, digits, `_` and inner `-`, as tldts validates them. */
 const HOST =
@@ -99,7 +101,12 @@ const HOST =
  * that is not a hostname. Unicode names are looked up by their punycode, as URLs carry them.
  */
 export function domainOf(hostname: string): string | null {
-  let host = hostname.toLowerCase().replace(/^\./, '').replace(/\.+$/, '');
+  // No hostname is longer, dots included: a page could send its tab to "a.....x" with 80,000
+  // dots, and nothing below should spend time on it.
+  if (hostname.length > MAX_INPUT) return null;
+  let end = hostname.length;
+  while (end > 0 && hostname.charCodeAt(end - 1) === 46) end--; // trailing dots
+  let host = hostname.slice(hostname.startsWith('.') ? 1 : 0, end).toLowerCase();
   if (/[^\x20-\x7e]/.test(host)) {
     try {
       host = new URL(`http://${host}`).hostname;
@@ -107,7 +114,7 @@ export function domainOf(hostname: string): string | null {
       return null;
     }
   }
-  if (host.length > 253 || IPV4.test(host) || !HOST.test(host)) return null;
+  if (host.length > 255 || IPV4.test(host) || !HOST.test(host)) return null;
   const labels = host.split('.');
   const suffix = suffixLabels(labels);
   return labels.length > suffix ? labels.slice(-suffix - 1).join('.') : null;
