@@ -5,6 +5,7 @@ import { countryChoices } from '../shared/country.ts';
 import { MoneyField } from './MoneyField.tsx';
 import { RadioChoices, type RadioChoice } from './RadioChoices.tsx';
 import { SavedNote } from './SavedNote.tsx';
+import { SelectField } from './SelectField.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
 const TIERS: readonly RadioChoice<Tier>[] = [
@@ -27,20 +28,15 @@ export function DefaultsSection({
         <h2 id={`${id}-heading`}>{t('options.defaults.heading')}</h2>
         <SavedNote saved={saved} keys={['defaultCountry', 'tier', 'maxPriceCents']} />
       </div>
-      <label className="field">
-        {t('options.defaults.country')}
-        <select
-          value={preferences.defaultCountry ?? ''}
-          onChange={(e) => update({ defaultCountry: e.target.value || null })}
-        >
-          <option value="">{t('options.defaults.noCountry')}</option>
-          {countryChoices(lang).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('options.defaults.country')}
+        value={preferences.defaultCountry ?? ''}
+        choices={[
+          { value: '', text: t('options.defaults.noCountry') },
+          ...countryChoices(lang).map((c) => ({ value: c.id, text: c.label })),
+        ]}
+        onChange={(country) => update({ defaultCountry: country || null })}
+      />
       <RadioChoices
         legend={t('options.defaults.tier')}
         group={`${id}-tier`}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { LANGUAGES, t, type LanguageChoice, type MessageKey } from '@/lib/i18n.ts';
 import { SavedNote } from './SavedNote.tsx';
+import { SelectField } from './SelectField.tsx';
 import type { PreferencesControl } from './usePreferences.ts';
 
 const CHOICES: readonly { value: LanguageChoice; name: MessageKey }[] = [
@@ -21,22 +22,19 @@ export function LanguageSection({ preferences, update, saved }: PreferencesContr
         <h2 id={`${id}-heading`}>{t('options.language.heading')}</h2>
         <SavedNote saved={saved} keys={['language']} />
       </div>
-      <label className="field">
-        {t('options.language.label')}
-        <select
-          value={preferences.language}
-          onChange={(e) => {
-            if (isChoice(e.target.value)) update({ language: e.target.value });
-          }}
-        >
-          {CHOICES.map(({ value, name }) => (
-            // A language's own name is in that language; say so to screen readers.
-            <option key={value} value={value} lang={isLanguage(value) ? value : undefined}>
-              {t(name)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('options.language.label')}
+        value={preferences.language}
+        // A language's own name is in that language; say so to screen readers.
+        choices={CHOICES.map(({ value, name }) => ({
+          value,
+          text: t(name),
+          lang: isLanguage(value) ? value : undefined,
+        }))}
+        onChange={(language) => {
+          if (isChoice(language)) update({ language });
+        }}
+      />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import {
   isCustomHost,
   type Draft,
 } from './provider-form.ts';
+import { SelectField } from './SelectField.tsx';
 
 interface Props {
   draft: Draft;
@@ -29,38 +30,30 @@ type SetDraft = (patch: Partial<Draft>) => void;
 /** Which provider family the form is for. */
 function FamilyField({ draft, onFamily }: { draft: Draft; onFamily: Props['onFamily'] }) {
   return (
-    <label className="field">
-      {t('options.provider.family')}
-      <select
-        value={draft.providerId}
-        onChange={(e) => {
-          if (isFamily(e.target.value)) onFamily(e.target.value);
-        }}
-      >
-        {FAMILIES.map((f) => (
-          <option key={f.id} value={f.id}>
-            {f.label()}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={t('options.provider.family')}
+      value={draft.providerId}
+      choices={FAMILIES.map((f) => ({ value: f.id, text: f.label() }))}
+      onChange={(value) => {
+        if (isFamily(value)) onFamily(value);
+      }}
+    />
   );
 }
 
 /** The SMS-Activate protocol's host: a known one, or an address of one's own. */
 function HostField({ draft, set }: { draft: Draft; set: SetDraft }) {
+  const hosts = SMS_ACTIVATE_HOSTS.map((h) => ({
+    value: h.id,
+    text: `${h.name} (${new URL(h.baseUrl).hostname})`,
+  }));
   return (
-    <label className="field">
-      {t('options.provider.host')}
-      <select value={draft.hostPreset} onChange={(e) => set({ hostPreset: e.target.value })}>
-        {SMS_ACTIVATE_HOSTS.map((h) => (
-          <option key={h.id} value={h.id}>
-            {h.name} ({new URL(h.baseUrl).hostname})
-          </option>
-        ))}
-        <option value={CUSTOM_HOST}>{t('options.provider.customHost')}</option>
-      </select>
-    </label>
+    <SelectField
+      label={t('options.provider.host')}
+      value={draft.hostPreset}
+      choices={[...hosts, { value: CUSTOM_HOST, text: t('options.provider.customHost') }]}
+      onChange={(hostPreset) => set({ hostPreset })}
+    />
   );
 }
 
@@ -92,16 +85,12 @@ function KeyField({ draft, set, keyAgain }: { draft: Draft; set: SetDraft; keyAg
 /** The account currency, where the API does not say it. */
 function CurrencyField({ draft, set }: { draft: Draft; set: SetDraft }) {
   return (
-    <label className="field">
-      {t('options.provider.currency')}
-      <select value={draft.currency} onChange={(e) => set({ currency: e.target.value })}>
-        {CURRENCIES.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={t('options.provider.currency')}
+      value={draft.currency}
+      choices={CURRENCIES.map((c) => ({ value: c, text: c }))}
+      onChange={(currency) => set({ currency })}
+    />
   );
 }
 

@@ -35,17 +35,19 @@ interface Tree {
   kids: Map<string, Tree>;
 }
 
-function labelsOf(root: number, visit: (labels: string[], flags: number) => void) {
-  const offsets: number[] = [];
-  for (let node = 0, offset = 0; node < nodeFlags.length; node++) {
-    for (let e = edgeStart[node] ?? 0; e < (edgeStart[node + 1] ?? 0); e++) {
-      offsets[e] = offset;
-      offset += edgeLength[e] ?? 0;
-    }
+/** Where each edge's label starts in labelText (tldts derives the same at load). */
+const OFFSETS: number[] = [];
+for (let node = 0, offset = 0; node < nodeFlags.length; node++) {
+  for (let e = edgeStart[node] ?? 0; e < (edgeStart[node + 1] ?? 0); e++) {
+    OFFSETS[e] = offset;
+    offset += edgeLength[e] ?? 0;
   }
+}
+
+function labelsOf(root: number, visit: (labels: string[], flags: number) => void) {
   const walk = (node: number, labels: string[]) => {
     for (let e = edgeStart[node] ?? 0; e < (edgeStart[node + 1] ?? 0); e++) {
-      const start = offsets[e] ?? 0;
+      const start = OFFSETS[e] ?? 0;
       const label = labelText.slice(start, start + (edgeLength[e] ?? 0));
       const child = edgeChild[e] ?? 0;
       const path = [...labels, label];
