@@ -151,9 +151,9 @@ export function findSplitGroups<F extends FieldDescriptor>(fields: readonly F[])
 /** Short typed-in input of the page: what a split box is at the least (attributes only). */
 function boxCandidate(f: FieldDescriptor): boolean {
   return (
-    (f.maxLength === null || f.maxLength <= 2) &&
     f.tag === 'input' &&
     TEXT_LIKE.has(f.type) &&
+    (f.maxLength === null || f.maxLength <= 2) &&
     !f.disabled &&
     !f.readOnly
   );

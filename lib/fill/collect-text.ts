@@ -10,7 +10,8 @@ export function isFormControl(el: Element): el is FormControl {
 }
 
 export function cleanText(text: string | null | undefined, max = 120): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+  if (!text) return ''; // most attributes are absent
+  return text.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 const NO_TEXT: ReadonlySet<string> = new Set([
@@ -57,7 +58,7 @@ export class LabelIndex {
       const all = root.querySelectorAll<HTMLLabelElement>('label[for]');
       for (let i = 0; i < all.length; i++) {
         const label = all[i] as HTMLLabelElement;
-        const id = label.htmlFor;
+        const id = label.getAttribute('for') ?? '';
         const known = index.get(id);
         if (known === undefined) index.set(id, label);
         else if (Array.isArray(known)) known.push(label);
@@ -128,11 +129,11 @@ export function nearImageOf(el: Element): boolean {
 }
 
 export function containsControl(node: Node): boolean {
-  return (
-    node.nodeType === 1 &&
-    ((node as Element).querySelector('input,select,textarea') !== null ||
-      isFormControl(node as Element))
-  );
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  // Most labels and spans have no child elements: no query needed for them.
+  if (el.firstElementChild === null) return isFormControl(el);
+  return isFormControl(el) || el.querySelector('input,select,textarea') !== null;
 }
 
 /** The nearest text before the field, within a few ancestor levels, not crossing other fields. */

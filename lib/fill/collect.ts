@@ -116,15 +116,39 @@ function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | 
 }
 
 /**
- * Whether anything under the root holds an open shadow root or a frame. One pass over a live
- * element list: cheaper than any selector that would narrow it (a long `:not(...)` list of the
- * elements that cannot host a shadow root cost as much as reading every control's box).
+ * What may host a shadow root (DOM standard, attachShadow): a custom element (its name has a
+ * hyphen) or one of these standard elements. Nothing else can, so nothing else is looked at.
+ */
+const SHADOW_HOSTS =
+  'article,aside,blockquote,body,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span';
+const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
+
+/**
+ * Whether anything under the root holds an open shadow root or a frame. Only the elements that
+ * can host one are read, found natively: a selector for the standard ones and an XPath query for
+ * custom elements. The page's other elements (labels, inputs, links, lists) are never touched.
  */
 function hasNestedRoots(root: Element): boolean {
   if (root.getElementsByTagName('iframe').length || root.getElementsByTagName('frame').length)
     return true;
-  const all = root.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) if (all[i]?.shadowRoot) return true;
+  const doc = root.ownerDocument;
+  // A DOM without XPath (happy-dom in unit tests) reads every element instead.
+  if (typeof doc.evaluate !== 'function') return anyShadowRoot(root.getElementsByTagName('*'));
+  if (anyShadowRoot(root.querySelectorAll(SHADOW_HOSTS))) return true;
+  const custom = doc.evaluate(
+    CUSTOM_ELEMENTS,
+    root,
+    null,
+    XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
+    null,
+  );
+  for (let i = 0; i < custom.snapshotLength; i++)
+    if ((custom.snapshotItem(i) as Element | null)?.shadowRoot) return true;
+  return false;
+}
+
+function anyShadowRoot(elements: ArrayLike<Element>): boolean {
+  for (let i = 0; i < elements.length; i++) if (elements[i]?.shadowRoot) return true;
   return false;
 }
 

@@ -382,12 +382,12 @@ export const KEYWORDS = {
   decoy: compile(DECOY),
 } as const;
 
-// Word boundaries inside identifiers: "userPhone" -> "user Phone", "otp2" -> "otp 2".
-const WORD_SPLIT = /(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)/g;
-const SEPARATORS = /[\s_\-[\].:*()]+/g;
+// Separators, and word boundaries inside identifiers ("userPhone" -> "user Phone", "otp2" ->
+// "otp 2"): one pass over the text instead of two.
+const SPLIT = /[\s_\-[\].:*()]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)/g;
 
 /** Splits identifiers into words ("userPhone_2" -> "user phone 2") and lowercases. */
 export function normalizeText(text: string): string {
-  if (text === '') return ''; // most labels are empty: skip the regex passes
-  return text.replace(WORD_SPLIT, ' ').replace(SEPARATORS, ' ').trim().toLowerCase();
+  if (text === '') return ''; // most labels are empty: skip the regex pass
+  return text.replace(SPLIT, ' ').trim().toLowerCase();
 }

@@ -59,6 +59,13 @@ function adjacentDialCodeOf(el: Element): string | null {
   return null;
 }
 
+/** Shared by every field without an autocomplete attribute; frozen, so nobody can add to it. */
+const NO_TOKENS: string[] = Object.freeze([]) as unknown as string[];
+
+function tokens(value: string | null): string[] {
+  return value ? value.toLowerCase().split(/\s+/).filter(Boolean) : NO_TOKENS;
+}
+
 function parseMaxLength(el: Element): number | null {
   const raw = el.getAttribute('maxlength');
   if (raw === null || raw.trim() === '') return null;
@@ -74,38 +81,6 @@ export interface CollectRun {
   hasLayout: boolean;
 }
 
-type Attributes = Pick<
-  FieldDescriptor,
-  | 'className'
-  | 'autocomplete'
-  | 'inputMode'
-  | 'maxLength'
-  | 'pattern'
-  | 'placeholder'
-  | 'ariaLabel'
-  | 'title'
-  | 'disabled'
-  | 'readOnly'
-  | 'tabIndex'
->;
-
-function attributesOf(el: FormControl): Attributes {
-  const ac = el.getAttribute('autocomplete');
-  return {
-    className: typeof el.className === 'string' ? el.className : '',
-    autocomplete: ac ? ac.toLowerCase().split(/\s+/).filter(Boolean) : [],
-    inputMode: (el.getAttribute('inputmode') ?? '').toLowerCase(),
-    maxLength: parseMaxLength(el),
-    pattern: el.getAttribute('pattern') ?? '',
-    placeholder: cleanText(el.getAttribute('placeholder')),
-    ariaLabel: cleanText(el.getAttribute('aria-label')),
-    title: cleanText(el.getAttribute('title')),
-    disabled: el.disabled,
-    readOnly: 'readOnly' in el && el.readOnly,
-    tabIndex: el.tabIndex,
-  };
-}
-
 /**
  * One control as a descriptor. Attributes are read when it is made; what costs a layout read
  * or a walk around the element (box, visibility, label, nearby text, group, image, dial code,
@@ -115,10 +90,20 @@ function attributesOf(el: FormControl): Attributes {
 export class LiveField implements CollectedField {
   readonly tag: FieldTag;
   readonly type: string;
-  readonly name: string;
-  readonly id: string;
+  name = '';
+  id = '';
   readonly hasLayout: boolean;
-  private attrs: Attributes | undefined = undefined;
+  className = '';
+  autocomplete: string[] = NO_TOKENS;
+  inputMode = '';
+  maxLength: number | null = null;
+  pattern = '';
+  placeholder = '';
+  ariaLabel = '';
+  title = '';
+  disabled = false;
+  readOnly = false;
+  tabIndex = 0;
   private box: Rect | undefined = undefined;
   private seen: Visibility | undefined = undefined;
   private label: string | undefined = undefined;
@@ -138,48 +123,34 @@ export class LiveField implements CollectedField {
     const tag = element.localName as FieldTag;
     this.tag = tag;
     this.type = tag === 'input' ? (element as HTMLInputElement).type.toLowerCase() : tag;
-    this.name = element.getAttribute('name') ?? '';
-    this.id = element.id;
     this.hasLayout = run.hasLayout;
+    this.readAttributes();
   }
 
-  /** The rest of the attributes, read together the first time one is asked for. */
-  private get a(): Attributes {
-    this.attrs ??= attributesOf(this.element);
-    return this.attrs;
-  }
-  get className(): string {
-    return this.a.className;
-  }
-  get autocomplete(): string[] {
-    return this.a.autocomplete;
-  }
-  get inputMode(): string {
-    return this.a.inputMode;
-  }
-  get maxLength(): number | null {
-    return this.a.maxLength;
-  }
-  get pattern(): string {
-    return this.a.pattern;
-  }
-  get placeholder(): string {
-    return this.a.placeholder;
-  }
-  get ariaLabel(): string {
-    return this.a.ariaLabel;
-  }
-  get title(): string {
-    return this.a.title;
-  }
-  get disabled(): boolean {
-    return this.a.disabled;
-  }
-  get readOnly(): boolean {
-    return this.a.readOnly;
-  }
-  get tabIndex(): number {
-    return this.a.tabIndex;
+  /**
+   * The attributes classify reads, from the names the element actually has: most controls
+   * carry three or four, so one native call and a read per present one, not a dozen reads.
+   * disabled, readonly and tabindex are read as the properties that reflect them.
+   */
+  private readAttributes(): void {
+    const el = this.element;
+    const names = el.getAttributeNames();
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (name === 'name') this.name = el.getAttribute(name) ?? '';
+      else if (name === 'id') this.id = el.id;
+      else if (name === 'class') this.className = el.className;
+      else if (name === 'autocomplete') this.autocomplete = tokens(el.getAttribute(name));
+      else if (name === 'inputmode') this.inputMode = (el.getAttribute(name) ?? '').toLowerCase();
+      else if (name === 'maxlength') this.maxLength = parseMaxLength(el);
+      else if (name === 'pattern') this.pattern = el.getAttribute(name) ?? '';
+      else if (name === 'placeholder') this.placeholder = cleanText(el.getAttribute(name));
+      else if (name === 'aria-label') this.ariaLabel = cleanText(el.getAttribute(name));
+      else if (name === 'title') this.title = cleanText(el.getAttribute(name));
+      else if (name === 'disabled') this.disabled = el.disabled;
+      else if (name === 'readonly') this.readOnly = 'readOnly' in el && el.readOnly;
+      else if (name === 'tabindex') this.tabIndex = el.tabIndex;
+    }
   }
 
   /** Only a typed-in input can be a phone or code field: the walks around it are for those. */
