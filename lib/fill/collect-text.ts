@@ -58,7 +58,7 @@ export class LabelIndex {
       const all = root.querySelectorAll<HTMLLabelElement>('label[for]');
       for (let i = 0; i < all.length; i++) {
         const label = all[i] as HTMLLabelElement;
-        const id = label.getAttribute('for') ?? '';
+        const id = label.htmlFor;
         const known = index.get(id);
         if (known === undefined) index.set(id, label);
         else if (Array.isArray(known)) known.push(label);
@@ -131,9 +131,9 @@ export function nearImageOf(el: Element): boolean {
 export function containsControl(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const el = node as Element;
+  if (isFormControl(el)) return true;
   // Most labels and spans have no child elements: no query needed for them.
-  if (el.firstElementChild === null) return isFormControl(el);
-  return isFormControl(el) || el.querySelector('input,select,textarea') !== null;
+  return el.firstElementChild !== null && el.querySelector('input,select,textarea') !== null;
 }
 
 /** The nearest text before the field, within a few ancestor levels, not crossing other fields. */
