@@ -30,7 +30,13 @@ export function textOf(node: Node): string {
   if (node.nodeType !== 1) return '';
   const el = node as Element;
   // A closed dropdown's items are no label.
-  if (NO_TEXT.has(el.localName) || el.hasAttribute('hidden')) return '';
+  if (NO_TEXT.has(el.localName)) return '';
+  return elementText(el);
+}
+
+/** An element's text, its tag already known to hold some (a label, or past textOf's check). */
+function elementText(el: Element): string {
+  if (el.hasAttribute('hidden')) return '';
   // Most labels are plain text: one read instead of a walk.
   if (el.childElementCount === 0) return el.textContent ?? '';
   let out = '';
@@ -46,39 +52,72 @@ export function byId(el: Element, id: string): Element | null {
 /**
  * `<label for>` by id, per document or shadow root, built once per collect run. Indexed loops
  * and the htmlFor property: on a long page this runs cold, once, over every label.
+ * A label's text is kept once read, for the text-before-the-field read that often meets it
+ * again: only a label with no child elements, so the text is all it holds.
  */
 export class LabelIndex {
   private readonly byRoot = new Map<Node, Map<string, Element | Element[]>>();
-  of(el: Element): readonly Element[] {
-    if (!el.id) return [];
-    const root = el.getRootNode() as Document | ShadowRoot;
+  private readonly leafTexts = new Map<Element, string>();
+
+  /** The labels whose `for` names this id in this document or shadow root. */
+  of(root: Document | ShadowRoot, id: string): readonly Element[] {
+    if (!id) return [];
     let index = this.byRoot.get(root);
     if (!index) {
       index = new Map();
       const all = root.querySelectorAll<HTMLLabelElement>('label[for]');
       for (let i = 0; i < all.length; i++) {
         const label = all[i] as HTMLLabelElement;
-        const id = label.htmlFor;
-        const known = index.get(id);
-        if (known === undefined) index.set(id, label);
+        const forId = label.htmlFor;
+        const known = index.get(forId);
+        if (known === undefined) index.set(forId, label);
         else if (Array.isArray(known)) known.push(label);
-        else index.set(id, [known, label]);
+        else index.set(forId, [known, label]);
       }
       this.byRoot.set(root, index);
     }
-    const found = index.get(el.id);
+    const found = index.get(id);
     return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  }
+
+  /** A label's text (a `<label>` element: no tag check needed), kept when it is a leaf. */
+  textOf(label: Element): string {
+    const known = this.leafTexts.get(label);
+    if (known !== undefined) return known;
+    if (label.childElementCount !== 0) return elementText(label);
+    const text = label.hasAttribute('hidden') ? '' : (label.textContent ?? '');
+    this.leafTexts.set(label, text);
+    return text;
+  }
+
+  /** The kept text of an element read as a label with no child elements; undefined if none. */
+  leafText(el: Element): string | undefined {
+    return this.leafTexts.get(el);
   }
 }
 
-export function labelTextOf(el: FormControl, labels: LabelIndex): string {
+/** What a control's label read needs that its descriptor already knows. */
+export interface LabelSource {
+  id: string;
+  /** The aria-labelledby attribute, as written. */
+  labelledBy: string;
+  /** The document or shadow root the control is in, when the collect run knows it. */
+  root: Document | ShadowRoot | null;
+}
+
+export function labelTextOf(el: FormControl, labels: LabelIndex, src: LabelSource): string {
   const parts: string[] = [];
-  for (const label of labels.of(el)) parts.push(textOf(label));
+  if (src.id) {
+    const root = src.root ?? (el.getRootNode() as Document | ShadowRoot);
+    for (const label of labels.of(root, src.id)) parts.push(labels.textOf(label));
+  }
   const wrapping = el.closest('label');
-  if (wrapping) parts.push(textOf(wrapping));
-  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
-    const ref = byId(el, id);
-    if (ref) parts.push(textOf(ref));
+  if (wrapping) parts.push(labels.textOf(wrapping));
+  if (src.labelledBy) {
+    for (const id of src.labelledBy.split(/\s+/)) {
+      const ref = id ? byId(el, id) : null;
+      if (ref) parts.push(textOf(ref));
+    }
   }
   if (parts.length === 0) parts.push(floatingLabelOf(el));
   return cleanText(parts.join(' '), 200);
@@ -136,13 +175,18 @@ export function containsControl(node: Node): boolean {
   return el.firstElementChild !== null && el.querySelector('input,select,textarea') !== null;
 }
 
-/** The nearest text before the field, within a few ancestor levels, not crossing other fields. */
-export function nearbyTextOf(el: Element): string {
+/**
+ * The nearest text before the field, within a few ancestor levels, not crossing other fields.
+ * A leaf label already read for the field's label is not read again.
+ */
+export function nearbyTextOf(el: Element, labels?: LabelIndex): string {
   let node: Element | null = el;
   for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
     for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
-      if (containsControl(sib)) return '';
-      const text = cleanText(textOf(sib), 400);
+      // A leaf label holds no control; its text is known.
+      const known = labels?.leafText(sib as Element);
+      if (known === undefined && containsControl(sib)) return '';
+      const text = cleanText(known ?? textOf(sib), 400);
       // "(" before an area-code box is decoration; the row's label is further back.
       if (/[\p{L}\p{N}]/u.test(text)) return text.slice(-80);
     }

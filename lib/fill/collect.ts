@@ -5,7 +5,7 @@
  */
 
 import { isFormControl, LabelIndex } from './collect-text.ts';
-import { Keys, LiveField, type CollectRun } from './live-field.ts';
+import { describe, Keys, type CollectRun } from './live-field.ts';
 
 export { LabelIndex } from './collect-text.ts';
 export { plainDescriptor } from './live-field.ts';
@@ -93,18 +93,19 @@ export function documentHasLayout(doc: Document): boolean {
   return cached;
 }
 
-function newRun(doc: Document): CollectRun {
+function newRun(doc: Document, root: Document | null = null): CollectRun {
   return {
     keys: new Keys(),
     cache: new Map(),
     labels: new LabelIndex(),
     hasLayout: documentHasLayout(doc),
+    root,
   };
 }
 
 /** One control's descriptor (its texts and box are read when first asked for). */
 export function describeField(el: FormControl, index = 0): CollectedField {
-  return new LiveField(el, index, newRun(el.ownerDocument));
+  return describe(el, index, newRun(el.ownerDocument));
 }
 
 function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
@@ -155,17 +156,18 @@ function anyShadowRoot(elements: ArrayLike<Element>): boolean {
 /** Every form control in document order, through open shadow roots and same-origin frames. */
 export function collectFields(doc: Document): CollectedField[] {
   const out: CollectedField[] = [];
-  const run = newRun(doc);
   const top = doc.documentElement;
   if (!top) return out;
   // Most pages have neither: one selector query finds their controls in document order.
   if (!hasNestedRoots(top)) {
+    const run = newRun(doc, doc);
     const controls = top.querySelectorAll<FormControl>('input,select,textarea');
     for (let i = 0; i < controls.length; i++)
-      out.push(new LiveField(controls[i] as FormControl, i, run));
+      out.push(describe(controls[i] as FormControl, i, run));
     return out;
   }
   // One native tree walk per root; shadow roots and frames are walked where they sit.
+  const run = newRun(doc);
   const visit = (root: Node): void => {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
       root,
@@ -173,7 +175,7 @@ export function collectFields(doc: Document): CollectedField[] {
     );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node as Element;
-      if (isFormControl(el)) out.push(new LiveField(el, out.length, run));
+      if (isFormControl(el)) out.push(describe(el, out.length, run));
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = frameDocument(el as HTMLIFrameElement);

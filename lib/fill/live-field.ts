@@ -1,5 +1,5 @@
 /**
- * One control as a descriptor whose costly parts are read on first use (see LiveField).
+ * One control as a descriptor whose costly parts are read on first use (see FieldReads).
  */
 import { TEXT_LIKE } from './classify-text.ts';
 import type {
@@ -20,6 +20,12 @@ import {
   nearImageOf,
   textOf,
 } from './collect-text.ts';
+import {
+  Attributes,
+  NO_TOKENS,
+  readAttributes,
+  type AttributeSlots,
+} from './field-attributes.ts';
 import { isHidden, type Visibility } from './field-visibility.ts';
 
 const MAX_OPTIONS = 400;
@@ -59,51 +65,26 @@ function adjacentDialCodeOf(el: Element): string | null {
   return null;
 }
 
-/** Shared by every field without an autocomplete attribute; frozen, so nobody can add to it. */
-const NO_TOKENS: string[] = Object.freeze([]) as unknown as string[];
-
-function tokens(value: string | null): string[] {
-  return value ? value.toLowerCase().split(/\s+/).filter(Boolean) : NO_TOKENS;
-}
-
-function parseMaxLength(el: Element): number | null {
-  const raw = el.getAttribute('maxlength');
-  if (raw === null || raw.trim() === '') return null;
-  const n = Number.parseInt(raw, 10);
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
-
 /** What one collect run shares between its fields: identities, walk-up cache, label index. */
 export interface CollectRun {
   keys: Keys;
   cache: Map<Element, Visibility>;
   labels: LabelIndex;
   hasLayout: boolean;
+  /** The document every control of this run is in, when none is in a shadow root or frame. */
+  root: Document | null;
 }
 
 /**
- * One control as a descriptor. Attributes are read when it is made; what costs a layout read
- * or a walk around the element (box, visibility, label, nearby text, group, image, dial code,
- * options, identities) is read the first time a classifier asks, then kept: on a long page
- * most fields are ruled out by their attributes and labels, and never pay for the rest.
+ * One control as a descriptor. What costs a layout read or a walk around the element (box,
+ * visibility, label, nearby text, group, image, dial code, options, identities) is read the
+ * first time a classifier asks, then kept: on a long page most fields are ruled out by their
+ * attributes and labels, and never pay for the rest. The attributes are read by the subclass.
  */
-export class LiveField implements CollectedField {
+abstract class FieldReads {
   readonly tag: FieldTag;
   readonly type: string;
-  name = '';
-  id = '';
   readonly hasLayout: boolean;
-  className = '';
-  autocomplete: string[] = NO_TOKENS;
-  inputMode = '';
-  maxLength: number | null = null;
-  pattern = '';
-  placeholder = '';
-  ariaLabel = '';
-  title = '';
-  disabled = false;
-  readOnly = false;
-  tabIndex = 0;
   private box: Rect | undefined = undefined;
   private seen: Visibility | undefined = undefined;
   private label: string | undefined = undefined;
@@ -118,40 +99,17 @@ export class LiveField implements CollectedField {
   constructor(
     readonly element: FormControl,
     readonly index: number,
-    private readonly run: CollectRun,
+    protected readonly run: CollectRun,
+    tag: FieldTag,
+    type: string,
   ) {
-    const tag = element.localName as FieldTag;
     this.tag = tag;
-    this.type = tag === 'input' ? (element as HTMLInputElement).type.toLowerCase() : tag;
+    this.type = type;
     this.hasLayout = run.hasLayout;
-    this.readAttributes();
   }
 
-  /**
-   * The attributes classify reads, from the names the element actually has: most controls
-   * carry three or four, so one native call and a read per present one, not a dozen reads.
-   * disabled, readonly and tabindex are read as the properties that reflect them.
-   */
-  private readAttributes(): void {
-    const el = this.element;
-    const names = el.getAttributeNames();
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      if (name === 'name') this.name = el.getAttribute(name) ?? '';
-      else if (name === 'id') this.id = el.id;
-      else if (name === 'class') this.className = el.className;
-      else if (name === 'autocomplete') this.autocomplete = tokens(el.getAttribute(name));
-      else if (name === 'inputmode') this.inputMode = (el.getAttribute(name) ?? '').toLowerCase();
-      else if (name === 'maxlength') this.maxLength = parseMaxLength(el);
-      else if (name === 'pattern') this.pattern = el.getAttribute(name) ?? '';
-      else if (name === 'placeholder') this.placeholder = cleanText(el.getAttribute(name));
-      else if (name === 'aria-label') this.ariaLabel = cleanText(el.getAttribute(name));
-      else if (name === 'title') this.title = cleanText(el.getAttribute(name));
-      else if (name === 'disabled') this.disabled = el.disabled;
-      else if (name === 'readonly') this.readOnly = 'readOnly' in el && el.readOnly;
-      else if (name === 'tabindex') this.tabIndex = el.tabIndex;
-    }
-  }
+  /** The control's attributes: the descriptor itself, or the record it reads them into. */
+  protected abstract attributes(): AttributeSlots;
 
   /** Only a typed-in input can be a phone or code field: the walks around it are for those. */
   private get typed(): boolean {
@@ -181,11 +139,14 @@ export class LiveField implements CollectedField {
     return this.visibility.ariaHidden;
   }
   get labelText(): string {
-    this.label ??= labelTextOf(this.element, this.run.labels);
+    if (this.label === undefined) {
+      const { id, labelledBy } = this.attributes();
+      this.label = labelTextOf(this.element, this.run.labels, { id, labelledBy, root: this.run.root });
+    }
     return this.label;
   }
   get nearbyText(): string {
-    this.nearby ??= nearbyTextOf(this.element);
+    this.nearby ??= nearbyTextOf(this.element, this.run.labels);
     return this.nearby;
   }
   get groupLabel(): string {
@@ -232,11 +193,107 @@ export class LiveField implements CollectedField {
   }
 
   /** Every property as plain data (logs, the eval's field dump). */
-  toJSON(): Omit<FieldDescriptor, never> {
-    return plainDescriptor(this);
+  toJSON(): FieldDescriptor {
+    return plainDescriptor(this as unknown as FieldDescriptor);
   }
 }
 
+/**
+ * A typed-in input (the only kind that can be a phone or code field): its attributes are read
+ * when it is made, into plain fields, since the classifiers read every one of them.
+ */
+export class LiveField extends FieldReads implements CollectedField, AttributeSlots {
+  name = '';
+  id = '';
+  className = '';
+  autocomplete: string[] = NO_TOKENS;
+  inputMode = '';
+  maxLength: number | null = null;
+  pattern = '';
+  placeholder = '';
+  ariaLabel = '';
+  title = '';
+  disabled = false;
+  readOnly = false;
+  tabIndex = 0;
+  labelledBy = '';
+
+  constructor(element: FormControl, index: number, run: CollectRun, type: string) {
+    super(element, index, run, 'input', type);
+    readAttributes(element, this);
+  }
+
+  protected attributes(): AttributeSlots {
+    return this;
+  }
+}
+
+/**
+ * Any other control (a select, a checkbox, a hidden or e-mail input): the classifiers rule it
+ * out by its tag and type, so its attributes are read only if something asks for one.
+ */
+class QuietField extends FieldReads implements CollectedField {
+  private attrs: Attributes | undefined = undefined;
+
+  protected attributes(): Attributes {
+    if (!this.attrs) {
+      this.attrs = new Attributes();
+      readAttributes(this.element, this.attrs);
+    }
+    return this.attrs;
+  }
+  get name(): string {
+    return this.attributes().name;
+  }
+  get id(): string {
+    return this.attributes().id;
+  }
+  get className(): string {
+    return this.attributes().className;
+  }
+  get autocomplete(): string[] {
+    return this.attributes().autocomplete;
+  }
+  get inputMode(): string {
+    return this.attributes().inputMode;
+  }
+  get maxLength(): number | null {
+    return this.attributes().maxLength;
+  }
+  get pattern(): string {
+    return this.attributes().pattern;
+  }
+  get placeholder(): string {
+    return this.attributes().placeholder;
+  }
+  get ariaLabel(): string {
+    return this.attributes().ariaLabel;
+  }
+  get title(): string {
+    return this.attributes().title;
+  }
+  get disabled(): boolean {
+    return this.attributes().disabled;
+  }
+  get readOnly(): boolean {
+    return this.attributes().readOnly;
+  }
+  get tabIndex(): number {
+    return this.attributes().tabIndex;
+  }
+}
+
+/**
+ * The descriptor of one control: eager attributes for a typed-in input, lazy for the rest.
+ * The type is an input's canonical type (the property), the tag for the other controls.
+ */
+export function describe(element: FormControl, index: number, run: CollectRun): CollectedField {
+  const tag = element.localName as FieldTag;
+  const type = tag === 'input' ? (element as HTMLInputElement).type.toLowerCase() : tag;
+  return tag === 'input' && TEXT_LIKE.has(type)
+    ? new LiveField(element, index, run, type)
+    : new QuietField(element, index, run, tag, type);
+}
 /** A descriptor's properties copied into a plain object (a spread would miss the getters). */
 export function plainDescriptor(d: FieldDescriptor): FieldDescriptor {
   return {
