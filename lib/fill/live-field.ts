@@ -20,12 +20,7 @@ import {
   nearImageOf,
   textOf,
 } from './collect-text.ts';
-import {
-  Attributes,
-  NO_TOKENS,
-  readAttributes,
-  type AttributeSlots,
-} from './field-attributes.ts';
+import { Attributes, NO_TOKENS, readAttributes, type AttributeSlots } from './field-attributes.ts';
 import { isHidden, type Visibility } from './field-visibility.ts';
 
 const MAX_OPTIONS = 400;
@@ -141,7 +136,11 @@ abstract class FieldReads {
   get labelText(): string {
     if (this.label === undefined) {
       const { id, labelledBy } = this.attributes();
-      this.label = labelTextOf(this.element, this.run.labels, { id, labelledBy, root: this.run.root });
+      this.label = labelTextOf(this.element, this.run.labels, {
+        id,
+        labelledBy,
+        root: this.run.root,
+      });
     }
     return this.label;
   }
