@@ -3,6 +3,7 @@
  * split boxes. No DOM. Negatives: CAPTCHAs, promo/coupon/postal/card codes, PINs, codes sent
  * by e-mail, and fields that are not usable.
  */
+import { namesOtherField } from './autofill-names.ts';
 import { isDecoy, TEXT_LIKE, textsOf, usable, type Texts } from './classify-text.ts';
 import type { FieldDescriptor } from './collect.ts';
 import { KEYWORDS, normalizeText } from './keywords.ts';
@@ -24,9 +25,8 @@ function codeContext(d: FieldDescriptor, t: Texts): { strong: boolean; negative:
   return { strong, negative };
 }
 
-// Autocomplete tokens that say the field is something else (a card, an address, a birthday).
-const AC_NOT_CODE =
-  /^(?:cc-|postal-code|bday|address|street|country|email|username|tel|new-password)/;
+// The autofill names a code field may carry; any other (a name, a card, an address) rules it out.
+const AC_CODE_OK: ReadonlySet<string> = new Set(['one-time-code', 'current-password']);
 
 /** A placeholder that shows a code's shape: "000000", "123456", "••••••", "_ _ _ _". */
 function codeShaped(placeholder: string): boolean {
@@ -74,7 +74,7 @@ function codeScore(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.disabled || d.readOnly) return null;
   if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 3) return null;
   const otc = d.autocomplete.includes('one-time-code');
-  if (!otc && d.autocomplete.some((a) => AC_NOT_CODE.test(a))) return null;
+  if (!otc && namesOtherField(d.autocomplete, AC_CODE_OK)) return null;
   const t = textsOf(d);
 
   // What speaks for a code field first. Every rule after it only rules out or takes away,

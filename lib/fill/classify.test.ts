@@ -68,6 +68,12 @@ describe('phone field', () => {
     ['ja label', { labelText: '電話番号' }],
     ['ar label', { labelText: 'رقم الهاتف' }],
     ['name only', { name: 'userPhone' }],
+    // Autofill names say what a field is; made-up values ("chrome-off") say nothing.
+    ['a made-up autocomplete value', { labelText: 'Phone number', autocomplete: ['chrome-off'] }],
+    [
+      'section and kind tokens',
+      { labelText: 'Phone', autocomplete: ['section-a', 'mobile', 'tel'] },
+    ],
   ])('accepts %s', (_, over) => {
     expect(scorePhoneField(field(over))).not.toBeNull();
   });
@@ -83,6 +89,8 @@ describe('phone field', () => {
     ['country code input', { labelText: 'Country code', maxLength: 4 }],
     ['email', { type: 'email', labelText: 'Phone or email' }],
     ['verification code', { type: 'tel', labelText: 'Phone verification code' }],
+    ['an e-mail by autofill name', { labelText: 'Phone number', autocomplete: ['email'] }],
+    ['an area-code box by autofill name', { labelText: 'Phone', autocomplete: ['tel-area-code'] }],
   ])('rejects %s', (_, over) => {
     expect(scorePhoneField(field(over))).toBeNull();
   });
@@ -182,6 +190,7 @@ describe('code field', () => {
     ['ja label', { labelText: '認証コード' }],
     ['ar label', { labelText: 'رمز التحقق' }],
     ['otp name', { name: 'otp', maxLength: 6 }],
+    ['a made-up autocomplete value', { labelText: 'Verification code', autocomplete: ['nope-1'] }],
   ])('accepts %s', (_, over) => {
     expect(scoreCodeField(field(over))).not.toBeNull();
   });
@@ -202,6 +211,12 @@ describe('code field', () => {
     ['hidden', { autocomplete: ['one-time-code'], hidden: true }],
     ['disabled', { autocomplete: ['one-time-code'], disabled: true }],
     ['readonly', { autocomplete: ['one-time-code'], readOnly: true }],
+    // The page's autofill name for another field wins over the words around it.
+    [
+      'a name field by autofill name',
+      { labelText: 'Verification code', autocomplete: ['given-name'] },
+    ],
+    ['an organisation by autofill name', { labelText: 'SMS code', autocomplete: ['organization'] }],
   ])('rejects %s', (_, over) => {
     expect(scoreCodeField(field(over))).toBeNull();
   });

@@ -2,6 +2,7 @@
  * Pure scoring over field descriptors: no DOM. Picks the phone field and its dial-code control;
  * the verification-code target lives in classify-code.ts (re-exported here).
  */
+import { namesOtherField } from './autofill-names.ts';
 import { best, isDecoy, TEXT_LIKE, textsOf, usable } from './classify-text.ts';
 import type { FieldDescriptor } from './collect.ts';
 import { KEYWORDS } from './keywords.ts';
@@ -14,17 +15,9 @@ export {
   scoreSplitGroup,
 } from './classify-code.ts';
 
-const PHONE_PART_TOKENS = [
-  'tel-country-code',
-  'tel-area-code',
-  'tel-extension',
-  'tel-local-prefix',
-  'tel-local-suffix',
-];
-
-// Autocomplete tokens that may sit on a phone field; any other (cc-number, bday, email) rules it out.
-const AC_PHONE_OK =
-  /^(?:on|off|nope|false|none|tel(?:-national|-local)?|section-.*|shipping|billing|home|work|mobile|fax|pager|username|webauthn)$/;
+// The autofill names a phone field may carry; any other (a part of a number, an e-mail, a card,
+// a birthday) rules it out. "username": the one identifier that takes a phone number or e-mail.
+const AC_PHONE_OK: ReadonlySet<string> = new Set(['tel', 'tel-national', 'tel-local', 'username']);
 
 /** A placeholder written like a phone number: "+1 555 123 4567", "(201) 555-0123". */
 function looksLikePhoneNumber(text: string): boolean {
@@ -59,7 +52,7 @@ function phoneScore(d: FieldDescriptor): number | null {
   if (d.tag !== 'input' || !TEXT_LIKE.has(d.type) || d.type === 'password') return null;
   if (d.disabled || d.readOnly) return null;
   const ac = d.autocomplete;
-  if (ac.some((tok) => PHONE_PART_TOKENS.includes(tok) || !AC_PHONE_OK.test(tok))) return null;
+  if (namesOtherField(ac, AC_PHONE_OK)) return null;
   if (d.maxLength !== null && d.maxLength > 0 && d.maxLength < 6) return null;
   const t = textsOf(d);
 
