@@ -42,6 +42,16 @@ function emailedCode(t: Texts): boolean {
 }
 
 function codeWordsScore(t: Texts): number {
+  return ownCodeWordsScore(t) + smsWordsScore(t);
+}
+
+/** The SMS words anywhere in a field's texts, the text before it included. */
+function smsWordsScore(t: Texts): number {
+  return KEYWORDS.smsCode.test(t.all) ? 15 : 0;
+}
+
+/** The code words of a field's name, label, group and (for an unlabelled one) the text before. */
+function ownCodeWordsScore(t: Texts): number {
   let s = 0;
   if (KEYWORDS.code.test(t.ids)) s += 30;
   if (KEYWORDS.code.test(t.labels)) s += 40;
@@ -51,7 +61,6 @@ function codeWordsScore(t: Texts): number {
     if (KEYWORDS.oneTime.test(t.nearby)) s += 10;
   }
   if (KEYWORDS.code.test(t.group)) s += 20;
-  if (KEYWORDS.smsCode.test(t.all)) s += 15;
   // "phone verification code": the code our SMS brings, ahead of other codes on the page.
   const own = `${t.ids} ${t.labels}`;
   if (KEYWORDS.code.test(own) && KEYWORDS.phone.test(own)) s += 15;
@@ -80,17 +89,21 @@ function codeScore(d: FieldDescriptor): number | null {
   // What speaks for a code field first. Every rule after it only rules out or takes away,
   // so a field short of the bar here (most fields of a long page) is done.
   let s = otc ? 80 : 0;
-  s += codeWordsScore(t);
+  s += ownCodeWordsScore(t);
   if (codeShaped(d.placeholder)) s += 20;
   if (d.inputMode === 'numeric' || d.type === 'number' || d.type === 'tel') s += 10;
   if (/\\d|\[0-9\]/.test(d.pattern)) s += 10;
   if (d.maxLength !== null && d.maxLength >= 4 && d.maxLength <= 10) s += 15;
-  if (s < 40) return null;
+  // The SMS words need the text before the field: read for the bar only when the rest falls
+  // short of it, else after the rules below, which rule most such fields out without it.
+  const sms = s < 40 ? smsWordsScore(t) : null;
+  if (s + (sms ?? 0) < 40) return null;
 
   if (isDecoy(d, t)) return null;
   const { strong, negative } = codeContext(d, t);
   if (negative && !strong) return null;
   if (!otc && emailedCode(t)) return null;
+  s += sms ?? smsWordsScore(t);
   const own = `${t.ids} ${t.labels}`;
   if (KEYWORDS.phone.test(own) && !KEYWORDS.code.test(own)) s -= 40;
   if (d.type === 'password') s -= 15;

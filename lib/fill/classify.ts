@@ -65,9 +65,16 @@ function phoneScore(d: FieldDescriptor): number | null {
   if (d.inputMode === 'tel') s += 15;
   if (KEYWORDS.phone.test(t.ids)) s += 30;
   const phoneLabel = KEYWORDS.phone.test(t.labels);
+  const numberShown = looksLikePhoneNumber(d.placeholder);
   if (phoneLabel) s += 40;
-  else if (KEYWORDS.phone.test(t.nearby)) s += t.labels === '' ? 30 : 15;
-  if (looksLikePhoneNumber(d.placeholder)) s += 20;
+  else {
+    // The text before the field lifts it by 30 or 15, the group's name by 10 more: a field
+    // those cannot bring to the bar is done without reading them.
+    const lift = t.labels === '' ? 30 : 15;
+    if (s + lift + (numberShown ? 20 : 0) + 10 < 30) return null;
+    if (KEYWORDS.phone.test(t.nearby)) s += lift;
+  }
+  if (numberShown) s += 20;
   // The group's name can only lift a field that is within 10 of the bar.
   if (s >= 20 && KEYWORDS.phone.test(t.group)) s += 10;
   if (s < 30) return null;
