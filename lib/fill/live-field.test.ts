@@ -65,6 +65,57 @@ describe('a descriptor reads the attributes the control carries', () => {
     });
   });
 
+  it('reads the same attributes of a control that cannot be a phone or code field, when asked', () => {
+    const attrs = `name="contact" id="c1" class="wide" autocomplete="email" placeholder=" you@x "
+      aria-label="Contact" title="Where we write" maxlength="80" tabindex="2" disabled`;
+    const expected = {
+      name: 'contact',
+      id: 'c1',
+      className: 'wide',
+      autocomplete: ['email'],
+      placeholder: 'you@x',
+      ariaLabel: 'Contact',
+      title: 'Where we write',
+      maxLength: 80,
+      tabIndex: 2,
+      disabled: true,
+    };
+    for (const html of [
+      `<input type="email" ${attrs}>`,
+      `<input type="checkbox" ${attrs}>`,
+      `<textarea ${attrs}></textarea>`,
+    ]) {
+      const d = field(html);
+      expect(d).toMatchObject(expected);
+      // The plain copy (logs, the eval's dump) carries them too.
+      expect(JSON.parse(JSON.stringify(d))).toMatchObject(expected);
+    }
+  });
+
+  it('finds the label of any control through the id it read', () => {
+    document.body.innerHTML =
+      '<label for="s">Country</label><select id="s"></select>' +
+      '<span id="t">Notes</span><textarea aria-labelledby="t"></textarea>';
+    const [select, notes] = collectFields(document);
+    expect(select?.labelText).toBe('Country');
+    expect(notes?.labelText).toBe('Notes');
+  });
+
+  it('reads the text before a field the same whether its label was read first or not', () => {
+    const html =
+      '<div><span>Mobile</span><label for="p" hidden>Old label</label><input id="p"></div>' +
+      '<div><label for="q">Code <b>here</b></label><input id="q"></div>';
+    for (const labelFirst of [true, false]) {
+      document.body.innerHTML = html;
+      const [p, q] = collectFields(document);
+      const read = (d: typeof p) =>
+        labelFirst ? [d?.labelText, d?.nearbyText] : [d?.nearbyText, d?.labelText].reverse();
+      // A hidden label names nothing, so the text before the field is the span's.
+      expect(read(p)).toEqual(['', 'Mobile']);
+      expect(read(q)).toEqual(['Code here', 'Code here']);
+    }
+  });
+
   it('keeps the shared empty token list safe from a caller that pushes to it', () => {
     document.body.innerHTML = '<input name="a"><input name="b">';
     const [a, b] = collectFields(document);
