@@ -17,6 +17,18 @@ describe('offers cache', () => {
     expect(await cache.get('tg', load)).toBe(4);
   });
 
+  it('forgets one service and keeps the others', async () => {
+    let loads = 0;
+    const cache = createOffersCache<number>(30_000, () => 0);
+    const load = async () => ++loads;
+    await cache.get('ds', load);
+    await cache.get('tg', load);
+    cache.forget('ds');
+    expect(await cache.get('tg', load)).toBe(2);
+    expect(await cache.get('ds', load)).toBe(3);
+    expect(cache.peekLast('ds', 60_000)?.value).toBe(3);
+  });
+
   it('does not remember a failure', async () => {
     const cache = createOffersCache<number>(30_000, () => 0);
     await expect(cache.get('ds', () => Promise.reject(new Error('down')))).rejects.toThrow('down');

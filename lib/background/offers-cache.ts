@@ -1,7 +1,7 @@
 /**
  * Offers and balance change slowly; every popup open used to cost three provider requests
  * from the shared per-minute budget (and the popup's first paint waited for them). Keep each
- * service's answer briefly; anything that moves money clears it.
+ * service's answer briefly; an order clears its own service's (the stock moved).
  */
 export function createOffersCache<T>(ttlMs: number, now: () => number = Date.now) {
   const entries = new Map<string, { at: number; value: Promise<T>; settled?: T }>();
@@ -43,6 +43,10 @@ export function createOffersCache<T>(ttlMs: number, now: () => number = Date.now
     },
     clear() {
       entries.clear();
+    },
+    /** Forgets one service's answer (its last one stays known, as through clear()). */
+    forget(service: string) {
+      entries.delete(service);
     },
   };
 }

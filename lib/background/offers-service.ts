@@ -131,9 +131,9 @@ export function createOffersService(provider: ProviderResolver) {
     servicesList: servicesLister(allProviders),
     /** The providers the service's offers still wait for (the popup says so early). */
     waitingFor: (service: string) => progress.waitingFor(service),
-    /** An order is placed, cancelled or swapped: offers and balance are asked for again. */
-    clear() {
-      offersCache.clear();
+    /** An order moved money and its service's stock: those are asked again, not the rest. */
+    orderChanged(service: string) {
+      offersCache.forget(service);
       balanceCache.clear();
     },
     /** An order moved money or ended: the next popup asks the provider for the balance again. */

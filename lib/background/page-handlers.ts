@@ -53,14 +53,14 @@ export function createPageHandlers(ctx: HandlerContext): Handlers<PageProtocol> 
     },
     'popup.createOrder': createOrder(ctx),
     'popup.cancelOrder': async (msg) => {
-      offers.clear();
       const order = await engine.cancel(msg.orderId, 'user');
+      if (order) offers.orderChanged(order.service.code);
       void scheduler.wake();
       return order;
     },
     'popup.anotherNumber': async (msg) => {
       const order = await anotherNumber(ctx.swapDeps, msg.orderId);
-      offers.clear();
+      if (order) offers.orderChanged(order.service.code);
       void scheduler.wake();
       return order;
     },
@@ -150,7 +150,7 @@ function createOrder({ browser, engine, scheduler, offers }: HandlerContext) {
       await offers.refreshedOffers(msg.service, msg.providerId),
       msg,
     );
-    offers.clear();
+    offers.orderChanged(msg.service);
     const order = await engine.create({
       providerId: offer.providerId,
       service: { code: msg.service, name: site.service?.name ?? msg.service },
