@@ -120,6 +120,47 @@ describe('rate budget', () => {
     expect(worstMinute([...normal, ...Array(6).fill(before), ...more])).toBeLessThanOrEqual(48);
   });
 
+  it('purchases and normal traffic at the full share still leave code polls their own slots', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const budget = createRateBudget({
+      perMinute: 60,
+      reserve: 6,
+      codeReserve: 6,
+      now: () => clock.t,
+      sleep: async (ms) => {
+        clock.t += ms;
+      },
+    });
+    clock.t += 10 * 60_000;
+    // Offers and routine polls (42), then three purchases' urgent requests (6): a full share.
+    const sent = await takeMany(budget, clock, 42);
+    for (let i = 0; i < 6; i++) {
+      await budget.take(undefined, 'urgent');
+      sent.push(clock.t);
+    }
+    expect(budget.available('urgent')).toBe(0);
+    expect(budget.available('code')).toBe(6);
+    // The three code fields appear: their polls go at once.
+    const before = clock.t;
+    for (let i = 0; i < 3; i++) {
+      await budget.take(undefined, 'code');
+      sent.push(clock.t);
+    }
+    expect(clock.t).toBe(before);
+    // Code polls beyond their share wait; the provider's own limit (60) is never reached.
+    for (let i = 0; i < 20; i++) {
+      await budget.take(undefined, 'code');
+      sent.push(clock.t);
+    }
+    expect(worstMinute(sent)).toBeLessThanOrEqual(54);
+  });
+
+  it('keeps a request of headroom below the provider limit whatever the code share asked', () => {
+    const budget = createRateBudget({ perMinute: 10, codeReserve: 50, now: () => 0 });
+    // Starts half spent (4 of the 8 allowed): 9 of the 10 a minute at most for code polls.
+    expect(budget.available('code')).toBe(5);
+  });
+
   it('an urgent request waiting for a slot goes before normal ones that waited longer', async () => {
     vi.useFakeTimers({ now: 1_800_000_000_000 });
     try {

@@ -3,10 +3,13 @@
  * orders together stay inside the provider's per-minute limit.
  */
 /**
- * `urgent`: a request someone is waiting on right now (the poll for an order whose page shows
- * its code field). Only urgent requests may use the budget's reserve.
+ * `urgent`: a request someone is waiting on right now (a purchase, a cancel, the offers just
+ * before an order). Only urgent requests may use the budget's reserve.
+ * `code`: the poll for an order whose page shows its code field, the request that brings the
+ * code. It may also use `codeReserve`, which no other request can touch: purchases made just
+ * before (three orders' worth of urgent requests) must not hold the code back.
  */
-export type Priority = 'urgent' | 'normal';
+export type Priority = 'code' | 'urgent' | 'normal';
 
 export interface RateBudget {
   /** Resolves when a request may be sent. */
@@ -31,6 +34,11 @@ export interface RateBudgetOptions {
    * an urgent one never queues behind offers, orders and routine polls. Default 0.
    */
   reserve?: number;
+  /**
+   * Requests per minute beyond the share that only `code` polls may use, taken from the
+   * headroom the share leaves below the provider's limit. Default 0.
+   */
+  codeReserve?: number;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -57,7 +65,17 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
   const sleep = opts.sleep ?? defaultSleep;
   const allowed = Math.max(1, Math.floor(opts.perMinute * (opts.share ?? 0.8)));
   const reserve = Math.min(allowed - 1, Math.max(0, Math.floor(opts.reserve ?? 0)));
-  const limitOf = (priority: Priority) => (priority === 'urgent' ? allowed : allowed - reserve);
+  // Never the provider's whole limit: a request or two of headroom stays for clock skew.
+  const codeReserve = Math.min(
+    Math.max(0, Math.floor(opts.codeReserve ?? 0)),
+    Math.max(0, Math.floor(opts.perMinute) - allowed - 1),
+  );
+  const limitOf = (priority: Priority) =>
+    priority === 'code'
+      ? allowed + codeReserve
+      : priority === 'urgent'
+        ? allowed
+        : allowed - reserve;
   // Send times within the last minute: a sliding window, like the provider's own limit. (A
   // token bucket holding a minute's worth of tokens lets a full bucket plus a minute of refill,
   // twice the share, through in one minute after an idle spell.)

@@ -58,10 +58,12 @@ export function createProviderCache(now: () => number = Date.now) {
     let deps = perKey.get(id);
     if (!deps) {
       const perMinute = capabilitiesOf[settings.providerId](settings).rateLimitPerMinute;
-      // An eighth of the share (6 of CODASMS's 48 a minute) stays free for the polls a page
-      // waits on, so they never queue behind offers, orders and routine polls.
+      // An eighth of the share (6 of CODASMS's 48 a minute) stays free for what someone waits
+      // on (purchases, cancels, code polls), so it never queues behind offers and routine
+      // polls; a tenth of the limit beyond the share (6 more) is the code polls' alone.
       const reserve = Math.floor((perMinute * 0.8) / 8);
-      const budget = createRateBudget({ perMinute, now, reserve });
+      const codeReserve = Math.floor(perMinute * 0.1);
+      const budget = createRateBudget({ perMinute, now, reserve, codeReserve });
       deps = { budget, memo: createOrderMemo(), now };
       perKey.set(id, deps);
     }

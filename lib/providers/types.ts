@@ -153,7 +153,8 @@ export interface CheckOptions {
   /**
    * Someone waits on this request right now (the page shows the code field, or the user just
    * clicked a number): it may use the rate budget's reserve instead of queueing behind popup
-   * refreshes and routine polls.
+   * refreshes and routine polls. A status poll so marked brings the code: it may also use the
+   * share kept for code polls alone (rate-budget.ts, `code`).
    */
   urgent?: boolean;
 }

@@ -211,7 +211,7 @@ async function check(
   id: string,
   options?: CheckOptions,
 ): Promise<ProviderStatus> {
-  const priority = options?.urgent ? 'urgent' : undefined;
+  const priority = options?.urgent ? 'code' : undefined;
   return statusFromReply(await withRetry(() => orderStatus(ctx, id, 'poll', priority)));
 }
 

@@ -97,7 +97,7 @@ async function check(ctx: FivesimContext, id: string, options?: CheckOptions) {
       orderAt(
         ctx,
         `/v1/user/check/${encodeURIComponent(id)}`,
-        options?.urgent ? 'urgent' : undefined,
+        options?.urgent ? 'code' : undefined,
       ),
     ),
   );

@@ -82,7 +82,7 @@ async function status(
   id: string,
   options?: CheckOptions,
 ): Promise<ProviderStatus> {
-  const priority = options?.urgent ? 'urgent' : undefined;
+  const priority = options?.urgent ? 'code' : undefined;
   const t = await withRetry(() => ctx.wire.token('getStatus', { id }, [], priority));
   const result = statusFromToken(t);
   if (!result) throw unexpected(ctx, t);
@@ -297,7 +297,7 @@ async function order(ctx: SmsActivateContext, req: OrderRequest): Promise<Provid
 }
 
 async function checkMany(ctx: SmsActivateContext, ids: readonly string[], options?: CheckOptions) {
-  const priority = options?.urgent ? 'urgent' : undefined;
+  const priority = options?.urgent ? 'code' : undefined;
   const open = await withRetry(() => listing(ctx, priority));
   const result = new Map<string, ProviderStatus>();
   if (open === null) {
