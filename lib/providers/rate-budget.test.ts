@@ -84,6 +84,28 @@ describe('rate budget', () => {
     expect(budget.limitedUntil()).toBe(0);
   });
 
+  it('after a pause, code polls come back at a steady rate too, not in a burst', async () => {
+    const clock = { t: 1_800_000_000_000 };
+    const budget = createRateBudget({
+      perMinute: 60,
+      reserve: 6,
+      codeReserve: 6,
+      now: () => clock.t,
+      sleep: async (ms) => {
+        clock.t += ms;
+      },
+    });
+    const start = clock.t;
+    budget.pause(30_000);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await budget.take(undefined, 'code');
+      times.push(clock.t);
+    }
+    expect(times[0]).toBeGreaterThanOrEqual(start + 30_000);
+    expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(2 * (60_000 / 54) - 1);
+  });
+
   it('a tiny limit still lets one request a minute through', async () => {
     const { clock, budget } = simulated(1);
     const times = await takeMany(budget, clock, 3);

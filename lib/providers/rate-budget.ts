@@ -5,9 +5,10 @@
 /**
  * `urgent`: a request someone is waiting on right now (a purchase, a cancel, the offers just
  * before an order). Only urgent requests may use the budget's reserve.
- * `code`: the poll for an order whose page shows its code field, the request that brings the
- * code. It may also use `codeReserve`, which no other request can touch: purchases made just
- * before (three orders' worth of urgent requests) must not hold the code back.
+ * `code`: a status read that brings a code: the poll for an order whose page shows its code
+ * field, or the read after a cancel refused because a code came in. It may also use
+ * `codeReserve`, which no other request can touch: purchases made just before (three orders'
+ * worth of urgent requests) must not hold the code back.
  */
 export type Priority = 'code' | 'urgent' | 'normal';
 
@@ -112,8 +113,9 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
-      // The provider says the window is full: resume at the steady rate, not with a burst.
-      assumeSpent(allowed, pausedUntil);
+      // The provider says the window is full: resume at the steady rate, not with a burst
+      // (not even of code polls, whose limit is the highest).
+      assumeSpent(limitOf('code'), pausedUntil);
     },
     available(priority = 'normal') {
       const t = now();
