@@ -2,29 +2,31 @@
  * The attributes classify reads of a control, read in one pass over the names it carries.
  */
 import { cleanText } from './collect-text.ts';
-import type { FormControl } from './collect.ts';
+import type { FieldDescriptor, FormControl } from './collect.ts';
 
 /** Shared by every field without an autocomplete attribute; frozen, so nobody can add to it. */
 export const NO_TOKENS: string[] = Object.freeze([]) as unknown as string[];
 
 /** Where a control's attributes are kept: the descriptor itself, or a record beside it. */
-export interface AttributeSlots {
-  name: string;
-  id: string;
-  className: string;
-  autocomplete: string[];
-  inputMode: string;
-  maxLength: number | null;
-  pattern: string;
-  placeholder: string;
-  ariaLabel: string;
-  title: string;
-  disabled: boolean;
-  readOnly: boolean;
-  tabIndex: number;
+export type AttributeSlots = Pick<
+  FieldDescriptor,
+  | 'name'
+  | 'id'
+  | 'className'
+  | 'autocomplete'
+  | 'inputMode'
+  | 'maxLength'
+  | 'pattern'
+  | 'placeholder'
+  | 'ariaLabel'
+  | 'title'
+  | 'disabled'
+  | 'readOnly'
+  | 'tabIndex'
+> & {
   /** aria-labelledby as written: read with the others, used by the label read. */
   labelledBy: string;
-}
+};
 
 /** A control's attributes as a record of their own, with the defaults of absent ones. */
 export class Attributes implements AttributeSlots {

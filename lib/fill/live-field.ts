@@ -25,6 +25,9 @@ import { isHidden, type Visibility } from './field-visibility.ts';
 
 const MAX_OPTIONS = 400;
 
+/** A typed-in input: the only kind of control that can be a phone or code field. */
+const typedIn = (tag: FieldTag, type: string): boolean => tag === 'input' && TEXT_LIKE.has(type);
+
 export class Keys {
   private readonly ids = new WeakMap<object, number>();
   private next = 1;
@@ -108,7 +111,7 @@ abstract class FieldReads {
 
   /** Only a typed-in input can be a phone or code field: the walks around it are for those. */
   private get typed(): boolean {
-    return this.tag === 'input' && TEXT_LIKE.has(this.type);
+    return typedIn(this.tag, this.type);
   }
   get value(): string {
     return this.element.value;
@@ -289,7 +292,7 @@ class QuietField extends FieldReads implements CollectedField {
 export function describe(element: FormControl, index: number, run: CollectRun): CollectedField {
   const tag = element.localName as FieldTag;
   const type = tag === 'input' ? (element as HTMLInputElement).type.toLowerCase() : tag;
-  return tag === 'input' && TEXT_LIKE.has(type)
+  return typedIn(tag, type)
     ? new LiveField(element, index, run, type)
     : new QuietField(element, index, run, tag, type);
 }

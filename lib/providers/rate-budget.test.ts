@@ -2,12 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRateBudget, type RateBudget } from './rate-budget.ts';
 
 /** A budget on a simulated clock: sleeping advances the clock instead of waiting. */
-function simulated(perMinute: number, share?: number, reserve?: number) {
+function simulated(perMinute: number, share?: number, reserve?: number, codeReserve?: number) {
   const clock = { t: 1_800_000_000_000, slept: 0 };
   const budget = createRateBudget({
     perMinute,
     share,
     reserve,
+    codeReserve,
     now: () => clock.t,
     sleep: async (ms) => {
       clock.t += ms;
@@ -85,16 +86,7 @@ describe('rate budget', () => {
   });
 
   it('after a pause, code polls come back at a steady rate too, not in a burst', async () => {
-    const clock = { t: 1_800_000_000_000 };
-    const budget = createRateBudget({
-      perMinute: 60,
-      reserve: 6,
-      codeReserve: 6,
-      now: () => clock.t,
-      sleep: async (ms) => {
-        clock.t += ms;
-      },
-    });
+    const { clock, budget } = simulated(60, undefined, 6, 6);
     const start = clock.t;
     budget.pause(30_000);
     const times: number[] = [];
@@ -143,16 +135,7 @@ describe('rate budget', () => {
   });
 
   it('purchases and normal traffic at the full share still leave code polls their own slots', async () => {
-    const clock = { t: 1_800_000_000_000 };
-    const budget = createRateBudget({
-      perMinute: 60,
-      reserve: 6,
-      codeReserve: 6,
-      now: () => clock.t,
-      sleep: async (ms) => {
-        clock.t += ms;
-      },
-    });
+    const { clock, budget } = simulated(60, undefined, 6, 6);
     clock.t += 10 * 60_000;
     // Offers and routine polls (42), then three purchases' urgent requests (6): a full share.
     const sent = await takeMany(budget, clock, 42);
